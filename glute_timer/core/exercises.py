@@ -1,0 +1,85 @@
+"""The exercise library shipped in ``resources/exercises.toml``."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from glute_timer.core.resources import resource
+
+MUSCLES = frozenset(
+    {"glutes", "hamstrings", "core", "lower back", "abdominals", "obliques", "hip flexors"}
+)
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    name: str
+    equipment: tuple[str, ...]
+    muscles: tuple[str, ...]
+    loaded: bool
+    unilateral: bool
+    instructions: tuple[str, ...]
+    form_notes: tuple[str, ...]
+
+
+class ExerciseLibraryError(ValueError):
+    pass
+
+
+def parse_exercises(data: Mapping[str, Any], source: str) -> dict[str, Exercise]:
+    if data.get("format") != 1:
+        raise ExerciseLibraryError(f"{source}: format: expected 1")
+    result: dict[str, Exercise] = {}
+    for index, entry in enumerate(data.get("exercise", []), 1):
+        where = f"{source}: exercise[{index}]"
+        try:
+            muscles = tuple(str(m) for m in entry["muscles"])
+            unknown = [m for m in muscles if m not in MUSCLES]
+            if unknown:
+                raise ExerciseLibraryError(f"{where}.muscles: unknown muscle {unknown[0]!r}")
+            exercise = Exercise(
+                id=str(entry["id"]),
+                name=str(entry["name"]),
+                equipment=tuple(str(e) for e in entry["equipment"]),
+                muscles=muscles,
+                loaded=bool(entry["loaded"]),
+                unilateral=bool(entry["unilateral"]),
+                instructions=tuple(str(s) for s in entry["instructions"]),
+                form_notes=tuple(str(s) for s in entry["form_notes"]),
+            )
+        except KeyError as exc:
+            raise ExerciseLibraryError(f"{where}: missing key {exc.args[0]!r}") from None
+        if exercise.id in result:
+            raise ExerciseLibraryError(f"{where}.id: duplicate id {exercise.id!r}")
+        result[exercise.id] = exercise
+    return result
+
+
+@cache
+def exercise_library() -> Mapping[str, Exercise]:
+    """All exercises by id, loaded once from the shipped resource file."""
+    node = resource("exercises.toml")
+    return parse_exercises(tomllib.loads(node.read_text(encoding="utf-8")), "exercises.toml")
+
+
+def find_exercise(key: str) -> Exercise | None:
+    """The library entry for an id (or a display name typed as free text), if any."""
+    library = exercise_library()
+    if key in library:
+        return library[key]
+    folded = key.strip().casefold()
+    for exercise in library.values():
+        if exercise.name.casefold() == folded:
+            return exercise
+    return None
+
+
+def exercise_name(key: str) -> str:
+    """What to show and say for a block's ``exercise`` value: a library name or the free text."""
+    exercise = find_exercise(key)
+    return exercise.name if exercise else key

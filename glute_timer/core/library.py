@@ -1,0 +1,88 @@
+"""Finding protocols: the built-in presets and the user's own protocol folder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from glute_timer.core.protocol import Protocol, ProtocolError, parse_protocol, load_protocol
+from glute_timer.core.resources import resource
+
+
+@dataclass(frozen=True)
+class ProtocolEntry:
+    """A protocol with where it came from. ``protocol`` is None when the file failed to load."""
+
+    id: str
+    builtin: bool
+    path: Path | None
+    protocol: Protocol | None
+    error: ProtocolError | None = None
+
+
+def load_presets() -> list[ProtocolEntry]:
+    """The built-in presets, in a stable order (file name)."""
+    folder = resource("presets")
+    entries = []
+    for node in sorted(folder.iterdir(), key=lambda n: n.name):
+        if not node.name.endswith(".toml"):
+            continue
+        preset_id = node.name.removesuffix(".toml")
+        protocol = parse_protocol(node.read_bytes(), f"presets/{node.name}")
+        entries.append(ProtocolEntry(preset_id, builtin=True, path=None, protocol=protocol))
+    return entries
+
+
+PRESET_ORDER = (
+    "pre-run",
+    "hinge-warmup",
+    "bridge-hold",
+    "hip-thrust-mobility",
+    "hip-thrust-strength",
+    "loaded-bridge-high-reps",
+    "no-equipment-burn",
+    "isometric-hold-30",
+)
+
+
+def ordered_presets() -> list[ProtocolEntry]:
+    """Presets in the order a user meets them: the everyday ones first."""
+    rank = {preset_id: index for index, preset_id in enumerate(PRESET_ORDER)}
+    return sorted(load_presets(), key=lambda e: (rank.get(e.id, len(rank)), e.id))
+
+
+def load_user_protocols(folder: Path) -> list[ProtocolEntry]:
+    """Every ``*.toml`` in the user's folder; a broken file is listed with its error."""
+    if not folder.is_dir():
+        return []
+    entries = []
+    for path in sorted(folder.glob("*.toml")):
+        try:
+            protocol: Protocol | None = load_protocol(path)
+            error = None
+        except ProtocolError as exc:
+            protocol, error = None, exc
+        entries.append(ProtocolEntry(path.stem, builtin=False, path=path, protocol=protocol, error=error))
+    return entries
+
+
+def resolve_protocol(name_or_path: str, user_folder: Path | None = None) -> tuple[str, Protocol]:
+    """A preset id, a user protocol id, or a path to a ``.toml`` file.
+
+    Raises ProtocolError with a clear message when nothing matches.
+    """
+    candidate = Path(name_or_path)
+    looks_like_path = (
+        name_or_path.endswith(".toml") or "/" in name_or_path or "\\" in name_or_path
+    )
+    if looks_like_path or candidate.is_file():
+        return candidate.stem, load_protocol(candidate)
+    for entry in ordered_presets():
+        if entry.id == name_or_path and entry.protocol is not None:
+            return entry.id, entry.protocol
+    if user_folder is not None:
+        user_file = user_folder / f"{name_or_path}.toml"
+        if user_file.is_file():
+            return name_or_path, load_protocol(user_file)
+    known = ", ".join(entry.id for entry in ordered_presets())
+    raise ProtocolError(name_or_path, "", f"no such preset or file (presets: {known})")

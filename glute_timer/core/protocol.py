@@ -1,0 +1,490 @@
+"""Protocol files (format 1): load, validate and save.
+
+A protocol is what the user trains: a name, a schedule, a lead-in and one or more
+blocks of sets. Every error names the file, the key and the reason.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Final
+
+import tomli_w
+
+from glute_timer.core.fsutil import atomic_write_text
+
+FORMAT_VERSION: Final = 1
+SCHEDULES: Final = ("every-other-day", "daily", "before-run", "as-needed")
+
+# Sane limits: anything outside is almost certainly a typo (a 10-hour hold).
+MAX_NAME = 100
+MAX_DESCRIPTION = 2000
+MAX_LEAD_IN = 120.0
+MAX_BLOCKS = 50
+MAX_SETS = 50
+MAX_REPS = 200
+MAX_MOVE = 30.0  # lift and lower
+MAX_HOLD = 600.0
+MAX_PAUSE = 60.0
+MAX_REST = 1800.0
+MAX_SWITCH = 60.0
+MAX_PROGRAM_WEEKS = 52
+MAX_LOAD_TEXT = 40
+
+DEFAULT_LEAD_IN = 5.0
+DEFAULT_REST = 45.0
+DEFAULT_REST_AFTER = 60.0
+DEFAULT_SWITCH = 5.0
+
+_TOP_KEYS: Final = frozenset(
+    {"format", "name", "description", "schedule", "lead_in", "program_weeks", "block"}
+)
+_BLOCK_KEYS: Final = frozenset(
+    {
+        "exercise",
+        "sets",
+        "reps",
+        "target",
+        "tempo",
+        "rest",
+        "per_side",
+        "load",
+        "rest_after",
+        "switch",
+    }
+)
+_TEMPO_KEYS: Final = ("lift", "hold", "lower", "pause")
+_LOAD_RE: Final = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(kg|lb)\s*$", re.IGNORECASE)
+_REPS_RE: Final = re.compile(r"^\s*(\d+)\s*(?:-|–)\s*(\d+)\s*$")
+
+
+class ProtocolError(ValueError):
+    """A protocol that cannot be used. ``str()`` is one line: ``file: key: reason``."""
+
+    def __init__(self, source: str, key: str, reason: str) -> None:
+        self.source = source
+        self.key = key
+        self.reason = reason
+        where = f"{source}: {key}: " if key else f"{source}: "
+        super().__init__(f"{where}{reason}")
+
+
+@dataclass(frozen=True)
+class Tempo:
+    lift: float = 1.0
+    hold: float = 0.0
+    lower: float = 1.0
+    pause: float = 0.0
+
+    @property
+    def rep_seconds(self) -> float:
+        """One rep without the pause at the bottom."""
+        return self.lift + self.hold + self.lower
+
+
+@dataclass(frozen=True)
+class Load:
+    """A load as the user wrote it, with the number and unit when there is one."""
+
+    text: str = "bodyweight"
+
+    @property
+    def amount(self) -> float | None:
+        match = _LOAD_RE.match(self.text)
+        return float(match.group(1)) if match else None
+
+    @property
+    def unit(self) -> str | None:
+        match = _LOAD_RE.match(self.text)
+        return match.group(2).lower() if match else None
+
+    @property
+    def is_bodyweight(self) -> bool:
+        return self.text.strip().lower() == "bodyweight"
+
+    def with_amount(self, amount: float, unit: str) -> Load:
+        return Load(f"{format_number(amount)} {unit}")
+
+
+@dataclass(frozen=True)
+class Block:
+    exercise: str
+    sets: int = 1
+    reps_min: int = 10
+    reps_max: int = 10
+    target: int = 10
+    tempo: Tempo = field(default_factory=Tempo)
+    rest: float = DEFAULT_REST
+    per_side: bool = False
+    load: Load = field(default_factory=Load)
+    rest_after: float = DEFAULT_REST_AFTER
+    switch: float = DEFAULT_SWITCH
+
+    @property
+    def reps_text(self) -> str:
+        """``"10–15"`` for a range, ``"12"`` for a fixed number."""
+        if self.reps_min == self.reps_max:
+            return str(self.reps_min)
+        return f"{self.reps_min}–{self.reps_max}"
+
+    @property
+    def sides(self) -> tuple[str | None, ...]:
+        return ("left", "right") if self.per_side else (None,)
+
+
+@dataclass(frozen=True)
+class Protocol:
+    name: str
+    blocks: tuple[Block, ...]
+    description: str = ""
+    schedule: str = "as-needed"
+    lead_in: float = DEFAULT_LEAD_IN
+    program_weeks: int | None = None
+
+    def with_changes(self, **changes: Any) -> Protocol:
+        return replace(self, **changes)
+
+    @property
+    def equipment_loaded(self) -> bool:
+        return any(not block.load.is_bodyweight for block in self.blocks)
+
+
+def format_number(value: float) -> str:
+    """``3`` rather than ``3.0``; ``2.5`` stays."""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:g}"
+
+
+# ---------------------------------------------------------------- loading
+
+
+def load_protocol(path: Path) -> Protocol:
+    """Read and validate a protocol file. Raises ProtocolError naming the file."""
+    source = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ProtocolError(source, "", "file not found") from None
+    except IsADirectoryError:
+        raise ProtocolError(source, "", "is a directory, not a protocol file") from None
+    except OSError as exc:
+        raise ProtocolError(source, "", f"cannot read: {exc.strerror or exc}") from None
+    return parse_protocol(raw, source)
+
+
+def parse_protocol(raw: bytes | str, source: str = "<protocol>") -> Protocol:
+    if isinstance(raw, bytes):
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ProtocolError(
+                source, "", f"not UTF-8 text (bad byte at offset {exc.start})"
+            ) from None
+    else:
+        text = raw
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ProtocolError(source, "", f"not valid TOML: {exc}") from None
+    return protocol_from_dict(data, source)
+
+
+def protocol_from_dict(data: Mapping[str, Any], source: str = "<protocol>") -> Protocol:
+    v = _Validator(source)
+    v.unknown_keys(data, _TOP_KEYS, "")
+    if "format" not in data:
+        raise ProtocolError(source, "format", f"missing (this app reads format = {FORMAT_VERSION})")
+    fmt = data["format"]
+    if type(fmt) is not int or fmt != FORMAT_VERSION:
+        raise ProtocolError(
+            source, "format", f"unsupported format {fmt!r} (this app reads format = 1)"
+        )
+    name = v.text(data, "name", required=True, max_len=MAX_NAME)
+    description = v.text(data, "description", default="", max_len=MAX_DESCRIPTION, allow_empty=True)
+    schedule = v.text(data, "schedule", default="as-needed")
+    if schedule not in SCHEDULES:
+        raise ProtocolError(
+            source, "schedule", f"must be one of {', '.join(SCHEDULES)}, not {schedule!r}"
+        )
+    lead_in = v.seconds(data, "lead_in", DEFAULT_LEAD_IN, minimum=0.0, maximum=MAX_LEAD_IN)
+    program_weeks: int | None = None
+    if "program_weeks" in data:
+        program_weeks = v.integer(data, "program_weeks", 1, minimum=1, maximum=MAX_PROGRAM_WEEKS)
+    if "block" not in data:
+        raise ProtocolError(source, "block", "missing: a protocol needs at least one [[block]]")
+    raw_blocks = data["block"]
+    if not isinstance(raw_blocks, list) or not all(isinstance(b, dict) for b in raw_blocks):
+        raise ProtocolError(source, "block", "must be an array of tables ([[block]])")
+    if not raw_blocks:
+        raise ProtocolError(source, "block", "a protocol needs at least one [[block]]")
+    if len(raw_blocks) > MAX_BLOCKS:
+        raise ProtocolError(source, "block", f"at most {MAX_BLOCKS} blocks, found {len(raw_blocks)}")
+    blocks = tuple(_block_from_dict(v, raw, index) for index, raw in enumerate(raw_blocks, 1))
+    return Protocol(
+        name=name,
+        description=description,
+        schedule=schedule,
+        lead_in=lead_in,
+        program_weeks=program_weeks,
+        blocks=blocks,
+    )
+
+
+def _block_from_dict(v: _Validator, data: Mapping[str, Any], index: int) -> Block:
+    prefix = f"block[{index}]."
+    v.unknown_keys(data, _BLOCK_KEYS, prefix)
+    exercise = v.text(data, "exercise", required=True, max_len=MAX_NAME, prefix=prefix)
+    sets = v.integer(data, "sets", 1, minimum=1, maximum=MAX_SETS, prefix=prefix)
+    reps_min, reps_max = _reps(v, data.get("reps", 10), prefix)
+    target = reps_max
+    if "target" in data:
+        target = v.integer(data, "target", reps_max, minimum=1, maximum=MAX_REPS, prefix=prefix)
+        if not reps_min <= target <= reps_max:
+            raise ProtocolError(
+                v.source,
+                prefix + "target",
+                f"must be within reps {reps_min}-{reps_max}, not {target}",
+            )
+    tempo = _tempo(v, data.get("tempo", {}), prefix)
+    rest = v.seconds(data, "rest", DEFAULT_REST, minimum=0.0, maximum=MAX_REST, prefix=prefix)
+    rest_after = v.seconds(
+        data, "rest_after", DEFAULT_REST_AFTER, minimum=0.0, maximum=MAX_REST, prefix=prefix
+    )
+    switch = v.seconds(
+        data, "switch", DEFAULT_SWITCH, minimum=0.0, maximum=MAX_SWITCH, prefix=prefix
+    )
+    per_side = v.boolean(data, "per_side", False, prefix=prefix)
+    load = _load(v, data.get("load", "bodyweight"), prefix)
+    return Block(
+        exercise=exercise,
+        sets=sets,
+        reps_min=reps_min,
+        reps_max=reps_max,
+        target=target,
+        tempo=tempo,
+        rest=rest,
+        per_side=per_side,
+        load=load,
+        rest_after=rest_after,
+        switch=switch,
+    )
+
+
+def _reps(v: _Validator, value: Any, prefix: str) -> tuple[int, int]:
+    key = prefix + "reps"
+    if type(value) is int:
+        if not 1 <= value <= MAX_REPS:
+            raise ProtocolError(v.source, key, f"must be between 1 and {MAX_REPS}, not {value}")
+        return value, value
+    if isinstance(value, str):
+        match = _REPS_RE.match(value)
+        if match:
+            low, high = int(match.group(1)), int(match.group(2))
+            if not 1 <= low <= high <= MAX_REPS:
+                raise ProtocolError(
+                    v.source,
+                    key,
+                    f"range {value!r} must go from low to high within 1-{MAX_REPS}",
+                )
+            return low, high
+        if value.strip().isdigit():
+            return _reps(v, int(value.strip()), prefix)
+    raise ProtocolError(
+        v.source, key, f"must be a number or a range like \"10-15\", not {value!r}"
+    )
+
+
+def _tempo(v: _Validator, value: Any, prefix: str) -> Tempo:
+    key = prefix + "tempo"
+    if not isinstance(value, dict):
+        raise ProtocolError(
+            v.source, key, "must be a table like { lift = 1, hold = 3, lower = 1, pause = 0 }"
+        )
+    v.unknown_keys(value, frozenset(_TEMPO_KEYS), key + ".")
+    lift = v.seconds(value, "lift", 1.0, minimum=0.1, maximum=MAX_MOVE, prefix=key + ".")
+    hold = v.seconds(value, "hold", 0.0, minimum=0.0, maximum=MAX_HOLD, prefix=key + ".")
+    lower = v.seconds(value, "lower", 1.0, minimum=0.1, maximum=MAX_MOVE, prefix=key + ".")
+    pause = v.seconds(value, "pause", 0.0, minimum=0.0, maximum=MAX_PAUSE, prefix=key + ".")
+    return Tempo(lift=lift, hold=hold, lower=lower, pause=pause)
+
+
+def _load(v: _Validator, value: Any, prefix: str) -> Load:
+    key = prefix + "load"
+    if not isinstance(value, str):
+        raise ProtocolError(
+            v.source, key, f"must be text like \"bodyweight\" or \"40 kg\", not {value!r}"
+        )
+    text = " ".join(value.split())
+    if not text:
+        raise ProtocolError(v.source, key, "must not be empty (use \"bodyweight\")")
+    if len(text) > MAX_LOAD_TEXT:
+        raise ProtocolError(v.source, key, f"at most {MAX_LOAD_TEXT} characters")
+    if text[0].isdigit():
+        match = _LOAD_RE.match(text)
+        if not match:
+            raise ProtocolError(
+                v.source, key, f"write a number and a unit, kg or lb (e.g. \"40 kg\"), not {value!r}"
+            )
+        amount = float(match.group(1))
+        if amount > 1000:
+            raise ProtocolError(v.source, key, f"{amount:g} is not a sane load")
+        return Load(f"{format_number(amount)} {match.group(2).lower()}")
+    return Load(text)
+
+
+class _Validator:
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def unknown_keys(self, data: Mapping[str, Any], allowed: frozenset[str], prefix: str) -> None:
+        for key in data:
+            if key not in allowed:
+                raise ProtocolError(
+                    self.source,
+                    prefix + key,
+                    f"unknown key (allowed: {', '.join(sorted(allowed))})",
+                )
+
+    def text(
+        self,
+        data: Mapping[str, Any],
+        key: str,
+        default: str = "",
+        *,
+        required: bool = False,
+        max_len: int = MAX_NAME,
+        allow_empty: bool = False,
+        prefix: str = "",
+    ) -> str:
+        if key not in data:
+            if required:
+                raise ProtocolError(self.source, prefix + key, "missing")
+            return default
+        value = data[key]
+        if not isinstance(value, str):
+            raise ProtocolError(self.source, prefix + key, f"must be text, not {value!r}")
+        value = value.strip()
+        if not value and not allow_empty:
+            raise ProtocolError(self.source, prefix + key, "must not be empty")
+        if len(value) > max_len:
+            raise ProtocolError(self.source, prefix + key, f"at most {max_len} characters")
+        return value
+
+    def integer(
+        self,
+        data: Mapping[str, Any],
+        key: str,
+        default: int,
+        *,
+        minimum: int,
+        maximum: int,
+        prefix: str = "",
+    ) -> int:
+        if key not in data:
+            return default
+        value = data[key]
+        if type(value) is not int:
+            raise ProtocolError(self.source, prefix + key, f"must be a whole number, not {value!r}")
+        if not minimum <= value <= maximum:
+            raise ProtocolError(
+                self.source, prefix + key, f"must be between {minimum} and {maximum}, not {value}"
+            )
+        return value
+
+    def seconds(
+        self,
+        data: Mapping[str, Any],
+        key: str,
+        default: float,
+        *,
+        minimum: float,
+        maximum: float,
+        prefix: str = "",
+    ) -> float:
+        if key not in data:
+            return default
+        value = data[key]
+        if type(value) not in (int, float) or not math.isfinite(value):
+            raise ProtocolError(
+                self.source, prefix + key, f"must be a number of seconds, not {value!r}"
+            )
+        seconds = float(value)
+        if seconds < minimum:
+            what = "positive" if minimum > 0 else "zero or more"
+            raise ProtocolError(
+                self.source, prefix + key, f"must be {what} (at least {minimum:g} s), not {value!r}"
+            )
+        if seconds > maximum:
+            raise ProtocolError(
+                self.source, prefix + key, f"{value!r} s is too long (at most {maximum:g} s)"
+            )
+        return seconds
+
+    def boolean(self, data: Mapping[str, Any], key: str, default: bool, *, prefix: str = "") -> bool:
+        if key not in data:
+            return default
+        value = data[key]
+        if not isinstance(value, bool):
+            raise ProtocolError(self.source, prefix + key, f"must be true or false, not {value!r}")
+        return value
+
+
+# ---------------------------------------------------------------- saving
+
+
+def protocol_to_dict(protocol: Protocol) -> dict[str, Any]:
+    data: dict[str, Any] = {"format": FORMAT_VERSION, "name": protocol.name}
+    if protocol.description:
+        data["description"] = protocol.description
+    data["schedule"] = protocol.schedule
+    data["lead_in"] = _num(protocol.lead_in)
+    if protocol.program_weeks is not None:
+        data["program_weeks"] = protocol.program_weeks
+    data["block"] = [_block_to_dict(block) for block in protocol.blocks]
+    return data
+
+
+def _block_to_dict(block: Block) -> dict[str, Any]:
+    reps: int | str = (
+        block.reps_min if block.reps_min == block.reps_max else f"{block.reps_min}-{block.reps_max}"
+    )
+    data: dict[str, Any] = {"exercise": block.exercise, "sets": block.sets, "reps": reps}
+    if block.target != block.reps_max:
+        data["target"] = block.target
+    data["tempo"] = {
+        "lift": _num(block.tempo.lift),
+        "hold": _num(block.tempo.hold),
+        "lower": _num(block.tempo.lower),
+        "pause": _num(block.tempo.pause),
+    }
+    data["rest"] = _num(block.rest)
+    data["per_side"] = block.per_side
+    if block.per_side and block.switch != DEFAULT_SWITCH:
+        data["switch"] = _num(block.switch)
+    data["load"] = block.load.text
+    data["rest_after"] = _num(block.rest_after)
+    return data
+
+
+def _num(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def dump_protocol(protocol: Protocol) -> str:
+    return tomli_w.dumps(protocol_to_dict(protocol), multiline_strings=False)
+
+
+def save_protocol(protocol: Protocol, path: Path) -> None:
+    """Write atomically: the old file stays whole if anything fails."""
+    atomic_write_text(path, dump_protocol(protocol))
+
+
+def slugify(name: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return slug[:60] or "protocol"

@@ -1,0 +1,492 @@
+"""The workout session: a state machine that walks a plan against an injected clock.
+
+Every deadline is ``origin + offset`` where the offset comes from the plan, so a late
+tick never shifts anything after it; pausing for X seconds moves ``origin`` by exactly X.
+The session emits events and never calls Qt, speech or SQLite itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from glute_timer.core.clock import Clock
+from glute_timer.core.plan import Cue, Plan, SetSpan, Step
+
+log = logging.getLogger(__name__)
+
+BACK_GRACE = 1.0
+"""Pressing back within this many seconds of a rep's start goes to the rep before it."""
+
+DEFAULT_SUSPEND_AFTER = 10.0
+"""A gap this long between two ticks means the machine slept: the session pauses."""
+
+
+class State(StrEnum):
+    IDLE = "idle"
+    RUNNING = "running"
+    PAUSED = "paused"
+    FINISHED = "finished"
+    STOPPED = "stopped"
+
+
+@dataclass(frozen=True)
+class SetRecord:
+    """A completed set, as the history stores it."""
+
+    block: int
+    set: int
+    side: str | None
+    exercise: str
+    exercise_name: str
+    reps_done: int
+    target: int
+    reps_min: int
+    reps_max: int
+    hold_s: float
+    load: str
+    started_at: float  # monotonic clock
+    ended_at: float
+    started_wall: float  # seconds since the epoch
+    ended_wall: float
+
+
+@dataclass(frozen=True)
+class CueDue:
+    cue: Cue
+    due: float  # the clock reading the cue belongs at; the listener may be late
+
+
+@dataclass(frozen=True)
+class StepStarted:
+    step: Step
+    due: float
+
+
+@dataclass(frozen=True)
+class SetCompleted:
+    record: SetRecord
+
+
+@dataclass(frozen=True)
+class SetCorrected:
+    """The load of an already completed set was corrected by the user."""
+
+    index: int  # position in Session.completed_sets
+    record: SetRecord
+
+
+@dataclass(frozen=True)
+class StateChanged:
+    state: State
+    at: float
+
+
+@dataclass(frozen=True)
+class Suspended:
+    """Ticks stopped for ``gap`` seconds (the machine slept); the session paused at ``at``."""
+
+    gap: float
+    at: float
+
+
+@dataclass(frozen=True)
+class WorkoutFinished:
+    completed: bool  # False when stopped early
+    at: float
+    sets: tuple[SetRecord, ...]
+
+
+Event = CueDue | StepStarted | SetCompleted | SetCorrected | StateChanged | Suspended | WorkoutFinished
+Listener = Callable[[Event], None]
+
+
+@dataclass(frozen=True)
+class SessionView:
+    """Everything a display needs at one moment, derived from the plan and the clock."""
+
+    state: State
+    step: Step
+    offset: float
+    step_elapsed: float
+    step_remaining: float
+    total: float
+    span: SetSpan | None
+    reps_done: int
+    can_finish_set: bool
+    next_text: str | None
+
+    @property
+    def step_progress(self) -> float:
+        if self.step.duration <= 0:
+            return 1.0
+        return min(1.0, max(0.0, self.step_elapsed / self.step.duration))
+
+    @property
+    def elapsed(self) -> float:
+        return self.offset
+
+    @property
+    def remaining(self) -> float:
+        return max(0.0, self.total - self.offset)
+
+    @property
+    def progress(self) -> float:
+        return 1.0 if self.total <= 0 else min(1.0, self.offset / self.total)
+
+
+class Session:
+    def __init__(
+        self,
+        plan: Plan,
+        clock: Clock,
+        *,
+        wall_clock: Clock = time.time,
+        suspend_after: float | None = DEFAULT_SUSPEND_AFTER,
+    ) -> None:
+        self.plan = plan
+        self._clock = clock
+        self._wall_clock = wall_clock
+        self._suspend_after = suspend_after
+        self._listeners: list[Listener] = []
+        self._state = State.IDLE
+        self._origin = 0.0
+        self._paused_at: float | None = None
+        self._end_offset: float | None = None
+        self._last_tick: float | None = None
+        self._step = 0
+        self._cue = 0
+        self._reps_done = 0
+        self._set_started: float | None = None
+        self._mono0 = 0.0
+        self._wall0 = 0.0
+        self._loads: dict[int, str] = {}
+        self._completed: list[SetRecord] = []
+
+    # ------------------------------------------------------------ observing
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call ``listener`` with every event; returns a function that unsubscribes."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    @property
+    def state(self) -> State:
+        return self._state
+
+    @property
+    def completed_sets(self) -> tuple[SetRecord, ...]:
+        return tuple(self._completed)
+
+    @property
+    def current_step(self) -> Step:
+        return self.plan.steps[self._step]
+
+    def next_deadline(self) -> float | None:
+        """The clock reading of the next cue or step change, while running."""
+        if self._state is not State.RUNNING:
+            return None
+        step = self.plan.steps[self._step]
+        candidates = [step.end] if step.phase != "done" else [step.start]
+        if self._cue < len(self.plan.cues):
+            candidates.append(self.plan.cues[self._cue].at)
+        return self._origin + min(candidates)
+
+    def deadline_of(self, offset: float) -> float:
+        """The clock reading at which plan ``offset`` falls, given pauses and jumps so far."""
+        return self._origin + offset
+
+    def view(self, now: float | None = None) -> SessionView:
+        if now is None:
+            now = self._clock()
+        step = self.plan.steps[self._step]
+        offset = self._offset(now)
+        offset = min(max(offset, step.start), step.end)
+        span = self.plan.sets[step.span] if step.span is not None else None
+        following = step.index + 1
+        next_text = (
+            self.plan.describe_step(following) if following < len(self.plan.steps) else None
+        )
+        return SessionView(
+            state=self._state,
+            step=step,
+            offset=offset,
+            step_elapsed=offset - step.start,
+            step_remaining=step.end - offset,
+            total=self.plan.total,
+            span=span,
+            reps_done=self._reps_done,
+            can_finish_set=self._can_finish_set(),
+            next_text=next_text,
+        )
+
+    # ------------------------------------------------------------ commands
+
+    def start(self) -> bool:
+        if self._state is not State.IDLE:
+            return False
+        now = self._clock()
+        self._origin = now
+        self._mono0 = now
+        self._wall0 = self._wall_clock()
+        self._last_tick = now
+        self._set_state(State.RUNNING, now)
+        self._enter(0, now, fresh=True)
+        self._advance(0.0)
+        return True
+
+    def tick(self, now: float | None = None) -> None:
+        """Emit every cue and step change whose deadline has passed by ``now``."""
+        if self._state is not State.RUNNING:
+            return
+        if now is None:
+            now = self._clock()
+        last = self._last_tick
+        if last is not None and now < last:
+            now = last  # a monotonic clock never goes back; guard against misuse
+        if (
+            self._suspend_after is not None
+            and last is not None
+            and now - last > self._suspend_after
+        ):
+            self._paused_at = last
+            self._set_state(State.PAUSED, last)
+            self._emit(Suspended(gap=now - last, at=last))
+            return
+        self._last_tick = now
+        self._advance(now - self._origin)
+
+    def pause(self) -> bool:
+        if self._state is not State.RUNNING:
+            return False
+        now = self._clock()
+        self.tick(now)
+        if self._state is not State.RUNNING:
+            return self._state is State.PAUSED
+        self._paused_at = now
+        self._set_state(State.PAUSED, now)
+        return True
+
+    def resume(self) -> bool:
+        if self._state is not State.PAUSED or self._paused_at is None:
+            return False
+        now = self._clock()
+        self._origin += now - self._paused_at
+        self._paused_at = None
+        self._last_tick = now
+        self._set_state(State.RUNNING, now)
+        self._advance(now - self._origin)
+        return True
+
+    def toggle(self) -> bool:
+        """Start, pause or resume: what the one big button does."""
+        if self._state is State.IDLE:
+            return self.start()
+        if self._state is State.RUNNING:
+            return self.pause()
+        return self.resume()
+
+    def skip(self) -> bool:
+        """End the current step now and go on to the next one."""
+        ref = self._catch_up()
+        if ref is None:
+            return False
+        step = self.plan.steps[self._step]
+        if step.phase == "done":
+            return False
+        self._finish_step(step, ref)
+        self._jump(step.index + 1, ref, fresh=True)
+        return True
+
+    def back(self) -> bool:
+        """Go to the start of the current rep, or of the one before within the first second.
+
+        Outside a set (lead-in, rest, switch) the current step starts again.
+        """
+        ref = self._catch_up()
+        if ref is None:
+            return False
+        step = self.plan.steps[self._step]
+        if step.phase == "done":
+            return False
+        if step.span is None or step.rep is None:
+            self._jump(step.index, ref, fresh=False)
+            return True
+        span = self.plan.sets[step.span]
+        rep_index = step.rep - 1
+        rep_start = self.plan.steps[span.rep_first_steps[rep_index]].start
+        if self._offset(ref) - rep_start < BACK_GRACE and rep_index > 0:
+            rep_index -= 1
+        self._reps_done = rep_index
+        self._jump(span.rep_first_steps[rep_index], ref, fresh=False)
+        return True
+
+    def finish_set(self) -> bool:
+        """End the current set now with the reps done so far (at least the range's minimum)."""
+        if self._state not in (State.RUNNING, State.PAUSED):
+            return False
+        ref = self._catch_up()
+        if ref is None or not self._can_finish_set():
+            return False
+        step = self.plan.steps[self._step]
+        assert step.span is not None
+        span = self.plan.sets[step.span]
+        self._complete_set(span, ref)
+        self._jump(span.end_step, ref, fresh=True)
+        return True
+
+    def stop(self) -> bool:
+        ref = self._catch_up()
+        if ref is None:
+            return False
+        self._end_offset = self._offset(ref)
+        self._paused_at = None
+        self._set_state(State.STOPPED, ref)
+        self._emit(WorkoutFinished(completed=False, at=ref, sets=self.completed_sets))
+        return True
+
+    def set_load(self, block: int, load: str) -> None:
+        """Use ``load`` for the sets of ``block`` that are not finished yet."""
+        if not 1 <= block <= len(self.plan.protocol.blocks):
+            raise ValueError(f"no block {block}")
+        self._loads[block] = load
+
+    def load_for(self, block: int) -> str:
+        return self._loads.get(block, self.plan.protocol.blocks[block - 1].load.text)
+
+    def correct_last_set_load(self, load: str) -> SetRecord | None:
+        """The last set was done with another load than planned: fix its record."""
+        if not self._completed:
+            return None
+        index = len(self._completed) - 1
+        record = replace(self._completed[index], load=load)
+        self._completed[index] = record
+        self._emit(SetCorrected(index=index, record=record))
+        return record
+
+    # ------------------------------------------------------------ internals
+
+    def _offset(self, now: float) -> float:
+        if self._state is State.IDLE:
+            return 0.0
+        if self._state in (State.FINISHED, State.STOPPED):
+            return self._end_offset if self._end_offset is not None else self.plan.total
+        if self._state is State.PAUSED and self._paused_at is not None:
+            return self._paused_at - self._origin
+        return now - self._origin
+
+    def _catch_up(self) -> float | None:
+        """Bring the session up to now; the reference time for a command, or None."""
+        if self._state is State.RUNNING:
+            now = self._clock()
+            self.tick(now)
+        if self._state is State.RUNNING:
+            return now
+        if self._state is State.PAUSED and self._paused_at is not None:
+            return self._paused_at
+        return None
+
+    def _can_finish_set(self) -> bool:
+        if self._state not in (State.RUNNING, State.PAUSED):
+            return False
+        step = self.plan.steps[self._step]
+        if step.span is None:
+            return False
+        return self._reps_done >= self.plan.sets[step.span].reps_min
+
+    def _advance(self, offset: float) -> None:
+        steps, cues = self.plan.steps, self.plan.cues
+        while self._state is State.RUNNING:
+            step = steps[self._step]
+            next_cue = cues[self._cue].at if self._cue < len(cues) else math.inf
+            if step.phase == "done":
+                if next_cue <= offset:
+                    self._emit_cue(cues[self._cue])
+                    continue
+                if self._cue >= len(cues):
+                    self._finish(self._origin + step.start)
+                return
+            if step.end <= offset and step.end <= next_cue:
+                due = self._origin + step.end
+                self._finish_step(step, due)
+                self._enter(step.index + 1, due, fresh=True)
+            elif next_cue <= offset:
+                self._emit_cue(cues[self._cue])
+            else:
+                return
+
+    def _emit_cue(self, cue: Cue) -> None:
+        self._cue += 1
+        self._emit(CueDue(cue=cue, due=self._origin + cue.at))
+
+    def _enter(self, index: int, due: float, *, fresh: bool) -> None:
+        self._step = index
+        step = self.plan.steps[index]
+        if fresh and step.span is not None and index == self.plan.sets[step.span].first_step:
+            self._reps_done = 0
+            self._set_started = due
+        self._emit(StepStarted(step=step, due=due))
+
+    def _finish_step(self, step: Step, due: float) -> None:
+        if step.span is None:
+            return
+        span = self.plan.sets[step.span]
+        if step.phase == "lower":
+            self._reps_done += 1
+        if step.index == span.end_step - 1:
+            self._complete_set(span, due)
+
+    def _jump(self, index: int, ref: float, *, fresh: bool) -> None:
+        step = self.plan.steps[index]
+        self._origin = ref - step.start
+        if self._state is State.PAUSED:
+            self._paused_at = ref
+        self._cue = self.plan.first_cue_from(step.start)
+        self._enter(index, ref, fresh=fresh)
+        if self._state is State.RUNNING:
+            self._advance(step.start)
+
+    def _complete_set(self, span: SetSpan, due: float) -> None:
+        started = self._set_started if self._set_started is not None else due
+        record = SetRecord(
+            block=span.block,
+            set=span.set,
+            side=span.side,
+            exercise=span.exercise,
+            exercise_name=span.exercise_name,
+            reps_done=self._reps_done,
+            target=span.target,
+            reps_min=span.reps_min,
+            reps_max=span.reps_max,
+            hold_s=span.hold,
+            load=self.load_for(span.block),
+            started_at=started,
+            ended_at=due,
+            started_wall=self._wall0 + (started - self._mono0),
+            ended_wall=self._wall0 + (due - self._mono0),
+        )
+        self._set_started = None
+        self._completed.append(record)
+        self._emit(SetCompleted(record=record))
+
+    def _finish(self, at: float) -> None:
+        self._end_offset = self.plan.total
+        self._set_state(State.FINISHED, at)
+        self._emit(WorkoutFinished(completed=True, at=at, sets=self.completed_sets))
+
+    def _set_state(self, state: State, at: float) -> None:
+        self._state = state
+        self._emit(StateChanged(state=state, at=at))
+
+    def _emit(self, event: Event) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(event)
+            except Exception:
+                # A failing listener (a full disk, a dead speech process) must not stop
+                # the workout; it reports its own trouble.
+                log.exception("session listener failed on %s", type(event).__name__)
