@@ -1,0 +1,246 @@
+"""The command line: ``glute-timer [--basedir DIR] [SUBCOMMAND]``; the GUI when no subcommand."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from types import FrameType
+from typing import NoReturn, TextIO
+
+from glute_timer import __version__
+from glute_timer.context import AppContext
+from glute_timer.core.library import ordered_presets, resolve_protocol
+from glute_timer.core.plan import Cue, Plan, build_plan, format_clock
+from glute_timer.core.protocol import ProtocolError
+from glute_timer.core.session import (
+    CueDue,
+    Event,
+    SetCompleted,
+    SetRecord,
+    Session,
+    State,
+    Suspended,
+)
+
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+
+class UsageError(Exception):
+    """Bad input: printed as one line on stderr, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--basedir",
+        type=Path,
+        default=argparse.SUPPRESS,
+        metavar="DIR",
+        help="keep settings, protocols, history and cache in DIR",
+    )
+    parser = _Parser(
+        prog="glute-timer",
+        description="A talking rep-and-hold timer for glute bridges and hip thrusts.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("gui", parents=[common], help="open the app window (the default)")
+    p.set_defaults(func=cmd_gui)
+
+    p = sub.add_parser("presets", parents=[common], help="list the built-in presets")
+    p.set_defaults(func=cmd_presets)
+
+    p = sub.add_parser("plan", parents=[common], help="print the timeline of a protocol")
+    p.add_argument("protocol", metavar="PRESET_OR_FILE")
+    p.add_argument("--json", action="store_true", help="one JSON object with every cue")
+    p.set_defaults(func=cmd_plan)
+
+    p = sub.add_parser("run", parents=[common], help="follow a workout")
+    p.add_argument("protocol", metavar="PRESET_OR_FILE")
+    p.add_argument(
+        "--no-gui", action="store_true", help="in the terminal (required for now: see README)"
+    )
+    p.add_argument("--json", action="store_true", help="print each cue as a JSON line")
+    p.add_argument("--mute", action="store_true", help="no speech and no sounds")
+    p.set_defaults(func=cmd_run)
+
+    for register in _feature_commands():
+        register(sub, common)
+    return parser
+
+
+def _feature_commands() -> list[Callable[[argparse._SubParsersAction[_Parser], argparse.ArgumentParser], None]]:
+    """Subcommands that live beside their feature (speech, history)."""
+    registrations: list[
+        Callable[[argparse._SubParsersAction[_Parser], argparse.ArgumentParser], None]
+    ] = []
+    return registrations
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if getattr(args, "command", None) is None:
+            args.func = cmd_gui
+        context = AppContext.create(getattr(args, "basedir", None))
+        for warning in context.warnings:
+            print(f"glute-timer: warning: {warning}", file=sys.stderr)
+        result: int = args.func(args, context)
+        return result
+    except UsageError as exc:
+        print(f"glute-timer: error: {exc}".replace("error: glute-timer: ", "error: "), file=sys.stderr)
+        return EXIT_USAGE
+    except ProtocolError as exc:
+        print(f"glute-timer: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return 0
+
+
+def gui_main() -> int:
+    """Entry point of the windowed launcher (no console on Windows)."""
+    return main(["gui", *sys.argv[1:]])
+
+
+# ------------------------------------------------------------------ commands
+
+
+def cmd_gui(args: argparse.Namespace, context: AppContext) -> int:
+    from glute_timer.gui.app import run_gui
+
+    return run_gui(context)
+
+
+def cmd_presets(args: argparse.Namespace, context: AppContext) -> int:
+    for entry in ordered_presets():
+        assert entry.protocol is not None
+        plan = build_plan(entry.protocol)
+        print(f"{entry.id}\t{entry.protocol.name}\t{format_clock(plan.total)}\t{entry.protocol.schedule}")
+    return 0
+
+
+def _load_plan(spec: str, context: AppContext) -> Plan:
+    path = Path(spec)
+    if (spec.endswith(".toml") or "/" in spec) and not path.exists():
+        raise ProtocolError(spec, "", "file not found")
+    _, protocol = resolve_protocol(spec, context.paths.protocols_dir)
+    return build_plan(protocol)
+
+
+def cmd_plan(args: argparse.Namespace, context: AppContext) -> int:
+    plan = _load_plan(args.protocol, context)
+    if args.json:
+        json.dump(plan.to_json(), sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return 0
+    print(f"{plan.name}: {format_clock(plan.total)} ({plan.total:g} s), {len(plan.cues)} cues")
+    for cue in plan.cues:
+        print(_cue_line(cue))
+    return 0
+
+
+def _cue_line(cue: Cue) -> str:
+    where = f"b{cue.block} s{cue.set}"
+    if cue.rep is not None:
+        where += f" r{cue.rep}"
+    if cue.side:
+        where += f" {cue.side}"
+    return f"{format_clock(cue.at):>7} {cue.at:8.1f}s  {cue.phase:<8} {where:<16} {cue.text}"
+
+
+class TerminalPrinter:
+    """Prints each cue the moment the session emits it, flushed at once."""
+
+    def __init__(self, out: TextIO, as_json: bool) -> None:
+        self.out = out
+        self.as_json = as_json
+
+    def __call__(self, event: Event) -> None:
+        if isinstance(event, CueDue):
+            if self.as_json:
+                line = json.dumps(event.cue.to_json(), ensure_ascii=False)
+            else:
+                line = _cue_line(event.cue)
+            self.out.write(line + "\n")
+            self.out.flush()
+        elif isinstance(event, Suspended) and not self.as_json:
+            self.out.write(f"(paused: no tick for {event.gap:.0f} s; the machine slept?)\n")
+            self.out.flush()
+
+
+def summary_lines(records: Sequence[SetRecord], completed: bool) -> list[str]:
+    head = "Workout complete." if completed else "Workout stopped."
+    lines = [f"{head} {len(records)} set{'s' if len(records) != 1 else ''} done."]
+    for record in records:
+        side = f" ({record.side})" if record.side else ""
+        load = "" if record.load == "bodyweight" else f", {record.load}"
+        lines.append(
+            f"  {record.exercise_name}{side}, set {record.set}: "
+            f"{record.reps_done}/{record.target} reps{load}"
+        )
+    return lines
+
+
+class _Interrupted(Exception):
+    pass
+
+
+def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
+    raise _Interrupted
+
+
+def cmd_run(args: argparse.Namespace, context: AppContext) -> int:
+    if not args.no_gui:
+        raise UsageError("run: the window follows along from the Library; use --no-gui here")
+    plan = _load_plan(args.protocol, context)
+    session = Session(plan, time.monotonic)
+    session.subscribe(TerminalPrinter(sys.stdout, args.json))
+    for attach in _run_listeners():
+        attach(session, context, args)
+    previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+    try:
+        session.start()
+        _follow(session)
+        interrupted = False
+    except (KeyboardInterrupt, _Interrupted):
+        session.stop()
+        interrupted = True
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    out = sys.stderr if args.json else sys.stdout
+    for line in summary_lines(session.completed_sets, session.state is State.FINISHED):
+        print(line, file=out)
+    out.flush()
+    return EXIT_INTERRUPTED if interrupted else 0
+
+
+def _run_listeners() -> list[Callable[[Session, AppContext, argparse.Namespace], None]]:
+    """Listeners other features attach to a terminal workout (sound, history)."""
+    return []
+
+
+MAX_SLEEP = 0.25
+
+
+def _follow(session: Session, clock: Callable[[], float] = time.monotonic) -> None:
+    """Sleep until each deadline of the plan, then tick: nothing accumulates."""
+    while session.state is State.RUNNING:
+        deadline = session.next_deadline()
+        now = clock()
+        if deadline is not None and deadline > now:
+            time.sleep(min(deadline - now, MAX_SLEEP))
+        session.tick(clock())

@@ -1,0 +1,1 @@
+"""Speech and sound cues: pyttsx3 in child processes, playback in the app process."""
