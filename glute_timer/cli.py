@@ -20,9 +20,8 @@ from glute_timer.core.protocol import ProtocolError
 from glute_timer.core.session import (
     CueDue,
     Event,
-    SetCompleted,
-    SetRecord,
     Session,
+    SetRecord,
     State,
     Suspended,
 )
@@ -41,7 +40,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--basedir",
         type=Path,
@@ -82,7 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _feature_commands() -> list[Callable[[argparse._SubParsersAction[_Parser], argparse.ArgumentParser], None]]:
+def _feature_commands() -> list[
+    Callable[[argparse._SubParsersAction[_Parser], argparse.ArgumentParser], None]
+]:
     """Subcommands that live beside their feature (speech, history)."""
     registrations: list[
         Callable[[argparse._SubParsersAction[_Parser], argparse.ArgumentParser], None]
@@ -102,7 +103,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         result: int = args.func(args, context)
         return result
     except UsageError as exc:
-        print(f"glute-timer: error: {exc}".replace("error: glute-timer: ", "error: "), file=sys.stderr)
+        print(
+            f"glute-timer: error: {exc}".replace("error: glute-timer: ", "error: "), file=sys.stderr
+        )
         return EXIT_USAGE
     except ProtocolError as exc:
         print(f"glute-timer: error: {exc}", file=sys.stderr)
@@ -122,14 +125,16 @@ def gui_main() -> int:
 def cmd_gui(args: argparse.Namespace, context: AppContext) -> int:
     from glute_timer.gui.app import run_gui
 
-    return run_gui(context)
+    return int(run_gui(context))
 
 
 def cmd_presets(args: argparse.Namespace, context: AppContext) -> int:
     for entry in ordered_presets():
         assert entry.protocol is not None
         plan = build_plan(entry.protocol)
-        print(f"{entry.id}\t{entry.protocol.name}\t{format_clock(plan.total)}\t{entry.protocol.schedule}")
+        print(
+            f"{entry.id}\t{entry.protocol.name}\t{format_clock(plan.total)}\t{entry.protocol.schedule}"
+        )
     return 0
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from glute_timer.core.protocol import Protocol, ProtocolError, parse_protocol, load_protocol
+from glute_timer.core.protocol import Protocol, ProtocolError, load_protocol, parse_protocol
 from glute_timer.core.resources import resource
 
 
@@ -62,7 +62,9 @@ def load_user_protocols(folder: Path) -> list[ProtocolEntry]:
             error = None
         except ProtocolError as exc:
             protocol, error = None, exc
-        entries.append(ProtocolEntry(path.stem, builtin=False, path=path, protocol=protocol, error=error))
+        entries.append(
+            ProtocolEntry(path.stem, builtin=False, path=path, protocol=protocol, error=error)
+        )
     return entries
 
 
@@ -72,9 +74,7 @@ def resolve_protocol(name_or_path: str, user_folder: Path | None = None) -> tupl
     Raises ProtocolError with a clear message when nothing matches.
     """
     candidate = Path(name_or_path)
-    looks_like_path = (
-        name_or_path.endswith(".toml") or "/" in name_or_path or "\\" in name_or_path
-    )
+    looks_like_path = name_or_path.endswith(".toml") or "/" in name_or_path or "\\" in name_or_path
     if looks_like_path or candidate.is_file():
         return candidate.stem, load_protocol(candidate)
     for entry in ordered_presets():

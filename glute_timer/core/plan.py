@@ -108,7 +108,11 @@ class SetSpan:
 
     @property
     def reps_text(self) -> str:
-        return str(self.reps_min) if self.reps_min == self.reps_max else f"{self.reps_min}–{self.reps_max}"
+        return (
+            str(self.reps_min)
+            if self.reps_min == self.reps_max
+            else f"{self.reps_min}–{self.reps_max}"
+        )
 
 
 @dataclass(frozen=True)
@@ -322,8 +326,17 @@ def _add_set(b: _Builder, block: Block, block_no: int, set_no: int, side: str | 
         if rep == 1:
             # The set's title shares the first lift's moment; rep is None to tell it apart.
             b.cues.append(
-                Cue(lift.start, "lift", block_no, set_no, None, side, _set_title(span),
-                    Priority.INFO, lift.index)
+                Cue(
+                    lift.start,
+                    "lift",
+                    block_no,
+                    set_no,
+                    None,
+                    side,
+                    _set_title(span),
+                    Priority.INFO,
+                    lift.index,
+                )
             )
         b.cue(lift, 0.0, f"{rep}, Lift", Priority.BEAT)
         if tempo.hold > 0:

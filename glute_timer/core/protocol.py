@@ -224,7 +224,9 @@ def protocol_from_dict(data: Mapping[str, Any], source: str = "<protocol>") -> P
     if not raw_blocks:
         raise ProtocolError(source, "block", "a protocol needs at least one [[block]]")
     if len(raw_blocks) > MAX_BLOCKS:
-        raise ProtocolError(source, "block", f"at most {MAX_BLOCKS} blocks, found {len(raw_blocks)}")
+        raise ProtocolError(
+            source, "block", f"at most {MAX_BLOCKS} blocks, found {len(raw_blocks)}"
+        )
     blocks = tuple(_block_from_dict(v, raw, index) for index, raw in enumerate(raw_blocks, 1))
     return Protocol(
         name=name,
@@ -295,9 +297,7 @@ def _reps(v: _Validator, value: Any, prefix: str) -> tuple[int, int]:
             return low, high
         if value.strip().isdigit():
             return _reps(v, int(value.strip()), prefix)
-    raise ProtocolError(
-        v.source, key, f"must be a number or a range like \"10-15\", not {value!r}"
-    )
+    raise ProtocolError(v.source, key, f'must be a number or a range like "10-15", not {value!r}')
 
 
 def _tempo(v: _Validator, value: Any, prefix: str) -> Tempo:
@@ -318,18 +318,18 @@ def _load(v: _Validator, value: Any, prefix: str) -> Load:
     key = prefix + "load"
     if not isinstance(value, str):
         raise ProtocolError(
-            v.source, key, f"must be text like \"bodyweight\" or \"40 kg\", not {value!r}"
+            v.source, key, f'must be text like "bodyweight" or "40 kg", not {value!r}'
         )
     text = " ".join(value.split())
     if not text:
-        raise ProtocolError(v.source, key, "must not be empty (use \"bodyweight\")")
+        raise ProtocolError(v.source, key, 'must not be empty (use "bodyweight")')
     if len(text) > MAX_LOAD_TEXT:
         raise ProtocolError(v.source, key, f"at most {MAX_LOAD_TEXT} characters")
     if text[0].isdigit():
         match = _LOAD_RE.match(text)
         if not match:
             raise ProtocolError(
-                v.source, key, f"write a number and a unit, kg or lb (e.g. \"40 kg\"), not {value!r}"
+                v.source, key, f'write a number and a unit, kg or lb (e.g. "40 kg"), not {value!r}'
             )
         amount = float(match.group(1))
         if amount > 1000:
@@ -426,7 +426,9 @@ class _Validator:
             )
         return seconds
 
-    def boolean(self, data: Mapping[str, Any], key: str, default: bool, *, prefix: str = "") -> bool:
+    def boolean(
+        self, data: Mapping[str, Any], key: str, default: bool, *, prefix: str = ""
+    ) -> bool:
         if key not in data:
             return default
         value = data[key]

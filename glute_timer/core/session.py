@@ -101,7 +101,9 @@ class WorkoutFinished:
     sets: tuple[SetRecord, ...]
 
 
-Event = CueDue | StepStarted | SetCompleted | SetCorrected | StateChanged | Suspended | WorkoutFinished
+Event = (
+    CueDue | StepStarted | SetCompleted | SetCorrected | StateChanged | Suspended | WorkoutFinished
+)
 Listener = Callable[[Event], None]
 
 
@@ -208,9 +210,7 @@ class Session:
         offset = min(max(offset, step.start), step.end)
         span = self.plan.sets[step.span] if step.span is not None else None
         following = step.index + 1
-        next_text = (
-            self.plan.describe_step(following) if following < len(self.plan.steps) else None
-        )
+        next_text = self.plan.describe_step(following) if following < len(self.plan.steps) else None
         return SessionView(
             state=self._state,
             step=step,
@@ -265,8 +265,9 @@ class Session:
             return False
         now = self._clock()
         self.tick(now)
-        if self._state is not State.RUNNING:
-            return self._state is State.PAUSED
+        if not self._still_running():
+            # The tick found the machine had slept (paused) or the workout ended.
+            return self.state is State.PAUSED
         self._paused_at = now
         self._set_state(State.PAUSED, now)
         return True
@@ -384,11 +385,15 @@ class Session:
         if self._state is State.RUNNING:
             now = self._clock()
             self.tick(now)
-        if self._state is State.RUNNING:
-            return now
+            if self._still_running():
+                return now
         if self._state is State.PAUSED and self._paused_at is not None:
             return self._paused_at
         return None
+
+    def _still_running(self) -> bool:
+        # A separate call so type narrowing does not assume tick() left the state alone.
+        return self._state is State.RUNNING
 
     def _can_finish_set(self) -> bool:
         if self._state not in (State.RUNNING, State.PAUSED):

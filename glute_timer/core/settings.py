@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import time
@@ -83,7 +84,9 @@ def settings_from_dict(data: dict[str, Any]) -> Settings:
             raise SettingsError(f"{field.name}: expected {allowed[0].__name__}, not {value!r}")
         if not isinstance(value, allowed):
             raise SettingsError(f"{field.name}: expected {allowed[0].__name__}, not {value!r}")
-        values[field.name] = float(value) if field.name == "volume" else value
+        values[field.name] = (
+            float(value) if isinstance(value, int | float) and field.name == "volume" else value
+        )
     return validate(Settings(**values))
 
 
@@ -111,9 +114,11 @@ def load_settings(path: Path) -> LoadedSettings:
             raise SettingsError("not a JSON object")
         return LoadedSettings(settings_from_dict(data))
     except (ValueError, SettingsError) as exc:
-        backup = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+        target = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+        backup: Path | None
         try:
-            os.replace(path, backup)
+            os.replace(path, target)
+            backup = target
         except OSError:
             backup = None
         where = f" The old file was kept as {backup}." if backup else ""
@@ -136,7 +141,5 @@ def _recover_leftover(path: Path) -> None:
     if not path.parent.is_dir():
         return
     for leftover in path.parent.glob(f".{path.name}.*.tmp"):
-        try:
+        with contextlib.suppress(OSError):
             leftover.unlink()
-        except OSError:
-            pass
