@@ -1,24 +1,814 @@
-"""The training history: every completed set in SQLite, never lost (work in progress)."""
+"""The training history: every completed set in SQLite, never lost.
+
+One database file (``AppPaths.history_db``) with two tables, ``workouts`` and ``sets``.
+Times are whole milliseconds since the epoch (UTC), so exports round-trip exactly.
+
+Safety rules this module keeps:
+
+- Each set is committed in its own transaction the moment it completes (``synchronous =
+  FULL`` in WAL mode), so a killed process loses at most the set in progress.
+- WAL and a busy timeout let the GUI and the command line use the file at once.
+- The schema version lives in ``PRAGMA user_version``. Migrations run in order, each in
+  its own transaction, after a backup copy of the file is made. A file written by a newer
+  version is refused with a clear message and never written to.
+- A file that is not a readable SQLite database is moved aside with a timestamped name
+  (``history.sqlite3.corrupt-20261125T144600``) and a new one is started; ``notice`` says
+  where the old one went. It is never overwritten.
+- Deleting a workout only marks it deleted (undo clears the mark); nothing is erased.
+"""
 
 from __future__ import annotations
 
-from glute_timer.context import AppContext
-from glute_timer.core.plan import Plan
-from glute_timer.core.session import Event
+import contextlib
+import logging
+import os
+import sqlite3
+import time
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+from urllib.parse import quote
+
+from glute_timer.core.protocol import Load, dump_protocol
+from glute_timer.core.session import (
+    Event,
+    SetCompleted,
+    SetCorrected,
+    SetRecord,
+    State,
+    StateChanged,
+    WorkoutFinished,
+)
+
+if TYPE_CHECKING:
+    from glute_timer.context import AppContext
+    from glute_timer.core.plan import Plan
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION: Final = 1
+BUSY_TIMEOUT_MS: Final = 5000
+STATUSES: Final = ("in-progress", "completed", "stopped")
+
+_SQLITE_CORRUPT: Final = 11
+_SQLITE_CANTOPEN: Final = 14
+_SQLITE_NOTADB: Final = 26
+_HEADER: Final = b"SQLite format 3\x00"
+
+
+class HistoryError(Exception):
+    """The history cannot be used; ``str()`` is a sentence for the user."""
+
+
+class HistoryTooNew(HistoryError):
+    """The database was written by a newer Glute Timer; it was left untouched."""
+
+
+# ---------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class StoredSet:
+    """One set as stored. ``position`` orders the sets of a workout (0, 1, 2, ...)."""
+
+    position: int
+    block: int
+    set: int
+    side: str | None
+    exercise: str
+    exercise_name: str
+    target: int
+    reps_min: int
+    reps_max: int
+    reps_done: int
+    hold_s: float
+    load: str
+    started_ms: int
+    ended_ms: int
+
+    @property
+    def load_amount(self) -> float | None:
+        return Load(self.load).amount
+
+    @property
+    def load_unit(self) -> str | None:
+        return Load(self.load).unit
+
+    @classmethod
+    def from_record(cls, position: int, record: SetRecord) -> StoredSet:
+        return cls(
+            position=position,
+            block=record.block,
+            set=record.set,
+            side=record.side,
+            exercise=record.exercise,
+            exercise_name=record.exercise_name,
+            target=record.target,
+            reps_min=record.reps_min,
+            reps_max=record.reps_max,
+            reps_done=record.reps_done,
+            hold_s=record.hold_s,
+            load=record.load,
+            started_ms=to_ms(record.started_wall),
+            ended_ms=to_ms(record.ended_wall),
+        )
+
+
+@dataclass(frozen=True)
+class Workout:
+    """A workout with its sets. ``uid`` identifies it across exports and imports."""
+
+    uid: str
+    protocol_id: str
+    protocol_name: str
+    schedule: str
+    program_weeks: int | None
+    protocol_toml: str
+    started_ms: int
+    ended_ms: int | None
+    status: str
+    note: str
+    sets: tuple[StoredSet, ...] = ()
+    deleted: bool = field(default=False, compare=False)
+
+    @property
+    def started(self) -> datetime:
+        return local_datetime(self.started_ms)
+
+    @property
+    def total_reps(self) -> int:
+        return sum(s.reps_done for s in self.sets)
+
+
+def to_ms(epoch_seconds: float) -> int:
+    return round(epoch_seconds * 1000)
+
+
+def local_datetime(ms: int) -> datetime:
+    return datetime.fromtimestamp(ms / 1000).astimezone()
+
+
+def local_date(ms: int) -> date:
+    return datetime.fromtimestamp(ms / 1000).date()
+
+
+def new_uid() -> str:
+    return uuid.uuid4().hex
+
+
+# ---------------------------------------------------------------- schema
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+def _create_v1(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        """
+        CREATE TABLE workouts (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            protocol_id TEXT NOT NULL,
+            protocol_name TEXT NOT NULL,
+            schedule TEXT NOT NULL DEFAULT 'as-needed',
+            program_weeks INTEGER,
+            protocol_toml TEXT NOT NULL DEFAULT '',
+            started_ms INTEGER NOT NULL,
+            ended_ms INTEGER,
+            status TEXT NOT NULL DEFAULT 'in-progress'
+                CHECK (status IN ('in-progress', 'completed', 'stopped')),
+            note TEXT NOT NULL DEFAULT '',
+            deleted_ms INTEGER
+        )"""
+    )
+    conn.execute(
+        """
+        CREATE TABLE sets (
+            id INTEGER PRIMARY KEY,
+            workout_id INTEGER NOT NULL REFERENCES workouts(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            block INTEGER NOT NULL,
+            set_number INTEGER NOT NULL,
+            side TEXT,
+            exercise TEXT NOT NULL,
+            exercise_name TEXT NOT NULL,
+            target INTEGER NOT NULL,
+            reps_min INTEGER NOT NULL,
+            reps_max INTEGER NOT NULL,
+            reps_done INTEGER NOT NULL,
+            hold_s REAL NOT NULL,
+            load_text TEXT NOT NULL,
+            load_amount REAL,
+            load_unit TEXT,
+            started_ms INTEGER NOT NULL,
+            ended_ms INTEGER NOT NULL,
+            UNIQUE (workout_id, position)
+        )"""
+    )
+    conn.execute("CREATE INDEX workouts_started ON workouts(started_ms)")
+    conn.execute("CREATE INDEX workouts_protocol ON workouts(protocol_id, started_ms)")
+
+
+MIGRATIONS: Final[tuple[Migration, ...]] = (_create_v1,)
+"""``MIGRATIONS[n]`` takes a database from version n to n + 1. Only ever append."""
+
+
+# ---------------------------------------------------------------- the store
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    workouts_added: int
+    sets_added: int
+    workouts_updated: int
+
+
+class HistoryStore:
+    """The history database. Opening checks, repairs and migrates the file.
+
+    Connections are opened per operation and always closed, so the store holds no
+    file handle between calls and never leaks one.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        migrations: Sequence[Migration] = MIGRATIONS,
+        wall_clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.path = path
+        self.migrations = tuple(migrations)
+        self.wall_clock = wall_clock
+        self.notice: str | None = None
+        """Set when something happened the user should know (a file moved aside)."""
+        self.backup_path: Path | None = None
+        self._open()
+
+    @property
+    def schema_version(self) -> int:
+        return len(self.migrations)
+
+    # ------------------------------------------------------------ opening
+
+    def _open(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            version = self._probe()
+        except _Unusable as exc:
+            moved = self._move_aside()
+            self.notice = (
+                f"The history file {self.path} could not be read ({exc.reason}). "
+                f"It was moved to {moved} and a new history was started."
+            )
+            log.warning("%s", self.notice)
+            version = 0
+        if version > self.schema_version:
+            raise HistoryTooNew(
+                f"The history file {self.path} was written by a newer version of Glute Timer "
+                f"(schema {version}; this version reads up to {self.schema_version}). "
+                "It was left untouched; update Glute Timer to use it."
+            )
+        if version < self.schema_version:
+            self._migrate(version)
+
+    def _probe(self) -> int:
+        """The file's schema version, read without writing. Raises _Unusable."""
+        if not self.path.exists():
+            return 0
+        try:
+            with open(self.path, "rb") as handle:
+                header = handle.read(100)
+        except OSError as exc:
+            raise _Unusable(exc.strerror or str(exc)) from None
+        if not header:
+            return 0
+        if not header.startswith(_HEADER):
+            raise _Unusable("not a SQLite database")
+        uri = f"file:{quote(str(self.path))}?mode=ro"
+        try:
+            conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        except sqlite3.Error as exc:
+            raise _Unusable(str(exc)) from None
+        try:
+            version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version <= self.schema_version:
+                result = conn.execute("PRAGMA quick_check").fetchone()[0]
+                if result != "ok":
+                    raise _Unusable(f"damaged: {result}")
+            return version
+        except sqlite3.Error as exc:
+            code = getattr(exc, "sqlite_errorcode", None)
+            if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB, _SQLITE_CANTOPEN):
+                raise _Unusable(str(exc)) from None
+            raise HistoryError(f"The history file {self.path} cannot be opened: {exc}") from None
+        finally:
+            conn.close()
+
+    def _move_aside(self) -> Path:
+        stamp = datetime.fromtimestamp(self.wall_clock()).strftime("%Y%m%dT%H%M%S")
+        target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        counter = 1
+        while target.exists():
+            counter += 1
+            target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{counter}")
+        os.replace(self.path, target)
+        for suffix in ("-wal", "-shm"):
+            extra = self.path.with_name(self.path.name + suffix)
+            if extra.exists():
+                with contextlib.suppress(OSError):
+                    os.replace(extra, target.with_name(target.name + suffix))
+        return target
+
+    def _migrate(self, found: int) -> None:
+        with self.connect() as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+                has_tables = conn.execute(
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+                ).fetchone()[0]
+            finally:
+                conn.execute("ROLLBACK")
+            if version > self.schema_version:  # another process got there first
+                raise HistoryTooNew(f"The history file {self.path} is newer than this version.")
+            if version >= self.schema_version:
+                return
+            if version > 0 or has_tables:
+                self.backup_path = self._backup(conn, version)
+            for target in range(version, self.schema_version):
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    current = conn.execute("PRAGMA user_version").fetchone()[0]
+                    if current != target:  # migrated concurrently
+                        conn.execute("ROLLBACK")
+                        continue
+                    self.migrations[target](conn)
+                    conn.execute(f"PRAGMA user_version = {target + 1}")
+                    conn.execute("COMMIT")
+                except BaseException:
+                    conn.execute("ROLLBACK")
+                    raise
+        del found
+
+    def _backup(self, conn: sqlite3.Connection, version: int) -> Path:
+        stamp = datetime.fromtimestamp(self.wall_clock()).strftime("%Y%m%dT%H%M%S")
+        target = self.path.with_name(f"{self.path.name}.v{version}-{stamp}.bak")
+        counter = 1
+        while target.exists():
+            counter += 1
+            target = self.path.with_name(f"{self.path.name}.v{version}-{stamp}-{counter}.bak")
+        dest = sqlite3.connect(target)
+        try:
+            conn.backup(dest)
+        finally:
+            dest.close()
+        return target
+
+    @contextlib.contextmanager
+    def connect(self) -> Iterator[sqlite3.Connection]:
+        """A connection in autocommit mode (transactions are explicit); always closed."""
+        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            yield conn
+        finally:
+            conn.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        with self.connect() as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    # ------------------------------------------------------------ writing
+
+    def begin_workout(self, workout: Workout) -> None:
+        """Insert the workout row (without sets) unless it exists already."""
+        with self.transaction() as conn:
+            _insert_workout(conn, workout)
+
+    def add_set(self, workout_uid: str, stored: StoredSet) -> None:
+        with self.transaction() as conn:
+            _insert_set(conn, _workout_id(conn, workout_uid), stored)
+
+    def correct_set(self, workout_uid: str, position: int, load: str) -> None:
+        parsed = Load(load)
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE sets SET load_text = ?, load_amount = ?, load_unit = ? "
+                "WHERE workout_id = ? AND position = ?",
+                (load, parsed.amount, parsed.unit, _workout_id(conn, workout_uid), position),
+            )
+
+    def finish_workout(self, workout_uid: str, status: str, ended_ms: int) -> None:
+        if status not in STATUSES:
+            raise ValueError(f"unknown status {status!r}")
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE workouts SET status = ?, ended_ms = ? WHERE uid = ?",
+                (status, ended_ms, workout_uid),
+            )
+
+    def set_note(self, workout_uid: str, note: str) -> None:
+        with self.transaction() as conn:
+            conn.execute("UPDATE workouts SET note = ? WHERE uid = ?", (note.strip(), workout_uid))
+
+    def delete_workout(self, workout_uid: str) -> None:
+        """Hide a wrongly logged workout; ``undelete_workout`` brings it back."""
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE workouts SET deleted_ms = ? WHERE uid = ?",
+                (to_ms(self.wall_clock()), workout_uid),
+            )
+
+    def undelete_workout(self, workout_uid: str) -> None:
+        with self.transaction() as conn:
+            conn.execute("UPDATE workouts SET deleted_ms = NULL WHERE uid = ?", (workout_uid,))
+
+    def merge(self, workouts: Sequence[Workout]) -> MergeResult:
+        """Add workouts and sets that are not there yet, all in one transaction.
+
+        A workout already present (same uid) gains the sets it lacks; its end, status
+        and note are filled in when they are missing here.
+        """
+        added = sets_added = updated = 0
+        with self.transaction() as conn:
+            for workout in workouts:
+                row = conn.execute(
+                    "SELECT id, ended_ms, status, note FROM workouts WHERE uid = ?",
+                    (workout.uid,),
+                ).fetchone()
+                if row is None:
+                    workout_id = _insert_workout(conn, workout)
+                    added += 1
+                else:
+                    workout_id, ended_ms, status, note = row
+                    if (status == "in-progress" and workout.status != "in-progress") or (
+                        not note and workout.note
+                    ):
+                        conn.execute(
+                            "UPDATE workouts SET ended_ms = coalesce(?, ended_ms), "
+                            "status = CASE WHEN status = 'in-progress' THEN ? ELSE status END, "
+                            "note = CASE WHEN note = '' THEN ? ELSE note END WHERE id = ?",
+                            (
+                                workout.ended_ms if ended_ms is None else None,
+                                workout.status,
+                                workout.note,
+                                workout_id,
+                            ),
+                        )
+                        updated += 1
+                for stored in workout.sets:
+                    sets_added += _insert_set(conn, workout_id, stored)
+        return MergeResult(added, sets_added, updated)
+
+    # ------------------------------------------------------------ reading
+
+    def workouts(
+        self, *, since_ms: int | None = None, include_deleted: bool = False
+    ) -> list[Workout]:
+        """Workouts oldest first, each with its sets in order."""
+        where = ["1 = 1"]
+        params: list[object] = []
+        if since_ms is not None:
+            where.append("w.started_ms >= ?")
+            params.append(since_ms)
+        if not include_deleted:
+            where.append("w.deleted_ms IS NULL")
+        condition = " AND ".join(where)
+        with self.connect() as conn:
+            conn.execute("BEGIN")
+            rows = conn.execute(
+                "SELECT id, uid, protocol_id, protocol_name, schedule, program_weeks, "
+                "protocol_toml, started_ms, ended_ms, status, note, deleted_ms "
+                f"FROM workouts w WHERE {condition} ORDER BY started_ms, id",
+                params,
+            ).fetchall()
+            set_rows = conn.execute(
+                "SELECT s.workout_id, s.position, s.block, s.set_number, s.side, s.exercise, "
+                "s.exercise_name, s.target, s.reps_min, s.reps_max, s.reps_done, s.hold_s, "
+                "s.load_text, s.started_ms, s.ended_ms FROM sets s "
+                f"JOIN workouts w ON w.id = s.workout_id WHERE {condition} "
+                "ORDER BY s.workout_id, s.position",
+                params,
+            ).fetchall()
+            conn.execute("COMMIT")
+        by_workout: dict[int, list[StoredSet]] = {}
+        for r in set_rows:
+            by_workout.setdefault(r[0], []).append(StoredSet(*r[1:]))
+        return [
+            Workout(
+                uid=r[1],
+                protocol_id=r[2],
+                protocol_name=r[3],
+                schedule=r[4],
+                program_weeks=r[5],
+                protocol_toml=r[6],
+                started_ms=r[7],
+                ended_ms=r[8],
+                status=r[9],
+                note=r[10],
+                sets=tuple(by_workout.get(r[0], ())),
+                deleted=r[11] is not None,
+            )
+            for r in rows
+        ]
+
+    def workout(self, uid: str) -> Workout | None:
+        for workout in self.workouts(include_deleted=True):
+            if workout.uid == uid:
+                return workout
+        return None
+
+    def daily_exercise_totals(self) -> list[DayTotals]:
+        """Per local day and exercise: sets, reps and the top load (for charts)."""
+        with self.connect() as conn:
+            rows = conn.execute(
+                "SELECT date(s.started_ms / 1000, 'unixepoch', 'localtime') AS day, "
+                "s.exercise, max(s.exercise_name), count(*), sum(s.reps_done), "
+                "max(s.load_amount), max(s.load_unit) "
+                "FROM sets s JOIN workouts w ON w.id = s.workout_id "
+                "WHERE w.deleted_ms IS NULL GROUP BY day, s.exercise ORDER BY day"
+            ).fetchall()
+        return [
+            DayTotals(date.fromisoformat(r[0]), r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows
+        ]
+
+
+@dataclass(frozen=True)
+class DayTotals:
+    day: date
+    exercise: str
+    exercise_name: str
+    sets: int
+    reps: int
+    top_load: float | None
+    unit: str | None
+
+
+class _Unusable(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _workout_id(conn: sqlite3.Connection, uid: str) -> int:
+    row = conn.execute("SELECT id FROM workouts WHERE uid = ?", (uid,)).fetchone()
+    if row is None:
+        raise HistoryError(f"no workout {uid} in the history")
+    workout_id: int = row[0]
+    return workout_id
+
+
+def _insert_workout(conn: sqlite3.Connection, w: Workout) -> int:
+    conn.execute(
+        "INSERT INTO workouts (uid, protocol_id, protocol_name, schedule, program_weeks, "
+        "protocol_toml, started_ms, ended_ms, status, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (uid) DO NOTHING",
+        (
+            w.uid,
+            w.protocol_id,
+            w.protocol_name,
+            w.schedule,
+            w.program_weeks,
+            w.protocol_toml,
+            w.started_ms,
+            w.ended_ms,
+            w.status,
+            w.note,
+        ),
+    )
+    return _workout_id(conn, w.uid)
+
+
+def _insert_set(conn: sqlite3.Connection, workout_id: int, s: StoredSet) -> int:
+    cursor = conn.execute(
+        "INSERT INTO sets (workout_id, position, block, set_number, side, exercise, "
+        "exercise_name, target, reps_min, reps_max, reps_done, hold_s, load_text, load_amount, "
+        "load_unit, started_ms, ended_ms) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (workout_id, position) DO NOTHING",
+        (
+            workout_id,
+            s.position,
+            s.block,
+            s.set,
+            s.side,
+            s.exercise,
+            s.exercise_name,
+            s.target,
+            s.reps_min,
+            s.reps_max,
+            s.reps_done,
+            s.hold_s,
+            s.load,
+            s.load_amount,
+            s.load_unit,
+            s.started_ms,
+            s.ended_ms,
+        ),
+    )
+    return cursor.rowcount
+
+
+def open_history(context: AppContext) -> HistoryStore:
+    """The user's history store, with leftover rescue files merged in.
+
+    Raises HistoryError (e.g. HistoryTooNew). ``store.notice`` holds anything the user
+    should be told (a damaged file moved aside, a rescue file that would not import).
+    """
+    from glute_timer.core.history_io import recover_rescue_files
+
+    store = HistoryStore(context.paths.history_db)
+    recovered = recover_rescue_files(store)
+    messages = [m for m in (store.notice, *recovered.problems) if m]
+    if recovered.files:
+        messages.append(
+            f"Recovered {recovered.sets_added} unsaved set(s) from {len(recovered.files)} file(s)."
+        )
+    store.notice = " ".join(messages) or None
+    return store
+
+
+# ---------------------------------------------------------------- the recorder
 
 
 class HistoryRecorder:
-    """A session listener that records each completed set the moment it arrives."""
+    """A session listener that records each completed set the moment it arrives.
 
-    def __init__(self, context: AppContext, plan: Plan, protocol_id: str) -> None:
-        self.context = context
+    It never raises into the session. When the database cannot be written, the pending
+    writes stay in memory in order, ``problem`` says what is wrong, and every later event
+    (or a call to ``retry()``) tries again. If the workout ends with writes still pending,
+    they are also saved as a JSON file next to the database (``history-unsaved-*.json``)
+    that the next opening of the history imports.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        plan: Plan,
+        protocol_id: str,
+        *,
+        wall_clock: Callable[[], float] = time.time,
+        store_factory: Callable[[Path], HistoryStore] = HistoryStore,
+    ) -> None:
+        self.path = path
         self.plan = plan
         self.protocol_id = protocol_id
+        self.wall_clock = wall_clock
         self.problem: str | None = None
+        self.uid = new_uid()
+        self._store_factory = store_factory
+        self._store: HistoryStore | None = None
+        self._pending: list[Callable[[HistoryStore], None]] = []
+        self._pending_sets: dict[int, StoredSet] = {}
+        self._started_ms: int | None = None
+        self._begun = False
+        self._finished: tuple[str, int] | None = None
+        self.saved_sets = 0
+
+    @property
+    def pending(self) -> int:
+        """Writes not yet in the database."""
+        return len(self._pending)
 
     def __call__(self, event: Event) -> None:
-        return None
+        try:
+            self._handle(event)
+        except Exception as exc:  # never into the session
+            log.exception("history recorder failed")
+            self.problem = f"History: {exc}"
+
+    def _handle(self, event: Event) -> None:
+        if isinstance(event, StateChanged):
+            if event.state is State.RUNNING and self._started_ms is None:
+                self._started_ms = to_ms(self.wall_clock())
+            return
+        if isinstance(event, SetCompleted):
+            position = len(self._pending_sets)
+            stored = StoredSet.from_record(position, event.record)
+            self._pending_sets[position] = stored
+            if not self._begun:
+                self._begun = True
+                self._pending.append(self._begin_op())
+            self._pending.append(lambda store: self._add(store, stored))
+            self.flush()
+        elif isinstance(event, SetCorrected):
+            if event.index not in self._pending_sets:
+                return
+            old = self._pending_sets[event.index]
+            fixed = StoredSet.from_record(event.index, event.record)
+            self._pending_sets[event.index] = fixed
+            if old == fixed:
+                return
+            self._pending.append(
+                lambda store: store.correct_set(self.uid, fixed.position, fixed.load)
+            )
+            self.flush()
+        elif isinstance(event, WorkoutFinished):
+            if not self._begun:
+                return  # nothing was done: nothing to record
+            status = "completed" if event.completed else "stopped"
+            self._finished = (status, to_ms(self.wall_clock()))
+            self._pending.append(lambda store: store.finish_workout(self.uid, status, self._end()))
+            self.flush()
+            if self._pending:
+                self._rescue()
+
+    def _end(self) -> int:
+        assert self._finished is not None
+        return self._finished[1]
+
+    def _begin_op(self) -> Callable[[HistoryStore], None]:
+        workout = self.workout_header()
+        return lambda store: store.begin_workout(workout)
+
+    def _add(self, store: HistoryStore, stored: StoredSet) -> None:
+        store.add_set(self.uid, stored)
+        self.saved_sets += 1
+
+    def workout_header(self) -> Workout:
+        protocol = self.plan.protocol
+        first = self._pending_sets.get(0)
+        started = self._started_ms
+        if started is None:
+            started = first.started_ms if first else to_ms(self.wall_clock())
+        return Workout(
+            uid=self.uid,
+            protocol_id=self.protocol_id,
+            protocol_name=protocol.name,
+            schedule=protocol.schedule,
+            program_weeks=protocol.program_weeks,
+            protocol_toml=dump_protocol(protocol),
+            started_ms=started,
+            ended_ms=None,
+            status="in-progress",
+            note="",
+        )
+
+    def flush(self) -> bool:
+        """Write what is pending, in order; True when nothing is left."""
+        while self._pending:
+            try:
+                if self._store is None:
+                    self._store = self._store_factory(self.path)
+                self._pending[0](self._store)
+            except (sqlite3.Error, OSError, HistoryError) as exc:
+                self._store = None if isinstance(exc, HistoryError) else self._store
+                waiting = len(self._pending_sets) - self.saved_sets
+                self.problem = (
+                    f"Could not save to the history ({exc}); "
+                    f"{waiting} set{'s' if waiting != 1 else ''} kept in memory, retrying."
+                )
+                log.warning("%s", self.problem)
+                return False
+            self._pending.pop(0)
+        self.problem = None
+        return True
+
+    def retry(self) -> bool:
+        try:
+            return self.flush()
+        except Exception as exc:
+            self.problem = f"History: {exc}"
+            return False
+
+    def snapshot(self) -> Workout:
+        """The workout as recorded so far, whether or not it reached the database."""
+        header = self.workout_header()
+        status, ended = self._finished if self._finished else ("in-progress", None)
+        return replace(
+            header,
+            status=status,
+            ended_ms=ended,
+            sets=tuple(self._pending_sets[i] for i in sorted(self._pending_sets)),
+        )
+
+    def _rescue(self) -> None:
+        from glute_timer.core.history_io import write_rescue_file
+
+        try:
+            where = write_rescue_file(self.path.parent, self.snapshot())
+        except OSError as exc:
+            self.problem = f"{self.problem} Could not save a rescue copy either: {exc}"
+            return
+        self.problem = (
+            f"{self.problem} A copy of this workout was saved to {where}; it will be added "
+            "to the history the next time it opens."
+        )
 
 
 def open_history_recorder(context: AppContext, plan: Plan, protocol_id: str) -> HistoryRecorder:
-    return HistoryRecorder(context, plan, protocol_id)
+    """A listener for ``Session.subscribe`` that records the workout of ``plan``."""
+    return HistoryRecorder(context.paths.history_db, plan, protocol_id)

@@ -1,0 +1,603 @@
+"""Exporting and importing the history: CSV (one row per set) and JSON.
+
+The formats are documented in ``glute_timer/history_cli.py``. Importing parses and checks
+the whole file before touching the database, so a malformed file changes nothing and the
+error names the line and the reason.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any, Final, TextIO
+
+from glute_timer.core.fsutil import atomic_write_text
+from glute_timer.core.history import STATUSES, HistoryStore, MergeResult, StoredSet, Workout
+from glute_timer.core.protocol import SCHEDULES
+
+JSON_FORMAT: Final = "glute-timer-history"
+JSON_VERSION: Final = 1
+
+CSV_COLUMNS: Final = (
+    # The columns gym loggers such as Strong export ...
+    "Date",
+    "Workout Name",
+    "Duration",
+    "Exercise Name",
+    "Set Order",
+    "Weight",
+    "Weight Unit",
+    "Reps",
+    "Seconds",
+    "Notes",
+    "Workout Notes",
+    # ... and ours, which make an import exact.
+    "Workout ID",
+    "Protocol ID",
+    "Schedule",
+    "Program Weeks",
+    "Status",
+    "Workout Start",
+    "Workout End",
+    "Block",
+    "Set",
+    "Side",
+    "Exercise ID",
+    "Target Reps",
+    "Reps Min",
+    "Reps Max",
+    "Load",
+    "Set Start",
+    "Set End",
+)
+_EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
+_ISO_RE: Final = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d{3}))?Z$")
+_SIDES: Final = (None, "left", "right")
+RESCUE_GLOB: Final = "history-unsaved-*.json"
+
+
+class ImportFileError(ValueError):
+    """A file that cannot be imported. ``str()``: ``file: line N: reason``."""
+
+    def __init__(self, source: str, line: int | None, reason: str) -> None:
+        self.source = source
+        self.line = line
+        self.reason = reason
+        where = f"line {line}: " if line is not None else ""
+        super().__init__(f"{source}: {where}{reason}")
+
+
+# ---------------------------------------------------------------- values
+
+
+def format_time(ms: int) -> str:
+    """Milliseconds since the epoch as ``2026-11-25T14:46:00.123Z`` (UTC), exactly."""
+    moment = _EPOCH + timedelta(milliseconds=ms)
+    return f"{moment:%Y-%m-%dT%H:%M:%S}.{ms % 1000:03d}Z"
+
+
+def parse_time(text: str) -> int:
+    match = _ISO_RE.match(text.strip())
+    if not match:
+        raise ValueError(f"not a UTC time like 2026-11-25T14:46:00.000Z: {text!r}")
+    whole = datetime.strptime(match.group(1), "%Y-%m-%dT%H:%M:%S").replace(tzinfo=UTC)
+    seconds = (whole - _EPOCH) // timedelta(seconds=1)
+    return seconds * 1000 + int(match.group(2) or 0)
+
+
+def format_float(value: float) -> str:
+    """Short when exact (``3``, ``2.5``), otherwise every digit (round-trips)."""
+    if value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return repr(value)
+
+
+def _duration(workout: Workout) -> str:
+    if workout.ended_ms is None:
+        return ""
+    minutes, seconds = divmod(max(0, workout.ended_ms - workout.started_ms) // 1000, 60)
+    return f"{minutes}m {seconds}s" if minutes else f"{seconds}s"
+
+
+# ---------------------------------------------------------------- export
+
+
+def write_csv(workouts: Iterable[Workout], out: TextIO) -> int:
+    """One row per set; returns the number of rows."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    rows = 0
+    for w in workouts:
+        date_text = w.started.strftime("%Y-%m-%d %H:%M:%S")
+        head = (date_text, w.protocol_name, _duration(w))
+        tail = (
+            w.uid,
+            w.protocol_id,
+            w.schedule,
+            "" if w.program_weeks is None else str(w.program_weeks),
+            w.status,
+            format_time(w.started_ms),
+            "" if w.ended_ms is None else format_time(w.ended_ms),
+        )
+        for s in w.sets:
+            amount = s.load_amount
+            writer.writerow(
+                (
+                    *head,
+                    s.exercise_name,
+                    s.position + 1,
+                    "" if amount is None else format_float(amount),
+                    s.load_unit or "",
+                    s.reps_done,
+                    format_float(s.hold_s),
+                    "",
+                    w.note,
+                    *tail,
+                    s.block,
+                    s.set,
+                    s.side or "",
+                    s.exercise,
+                    s.target,
+                    s.reps_min,
+                    s.reps_max,
+                    s.load,
+                    format_time(s.started_ms),
+                    format_time(s.ended_ms),
+                )
+            )
+            rows += 1
+    return rows
+
+
+def csv_text(workouts: Iterable[Workout]) -> str:
+    buffer = io.StringIO()
+    write_csv(workouts, buffer)
+    return buffer.getvalue()
+
+
+def _set_json(s: StoredSet) -> dict[str, Any]:
+    return {
+        "position": s.position,
+        "block": s.block,
+        "set": s.set,
+        "side": s.side,
+        "exercise": s.exercise,
+        "exercise_name": s.exercise_name,
+        "target": s.target,
+        "reps_min": s.reps_min,
+        "reps_max": s.reps_max,
+        "reps_done": s.reps_done,
+        "hold_s": s.hold_s,
+        "load": s.load,
+        "load_amount": s.load_amount,
+        "load_unit": s.load_unit,
+        "started": format_time(s.started_ms),
+        "ended": format_time(s.ended_ms),
+    }
+
+
+def workout_json(w: Workout) -> dict[str, Any]:
+    return {
+        "id": w.uid,
+        "protocol_id": w.protocol_id,
+        "protocol_name": w.protocol_name,
+        "schedule": w.schedule,
+        "program_weeks": w.program_weeks,
+        "protocol": w.protocol_toml,
+        "started": format_time(w.started_ms),
+        "ended": None if w.ended_ms is None else format_time(w.ended_ms),
+        "status": w.status,
+        "note": w.note,
+        "sets": [_set_json(s) for s in w.sets],
+    }
+
+
+def write_json(workouts: Iterable[Workout], out: TextIO) -> int:
+    """One JSON document, laid out with one workout per line so errors name a line."""
+    out.write(f'{{"format": "{JSON_FORMAT}", "version": {JSON_VERSION}, "workouts": [')
+    count = 0
+    for w in workouts:
+        out.write(",\n" if count else "\n")
+        out.write(json.dumps(workout_json(w), ensure_ascii=False))
+        count += 1
+    out.write("\n]}\n")
+    return count
+
+
+def json_text(workouts: Iterable[Workout]) -> str:
+    buffer = io.StringIO()
+    write_json(workouts, buffer)
+    return buffer.getvalue()
+
+
+# ---------------------------------------------------------------- import
+
+
+def parse_export(text: str, source: str = "<import>") -> list[Workout]:
+    """Workouts from a CSV or JSON export. Raises ImportFileError with line and reason."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if text.lstrip().startswith("{"):
+        return parse_json(text, source)
+    return parse_csv(text, source)
+
+
+def read_export(path: Path) -> list[Workout]:
+    source = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ImportFileError(source, None, f"cannot read: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ImportFileError(source, line, "not UTF-8 text") from None
+    return parse_export(text, source)
+
+
+def import_file(store: HistoryStore, path: Path) -> MergeResult:
+    """Merge an export into ``store``; nothing changes when the file is malformed."""
+    return store.merge(read_export(path))
+
+
+class _Invalid(ValueError):
+    pass
+
+
+def parse_csv(text: str, source: str = "<csv>") -> list[Workout]:
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        raise ImportFileError(source, reader.line_num, f"not valid CSV: {exc}") from None
+    if header is None:
+        raise ImportFileError(source, 1, "empty file: expected a header row")
+    missing = [c for c in CSV_COLUMNS if c not in header]
+    if missing:
+        raise ImportFileError(
+            source,
+            1,
+            f"not a Glute Timer CSV export: missing column{'s' if len(missing) > 1 else ''} "
+            + ", ".join(missing),
+        )
+    index = {name: header.index(name) for name in CSV_COLUMNS}
+    heads: dict[str, tuple[Workout, int]] = {}
+    sets: dict[str, list[StoredSet]] = {}
+    positions: dict[str, set[int]] = {}
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise ImportFileError(source, reader.line_num, f"not valid CSV: {exc}") from None
+        line = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            raise ImportFileError(source, line, f"{len(row)} fields, the header has {len(header)}")
+        try:
+            workout, stored = _csv_row(row, index)
+        except _Invalid as exc:
+            raise ImportFileError(source, line, str(exc)) from None
+        known = heads.get(workout.uid)
+        if known is None:
+            heads[workout.uid] = (workout, line)
+        elif (known[0].protocol_id, known[0].started_ms) != (
+            workout.protocol_id,
+            workout.started_ms,
+        ):
+            raise ImportFileError(
+                source,
+                line,
+                f"Workout ID {workout.uid} has another protocol or start than on line {known[1]}",
+            )
+        taken = positions.setdefault(workout.uid, set())
+        if stored.position in taken:
+            raise ImportFileError(
+                source, line, f"Set Order {stored.position + 1} appears twice in this workout"
+            )
+        taken.add(stored.position)
+        sets.setdefault(workout.uid, []).append(stored)
+    return [
+        _with_sets(head, sorted(sets[uid], key=lambda s: s.position))
+        for uid, (head, _) in heads.items()
+    ]
+
+
+def _with_sets(head: Workout, stored: Sequence[StoredSet]) -> Workout:
+    return replace(head, sets=tuple(stored))
+
+
+def _csv_row(row: list[str], index: dict[str, int]) -> tuple[Workout, StoredSet]:
+    def cell(name: str) -> str:
+        return row[index[name]]
+
+    def integer(name: str, minimum: int = 0) -> int:
+        text = cell(name).strip()
+        try:
+            value = int(text)
+        except ValueError:
+            raise _Invalid(f"{name}: must be a whole number, not {text!r}") from None
+        if value < minimum:
+            raise _Invalid(f"{name}: must be at least {minimum}, not {value}")
+        return value
+
+    def moment(name: str, optional: bool = False) -> int | None:
+        text = cell(name).strip()
+        if not text and optional:
+            return None
+        try:
+            return parse_time(text)
+        except ValueError as exc:
+            raise _Invalid(f"{name}: {exc}") from None
+
+    def number(name: str) -> float:
+        text = cell(name).strip()
+        try:
+            value = float(text)
+        except ValueError:
+            raise _Invalid(f"{name}: must be a number, not {text!r}") from None
+        if not 0 <= value < 1e9:
+            raise _Invalid(f"{name}: out of range: {text}")
+        return value
+
+    uid = cell("Workout ID").strip()
+    if not uid:
+        raise _Invalid("Workout ID: empty")
+    weeks_text = cell("Program Weeks").strip()
+    started = moment("Workout Start")
+    assert started is not None
+    workout = _check_workout(
+        Workout(
+            uid=uid,
+            protocol_id=cell("Protocol ID"),
+            protocol_name=cell("Workout Name"),
+            schedule=cell("Schedule"),
+            program_weeks=integer("Program Weeks", 1) if weeks_text else None,
+            protocol_toml="",
+            started_ms=started,
+            ended_ms=moment("Workout End", optional=True),
+            status=cell("Status"),
+            note=cell("Workout Notes"),
+        )
+    )
+    set_started = moment("Set Start")
+    set_ended = moment("Set End")
+    assert set_started is not None and set_ended is not None
+    stored = StoredSet(
+        position=integer("Set Order", 1) - 1,
+        block=integer("Block", 1),
+        set=integer("Set", 1),
+        side=cell("Side") or None,
+        exercise=cell("Exercise ID"),
+        exercise_name=cell("Exercise Name"),
+        target=integer("Target Reps"),
+        reps_min=integer("Reps Min"),
+        reps_max=integer("Reps Max"),
+        reps_done=integer("Reps"),
+        hold_s=number("Seconds"),
+        load=cell("Load"),
+        started_ms=set_started,
+        ended_ms=set_ended,
+    )
+    return workout, _check_set(stored)
+
+
+def _check_workout(w: Workout) -> Workout:
+    if w.status not in STATUSES:
+        raise _Invalid(f"Status: must be one of {', '.join(STATUSES)}, not {w.status!r}")
+    if w.schedule not in SCHEDULES:
+        raise _Invalid(f"Schedule: must be one of {', '.join(SCHEDULES)}, not {w.schedule!r}")
+    if not w.protocol_id:
+        raise _Invalid("Protocol ID: empty")
+    return w
+
+
+def _check_set(s: StoredSet) -> StoredSet:
+    if s.side not in _SIDES:
+        raise _Invalid(f"Side: must be empty, left or right, not {s.side!r}")
+    if not s.load.strip():
+        raise _Invalid('Load: empty (write "bodyweight" or e.g. "40 kg")')
+    if not s.exercise:
+        raise _Invalid("Exercise ID: empty")
+    return s
+
+
+# ---------------------------------------------------------------- JSON import
+
+
+def parse_json(text: str, source: str = "<json>") -> list[Workout]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportFileError(source, exc.lineno, f"not valid JSON: {exc.msg}") from None
+    if not isinstance(data, dict) or data.get("format") != JSON_FORMAT:
+        raise ImportFileError(
+            source, 1, f'not a Glute Timer export (format must be "{JSON_FORMAT}")'
+        )
+    version = data.get("version")
+    if type(version) is not int or version > JSON_VERSION or version < 1:
+        raise ImportFileError(
+            source, 1, f"unsupported version {version!r} (this app reads version {JSON_VERSION})"
+        )
+    items = data.get("workouts")
+    if not isinstance(items, list):
+        raise ImportFileError(source, 1, "workouts: must be a list")
+    lines = _element_lines(text, len(items))
+    result: list[Workout] = []
+    seen: set[str] = set()
+    for number, item in enumerate(items):
+        try:
+            workout = _workout_from_json(item, f"workouts[{number}]")
+            if workout.uid in seen:
+                raise _Invalid(f"workouts[{number}].id: {workout.uid} appears twice")
+            seen.add(workout.uid)
+        except _Invalid as exc:
+            raise ImportFileError(source, lines[number], str(exc)) from None
+        result.append(workout)
+    return result
+
+
+def _element_lines(text: str, count: int) -> list[int | None]:
+    """The line on which each element of the ``workouts`` array starts (None if unknown)."""
+    lines: list[int | None] = [None] * count
+    match = re.search(r'"workouts"\s*:\s*\[', text)
+    if match is None:
+        return lines
+    decoder = json.JSONDecoder()
+    pos = match.end()
+    for number in range(count):
+        while pos < len(text) and text[pos] in " \t\r\n,":
+            pos += 1
+        lines[number] = text.count("\n", 0, pos) + 1
+        try:
+            _, pos = decoder.raw_decode(text, pos)
+        except json.JSONDecodeError:
+            break
+    return lines
+
+
+def _workout_from_json(item: Any, path: str) -> Workout:
+    get = _Getter(item, path)
+    weeks = get.optional_int("program_weeks", 1)
+    raw_sets = get.value("sets", list)
+    sets = tuple(_set_from_json(raw, f"{path}.sets[{n}]") for n, raw in enumerate(raw_sets))
+    if len({s.position for s in sets}) != len(sets):
+        raise _Invalid(f"{path}.sets: two sets have the same position")
+    ended = get.value("ended", (str, type(None)))
+    try:
+        workout = Workout(
+            uid=get.text("id"),
+            protocol_id=get.text("protocol_id"),
+            protocol_name=get.value("protocol_name", str),
+            schedule=get.value("schedule", str),
+            program_weeks=weeks,
+            protocol_toml=get.value("protocol", str),
+            started_ms=get.time("started"),
+            ended_ms=None if ended is None else get.time("ended"),
+            status=get.value("status", str),
+            note=get.value("note", str),
+            sets=tuple(sorted(sets, key=lambda s: s.position)),
+        )
+        return _check_workout(workout)
+    except _Invalid as exc:
+        raise _Invalid(f"{path}: {exc}") from None
+
+
+def _set_from_json(raw: Any, path: str) -> StoredSet:
+    get = _Getter(raw, path)
+    side = get.value("side", (str, type(None)))
+    try:
+        return _check_set(
+            StoredSet(
+                position=get.integer("position", 0),
+                block=get.integer("block", 1),
+                set=get.integer("set", 1),
+                side=side,
+                exercise=get.text("exercise"),
+                exercise_name=get.value("exercise_name", str),
+                target=get.integer("target", 0),
+                reps_min=get.integer("reps_min", 0),
+                reps_max=get.integer("reps_max", 0),
+                reps_done=get.integer("reps_done", 0),
+                hold_s=get.number("hold_s"),
+                load=get.value("load", str),
+                started_ms=get.time("started"),
+                ended_ms=get.time("ended"),
+            )
+        )
+    except _Invalid as exc:
+        if str(exc).startswith(path):
+            raise
+        raise _Invalid(f"{path}: {exc}") from None
+
+
+class _Getter:
+    def __init__(self, item: Any, path: str) -> None:
+        if not isinstance(item, dict):
+            raise _Invalid(f"{path}: must be an object")
+        self.item = item
+        self.path = path
+
+    def value(self, key: str, kind: type | tuple[type, ...]) -> Any:
+        if key not in self.item:
+            raise _Invalid(f"{self.path}.{key}: missing")
+        value = self.item[key]
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise _Invalid(f"{self.path}.{key}: wrong type ({type(value).__name__})")
+        return value
+
+    def text(self, key: str) -> str:
+        value: str = self.value(key, str)
+        if not value:
+            raise _Invalid(f"{self.path}.{key}: empty")
+        return value
+
+    def integer(self, key: str, minimum: int) -> int:
+        value: int = self.value(key, int)
+        if value < minimum:
+            raise _Invalid(f"{self.path}.{key}: must be at least {minimum}, not {value}")
+        return value
+
+    def optional_int(self, key: str, minimum: int) -> int | None:
+        if self.item.get(key) is None:
+            if key not in self.item:
+                raise _Invalid(f"{self.path}.{key}: missing")
+            return None
+        return self.integer(key, minimum)
+
+    def number(self, key: str) -> float:
+        value = self.value(key, (int, float))
+        if not 0 <= value < 1e9:
+            raise _Invalid(f"{self.path}.{key}: out of range: {value}")
+        return float(value)
+
+    def time(self, key: str) -> int:
+        text: str = self.value(key, str)
+        try:
+            return parse_time(text)
+        except ValueError as exc:
+            raise _Invalid(f"{self.path}.{key}: {exc}") from None
+
+
+# ---------------------------------------------------------------- rescue files
+
+
+def write_rescue_file(folder: Path, workout: Workout) -> Path:
+    """Save a workout the database would not take, for the next opening to import."""
+    path = folder / f"history-unsaved-{workout.uid}.json"
+    atomic_write_text(path, json_text([workout]))
+    return path
+
+
+@dataclass(frozen=True)
+class Recovered:
+    files: tuple[Path, ...]
+    sets_added: int
+    problems: tuple[str, ...]
+
+
+def recover_rescue_files(store: HistoryStore) -> Recovered:
+    """Import leftover rescue files into ``store``; each is removed once merged."""
+    done: list[Path] = []
+    problems: list[str] = []
+    added = 0
+    for path in sorted(store.path.parent.glob(RESCUE_GLOB)):
+        try:
+            result = import_file(store, path)
+            path.unlink()
+        except (ImportFileError, OSError, sqlite3.Error) as exc:
+            problems.append(f"Could not recover {path}: {exc}")
+            continue
+        done.append(path)
+        added += result.sets_added
+    return Recovered(tuple(done), added, tuple(problems))
