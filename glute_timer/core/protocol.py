@@ -71,7 +71,14 @@ class ProtocolError(ValueError):
         self.key = key
         self.reason = reason
         where = f"{source}: {key}: " if key else f"{source}: "
-        super().__init__(f"{where}{reason}")
+        super().__init__(_one_line(f"{where}{reason}"))
+
+
+def _one_line(text: str) -> str:
+    """Escape line breaks and other unprintable characters (a key may contain them)."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 @dataclass(frozen=True)
@@ -158,7 +165,11 @@ def format_number(value: float) -> str:
     """``3`` rather than ``3.0``; ``2.5`` stays."""
     if float(value).is_integer():
         return str(int(value))
-    return f"{value:g}"
+    text = f"{value:g}"
+    if "e" in text:
+        # No exponent: "1e-05 kg" would not read back as a load.
+        text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return text
 
 
 # ---------------------------------------------------------------- loading
@@ -190,7 +201,9 @@ def parse_protocol(raw: bytes | str, source: str = "<protocol>") -> Protocol:
         text = raw
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+    except (ValueError, RecursionError) as exc:
+        # TOMLDecodeError is a ValueError; tomllib also raises a plain ValueError for an
+        # integer too long to convert and RecursionError for deeply nested tables.
         raise ProtocolError(source, "", f"not valid TOML: {exc}") from None
     return protocol_from_dict(data, source)
 
@@ -295,7 +308,7 @@ def _reps(v: _Validator, value: Any, prefix: str) -> tuple[int, int]:
                     f"range {value!r} must go from low to high within 1-{MAX_REPS}",
                 )
             return low, high
-        if value.strip().isdigit():
+        if value.strip().isdecimal():
             return _reps(v, int(value.strip()), prefix)
     raise ProtocolError(v.source, key, f'must be a number or a range like "10-15", not {value!r}')
 
@@ -410,11 +423,14 @@ class _Validator:
         if key not in data:
             return default
         value = data[key]
-        if type(value) not in (int, float) or not math.isfinite(value):
+        if type(value) not in (int, float) or (type(value) is float and not math.isfinite(value)):
             raise ProtocolError(
                 self.source, prefix + key, f"must be a number of seconds, not {value!r}"
             )
-        seconds = float(value)
+        try:
+            seconds = float(value)
+        except OverflowError:  # an integer too large for a float
+            seconds = math.inf if value > 0 else -math.inf
         if seconds < minimum:
             what = "positive" if minimum > 0 else "zero or more"
             raise ProtocolError(
@@ -467,7 +483,7 @@ def _block_to_dict(block: Block) -> dict[str, Any]:
     }
     data["rest"] = _num(block.rest)
     data["per_side"] = block.per_side
-    if block.per_side and block.switch != DEFAULT_SWITCH:
+    if block.switch != DEFAULT_SWITCH:
         data["switch"] = _num(block.switch)
     data["load"] = block.load.text
     data["rest_after"] = _num(block.rest_after)
