@@ -1,0 +1,410 @@
+"""What is heard when: the rules that turn session events into speech and sounds.
+
+Pure logic with an injected clock and an injected speaker, so every rule is tested with a
+fake speaker and a fake clock. The Qt layer (:mod:`glute_timer.speech.audio`) only arms one
+timer for :meth:`Conductor.next_wakeup` and calls :meth:`Conductor.poll`.
+
+The rules, in the order they apply:
+
+1. **One instant, one utterance.** Cues of the plan that share one ``at`` (a set's title
+   and "1, Lift") are joined into one utterance, spoken as one phrase.
+2. **Fit before the next beat.** A joined utterance is spoken whole only if it ends
+   ``FIT_MARGIN`` before the next utterance that carries a BEAT cue (its length is known from
+   the rendered WAV, or estimated from the words and the rate). Otherwise only its
+   highest-priority part is spoken ("1, Lift", not the title): the rep beat is what the
+   user follows, and the title was announced during the rest ("Next: ...") and is on screen.
+3. **Early by the output latency.** Each utterance starts ``OUTPUT_LATENCY`` before its due
+   time, because audio is heard that long after ``play()``; the session's own ``CueDue``
+   then finds it already played. Cues reached by a jump (skip, back) play when the session
+   emits them.
+4. **Stale cues are dropped.** An utterance more than ``STALE_AFTER`` after its due time is
+   never played late; the next one will be on time.
+5. **Interrupts.** A new utterance of equal or higher priority cuts off the one still
+   speaking (a countdown digit cuts off the digit before, "Lower" cuts off a long
+   announcement). A lower-priority one waits for the current one to end, if it can still
+   start within ``STALE_AFTER`` of its due time; otherwise it is dropped.
+6. **Sounds** are short tones mixed with speech; they follow rule 4 only.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from glute_timer.core.plan import Cue, Plan, Priority
+from glute_timer.core.session import (
+    CueDue,
+    Event,
+    State,
+    StateChanged,
+    StepStarted,
+)
+
+log = logging.getLogger(__name__)
+
+OUTPUT_LATENCY = 0.036
+"""Seconds from ``QSoundEffect.play()`` to sound at the output (PulseAudio's stream buffer,
+measured constant at 36 ± 1 ms idle or loaded: DESIGN.md section 4). Cues start this early."""
+
+STALE_AFTER = 0.3
+"""A cue this many seconds past its due time is dropped, never played late."""
+
+FIT_MARGIN = 0.1
+"""A joined utterance must end this long before the next beat to be spoken whole."""
+
+SOUND_NAMES = ("lift", "hold", "lower", "rest_end", "set_done", "workout_done")
+"""The tones in ``resources/sounds/<name>.wav``."""
+
+
+# ---------------------------------------------------------------- phrases
+
+
+def spoken_text(cue: Cue, speak_rep_numbers: bool = True) -> str:
+    """The words for one cue: "3, Lift" becomes "Lift" when rep numbers are not spoken."""
+    if not speak_rep_numbers and cue.rep is not None:
+        prefix = f"{cue.rep}, "
+        if cue.text.startswith(prefix):
+            return cue.text[len(prefix) :]
+    return cue.text
+
+
+def join_phrases(parts: Sequence[str]) -> str:
+    """Join parts into one sentence-separated phrase: "Glute bridge. Set 1 of 2. 1, Lift"."""
+    out = ""
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        if out:
+            out += " " if out[-1] in ".!?" else ". "
+        out += part
+    return out
+
+
+def estimate_duration(text: str, rate: int) -> float:
+    """A rough length of ``text`` spoken at ``rate`` words a minute, for unrendered text.
+
+    Digits and sentence breaks count: espeak pauses at each full stop."""
+    words = len(re.findall(r"\w+", text))
+    pauses = text.count(".") + text.count(",")
+    return max(0.3, words * 60.0 / max(rate, 1) + pauses * 0.15)
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """The cues of one instant, as heard."""
+
+    index: int
+    at: float  # plan offset
+    first_cue: int  # index into plan.cues
+    cues: tuple[Cue, ...]
+    parts: tuple[str, ...]  # spoken texts, in plan order
+    priorities: tuple[Priority, ...]
+    sound: str | None
+    next_beat_at: float | None  # plan offset of the next utterance with a BEAT cue
+
+    @property
+    def priority(self) -> Priority:
+        return max(self.priorities)
+
+    @property
+    def full_text(self) -> str:
+        return join_phrases(self.parts)
+
+    @property
+    def beat_text(self) -> str:
+        """Only the most important parts: what is kept when the whole does not fit."""
+        top = self.priority
+        return join_phrases(
+            [p for p, pr in zip(self.parts, self.priorities, strict=True) if pr == top]
+        )
+
+    def texts(self) -> list[str]:
+        """Every text this utterance may speak (both, when it has parts of lower priority)."""
+        full, beat = self.full_text, self.beat_text
+        return [full] if full == beat else [full, beat]
+
+    def choose_text(self, duration_of: Callable[[str], float]) -> str:
+        """Rule 2: the whole phrase if it ends before the next beat, else the beat part."""
+        full, beat = self.full_text, self.beat_text
+        if full == beat or self.next_beat_at is None:
+            return full
+        if self.at + duration_of(full) <= self.next_beat_at - FIT_MARGIN:
+            return full
+        return beat
+
+
+def build_utterances(plan: Plan, speak_rep_numbers: bool = True) -> tuple[Utterance, ...]:
+    """Group the plan's cues by instant, with the tone each instant plays."""
+    groups: list[list[int]] = []
+    for i, cue in enumerate(plan.cues):
+        if groups and abs(plan.cues[groups[-1][0]].at - cue.at) < 1e-6:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    beats = [
+        plan.cues[g[0]].at for g in groups if any(plan.cues[i].priority is Priority.BEAT for i in g)
+    ]
+    result = []
+    beat_pos = 0
+    for index, group in enumerate(groups):
+        cues = tuple(plan.cues[i] for i in group)
+        at = cues[0].at
+        while beat_pos < len(beats) and beats[beat_pos] <= at + 1e-6:
+            beat_pos += 1
+        result.append(
+            Utterance(
+                index=index,
+                at=at,
+                first_cue=group[0],
+                cues=cues,
+                parts=tuple(spoken_text(c, speak_rep_numbers) for c in cues),
+                priorities=tuple(c.priority for c in cues),
+                sound=_sound_for(plan, cues),
+                next_beat_at=beats[beat_pos] if beat_pos < len(beats) else None,
+            )
+        )
+    return tuple(result)
+
+
+_WAITS = ("lead-in", "rest", "switch")
+
+
+def _sound_for(plan: Plan, cues: Sequence[Cue]) -> str | None:
+    phases = {c.phase for c in cues}
+    if "done" in phases:
+        return "workout_done"
+    first = cues[0]
+    step = plan.steps[first.step]
+    if step.phase in ("rest", "switch") and abs(first.at - step.start) < 1e-6 and step.index > 0:
+        before = plan.steps[step.index - 1]
+        if before.span is not None:
+            return "set_done"
+    for cue in cues:
+        if cue.priority is not Priority.BEAT:
+            continue
+        if cue.phase == "lift":
+            prior = cue.step - 1
+            if cue.rep == 1 and prior >= 0 and plan.steps[prior].phase in _WAITS:
+                return "rest_end"
+            return "lift"
+        if cue.phase == "hold" and cue.at == plan.steps[cue.step].start:
+            return "hold"
+        if cue.phase == "lower":
+            return "lower"
+    return None
+
+
+def phrases_for(plan: Plan, speak_rep_numbers: bool = True) -> list[str]:
+    """Every distinct text a plan may speak with these settings, in first-use order."""
+    seen: dict[str, None] = {}
+    for utterance in build_utterances(plan, speak_rep_numbers):
+        for text in utterance.texts():
+            seen.setdefault(text, None)
+    return list(seen)
+
+
+# ---------------------------------------------------------------- the conductor
+
+
+class Voice(Protocol):
+    """Speaks text now. Implemented by the Qt player and by fakes in tests."""
+
+    def duration(self, text: str) -> float | None:
+        """The length of ``text`` if it is ready to play (rendered), else None."""
+
+    def speak(self, text: str) -> bool:
+        """Start speaking ``text`` now, cutting off nothing; False if it cannot."""
+
+    def stop(self) -> None:
+        """Silence whatever is being spoken, at once."""
+
+
+class Sounds(Protocol):
+    def play(self, name: str) -> None: ...
+
+
+@dataclass
+class Outcome:
+    """What happened to one utterance: for tests, logs and the benchmark."""
+
+    utterance: Utterance
+    due: float
+    at: float  # clock reading when decided
+    action: str  # "spoken", "dropped-stale", "dropped-busy", "silent", "skipped"
+    text: str | None = None
+
+
+@dataclass
+class _Speaking:
+    priority: Priority
+    ends_at: float
+
+
+@dataclass
+class Conductor:
+    """Applies the rules above to the events of one session."""
+
+    voice: Voice
+    sounds: Sounds
+    rate: int = 175
+    voice_enabled: bool = True
+    sounds_enabled: bool = True
+    speak_rep_numbers: bool = True
+    lead: float = OUTPUT_LATENCY
+    on_outcome: Callable[[Outcome], None] | None = None
+    muted: bool = False
+    utterances: tuple[Utterance, ...] = ()
+    _by_cue: dict[int, int] = field(default_factory=dict)
+    _cue_index: dict[Cue, int] = field(default_factory=dict)
+    _origin: float | None = None
+    _paused_at: float | None = None
+    _running: bool = False
+    _next: int = 0
+    _speaking: _Speaking | None = None
+    _waiting: tuple[Utterance, float, str] | None = None  # (utterance, due, text)
+
+    def load(self, plan: Plan) -> None:
+        self.utterances = build_utterances(plan, self.speak_rep_numbers)
+        self._cue_index = {cue: i for i, cue in enumerate(plan.cues)}
+        self._by_cue = {}
+        for u in self.utterances:
+            for offset in range(len(u.cues)):
+                self._by_cue[u.first_cue + offset] = u.index
+        self._origin = None
+        self._running = False
+        self._next = 0
+        self._speaking = None
+        self._waiting = None
+
+    # -------------------------------------------------------- events
+
+    def handle(self, event: Event, now: float) -> None:
+        if isinstance(event, StateChanged):
+            if event.state is State.RUNNING:
+                if self._paused_at is not None and self._origin is not None:
+                    self._origin += event.at - self._paused_at
+                self._paused_at = None
+                self._running = True
+            else:
+                self._running = False
+                self._waiting = None
+                if event.state is State.PAUSED:
+                    self._paused_at = event.at
+                if event.state in (State.PAUSED, State.STOPPED):
+                    self._silence()
+        elif isinstance(event, StepStarted):
+            origin = event.due - event.step.start
+            if self._origin is None or abs(origin - self._origin) > 1e-6:
+                # A start or a jump (skip, back): continue from the step's first cue.
+                self._origin = origin
+                self._next = self._first_from(event.step.start)
+                self._waiting = None
+        elif isinstance(event, CueDue):
+            index = self._cue_index.get(event.cue)
+            if index is None:
+                return
+            self._origin = event.due - event.cue.at
+            u_index = self._by_cue[index]
+            if u_index < self._next:
+                return  # played early (rule 3), or a later part of one already played
+            for skipped in self.utterances[self._next : u_index]:
+                self._report(Outcome(skipped, self._origin + skipped.at, now, "skipped"))
+            self._next = u_index + 1
+            utterance = self.utterances[u_index]
+            self._fire(utterance, self._origin + utterance.at, now)
+        self.poll(now)
+
+    def poll(self, now: float) -> None:
+        """Play everything whose (early) time has come."""
+        if self._waiting is not None:
+            utterance, due, text = self._waiting
+            if self._speaking is None or now >= self._speaking.ends_at:
+                self._waiting = None
+                if now - due > STALE_AFTER:
+                    self._report(Outcome(utterance, due, now, "dropped-stale", text))
+                else:
+                    self._say(utterance, due, now, text)
+        if not self._running or self._origin is None:
+            return
+        while self._next < len(self.utterances):
+            utterance = self.utterances[self._next]
+            due = self._origin + utterance.at
+            if due - self.lead > now + 1e-9:
+                break
+            self._next += 1
+            self._fire(utterance, due, now)
+
+    def next_wakeup(self) -> float | None:
+        """The clock reading at which :meth:`poll` has something to do."""
+        times = []
+        if self._waiting is not None and self._speaking is not None:
+            times.append(self._speaking.ends_at)
+        if self._running and self._origin is not None and self._next < len(self.utterances):
+            times.append(self._origin + self.utterances[self._next].at - self.lead)
+        return min(times) if times else None
+
+    def set_muted(self, muted: bool) -> None:
+        self.muted = muted
+        if muted:
+            self._waiting = None
+            self._silence()
+
+    # -------------------------------------------------------- rules
+
+    def _first_from(self, offset: float) -> int:
+        for u in self.utterances:
+            if u.at >= offset - 1e-9:
+                return u.index
+        return len(self.utterances)
+
+    def _fire(self, utterance: Utterance, due: float, now: float) -> None:
+        if now - due > STALE_AFTER:
+            self._report(Outcome(utterance, due, now, "dropped-stale"))
+            return
+        if self.muted:
+            self._report(Outcome(utterance, due, now, "silent"))
+            return
+        if self.sounds_enabled and utterance.sound:
+            self.sounds.play(utterance.sound)
+        if not self.voice_enabled:
+            self._report(Outcome(utterance, due, now, "silent"))
+            return
+        text = utterance.choose_text(self._duration)
+        current = self._speaking
+        if current is not None and now < current.ends_at:
+            if utterance.priority < current.priority:
+                if current.ends_at - due <= STALE_AFTER:
+                    self._waiting = (utterance, due, text)
+                else:
+                    self._report(Outcome(utterance, due, now, "dropped-busy", text))
+                return
+            self.voice.stop()
+            self._speaking = None
+        self._say(utterance, due, now, text)
+
+    def _say(self, utterance: Utterance, due: float, now: float, text: str) -> None:
+        if self.voice.speak(text):
+            start = max(now + self.lead, due)
+            self._speaking = _Speaking(utterance.priority, start + self._duration(text))
+            self._report(Outcome(utterance, due, now, "spoken", text))
+        else:
+            self._report(Outcome(utterance, due, now, "silent", text))
+
+    def _duration(self, text: str) -> float:
+        known = self.voice.duration(text)
+        return known if known is not None else estimate_duration(text, self.rate)
+
+    def _silence(self) -> None:
+        if self._speaking is not None:
+            self.voice.stop()
+            self._speaking = None
+
+    def _report(self, outcome: Outcome) -> None:
+        if outcome.action.startswith("dropped"):
+            log.info("cue %r %s", outcome.utterance.full_text, outcome.action)
+        if self.on_outcome is not None:
+            self.on_outcome(outcome)
