@@ -12,7 +12,7 @@ from pathlib import Path
 from types import FrameType
 from typing import NoReturn, TextIO
 
-from glute_timer import __version__
+from glute_timer import __version__, history_cli
 from glute_timer.context import AppContext
 from glute_timer.core.library import ordered_presets, resolve_protocol
 from glute_timer.core.plan import Cue, Plan, build_plan, format_clock
@@ -88,6 +88,7 @@ def _feature_commands() -> list[
     registrations: list[
         Callable[[argparse._SubParsersAction[_Parser], argparse.ArgumentParser], None]
     ] = []
+    registrations.append(history_cli.register_history_commands)
     return registrations
 
 
@@ -235,7 +236,7 @@ def cmd_run(args: argparse.Namespace, context: AppContext) -> int:
 
 def _run_listeners() -> list[Callable[[Session, AppContext, argparse.Namespace], None]]:
     """Listeners other features attach to a terminal workout (sound, history)."""
-    return []
+    return [history_cli.attach_history_recorder]
 
 
 MAX_SLEEP = 0.25

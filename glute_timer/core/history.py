@@ -628,9 +628,14 @@ def open_history(context: AppContext) -> HistoryStore:
     Raises HistoryError (e.g. HistoryTooNew). ``store.notice`` holds anything the user
     should be told (a damaged file moved aside, a rescue file that would not import).
     """
+    return open_history_at(context.paths.history_db)
+
+
+def open_history_at(path: Path) -> HistoryStore:
+    """``open_history`` for a database path."""
     from glute_timer.core.history_io import recover_rescue_files
 
-    store = HistoryStore(context.paths.history_db)
+    store = HistoryStore(path)
     recovered = recover_rescue_files(store)
     messages = [m for m in (store.notice, *recovered.problems) if m]
     if recovered.files:
@@ -661,7 +666,7 @@ class HistoryRecorder:
         protocol_id: str,
         *,
         wall_clock: Callable[[], float] = time.time,
-        store_factory: Callable[[Path], HistoryStore] = HistoryStore,
+        store_factory: Callable[[Path], HistoryStore] | None = None,
     ) -> None:
         self.path = path
         self.plan = plan
@@ -669,7 +674,9 @@ class HistoryRecorder:
         self.wall_clock = wall_clock
         self.problem: str | None = None
         self.uid = new_uid()
-        self._store_factory = store_factory
+        self._store_factory = store_factory or open_history_at
+        self.notice: str | None = None
+        """Something to tell the user once (e.g. a damaged file was moved aside)."""
         self._store: HistoryStore | None = None
         self._pending: list[Callable[[HistoryStore], None]] = []
         self._pending_sets: dict[int, StoredSet] = {}
@@ -763,6 +770,7 @@ class HistoryRecorder:
             try:
                 if self._store is None:
                     self._store = self._store_factory(self.path)
+                    self.notice = self._store.notice
                 self._pending[0](self._store)
             except (sqlite3.Error, OSError, HistoryError) as exc:
                 self._store = None if isinstance(exc, HistoryError) else self._store

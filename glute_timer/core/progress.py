@@ -1,0 +1,310 @@
+"""Where the user stands, on each protocol's own schedule.
+
+A *session* is a local calendar day with at least one recorded set of that protocol (two
+workouts on one day count once). For "every-other-day" protocols one rest day between
+sessions keeps the streak; for "daily" ones none. A programme of ``program_weeks`` weeks
+has ``ceil(weeks * 7 / 2)`` sessions every other day (2 weeks: 7) or ``weeks * 7`` daily;
+the current run of the programme is the current streak, so after a break it starts again.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Final
+
+from glute_timer.core.history import HistoryStore
+from glute_timer.core.protocol import format_number
+
+MAX_GAP: Final = {"every-other-day": 2, "daily": 1}
+"""Days from one session to the next that keep a streak going."""
+RECENT_DAYS: Final = 30
+
+
+@dataclass(frozen=True)
+class LoadBest:
+    """The heaviest load lifted for ``reps`` reps (no other set had more reps and load)."""
+
+    exercise: str
+    exercise_name: str
+    reps: int
+    load: float
+    unit: str
+
+    @property
+    def text(self) -> str:
+        return f"{format_number(self.load)} {self.unit} × {self.reps}"
+
+
+@dataclass(frozen=True)
+class HoldBest:
+    exercise: str
+    exercise_name: str
+    seconds: float
+
+
+@dataclass(frozen=True)
+class ProtocolProgress:
+    protocol_id: str
+    protocol_name: str
+    schedule: str
+    program_weeks: int | None
+    days: tuple[date, ...]  # session days, oldest first
+    workouts: int
+    sets: int
+    reps: int
+    load_bests: tuple[LoadBest, ...]
+    hold_bests: tuple[HoldBest, ...]
+    today: date
+
+    @property
+    def sessions(self) -> int:
+        return len(self.days)
+
+    @property
+    def last_day(self) -> date | None:
+        return self.days[-1] if self.days else None
+
+    @property
+    def max_gap(self) -> int | None:
+        return MAX_GAP.get(self.schedule)
+
+    @property
+    def streak(self) -> int:
+        """Sessions in the chain that is still alive today (0 when it is broken)."""
+        gap = self.max_gap
+        if gap is None or not self.days or (self.today - self.days[-1]).days > gap:
+            return 0
+        return _chains(self.days, gap)[-1]
+
+    @property
+    def best_streak(self) -> int:
+        gap = self.max_gap
+        if gap is None or not self.days:
+            return 0
+        return max(_chains(self.days, gap))
+
+    @property
+    def due(self) -> str:
+        """``due``, ``done`` (today), ``rest`` (come back tomorrow) or ``any`` (no schedule)."""
+        gap = self.max_gap
+        last = self.last_day
+        if gap is None:
+            return "done" if last == self.today else "any"
+        if last is None:
+            return "due"
+        since = (self.today - last).days
+        if since <= 0:
+            return "done"
+        return "rest" if since < gap else "due"
+
+    @property
+    def due_text(self) -> str:
+        return {
+            "due": "due today",
+            "done": "done today",
+            "rest": "rest day; next session tomorrow",
+            "any": "no fixed schedule",
+        }[self.due]
+
+    @property
+    def program_total(self) -> int | None:
+        if self.program_weeks is None or self.max_gap is None:
+            return None
+        return math.ceil(self.program_weeks * 7 / self.max_gap)
+
+    @property
+    def program_done(self) -> int | None:
+        """Sessions done in the current run of the programme (0 to program_total)."""
+        total = self.program_total
+        if total is None:
+            return None
+        streak = self.streak
+        return 0 if streak == 0 else (streak - 1) % total + 1
+
+    @property
+    def recent_sessions(self) -> int:
+        start = self.today - timedelta(days=RECENT_DAYS - 1)
+        return sum(1 for day in self.days if start <= day <= self.today)
+
+    def summary_lines(self) -> list[str]:
+        lines = [f"{self.protocol_name} ({self.protocol_id}), {self.schedule}"]
+        last = self.last_day
+        if self.max_gap is not None:
+            lines.append(f"  Today: {self.due_text}")
+            lines.append(f"  Streak: {_plural(self.streak, 'session')} (best {self.best_streak})")
+            if self.program_total is not None:
+                lines.append(
+                    f"  Programme: session {self.program_done} of {self.program_total} done"
+                )
+        if last is not None:
+            ago = (self.today - last).days
+            when = "today" if ago == 0 else "yesterday" if ago == 1 else f"{ago} days ago"
+            lines.append(
+                f"  Last done: {last.isoformat()} ({when}); "
+                f"{_plural(self.recent_sessions, 'time')} in the last {RECENT_DAYS} days"
+            )
+        lines.append(
+            f"  Totals: {_plural(self.workouts, 'workout')}, {_plural(self.sets, 'set')}, "
+            f"{_plural(self.reps, 'rep')}"
+        )
+        exercises = {b.exercise: b.exercise_name for b in self.load_bests}
+        exercises.update({h.exercise: h.exercise_name for h in self.hold_bests})
+        names = sorted(exercises.items())
+        for exercise, name in names:
+            parts = [b.text for b in self.load_bests if b.exercise == exercise]
+            holds = [h.seconds for h in self.hold_bests if h.exercise == exercise]
+            if holds and holds[0] > 0:
+                parts.append(f"longest hold {format_number(holds[0])} s")
+            if parts:
+                lines.append(f"  Best, {name}: {', '.join(parts)}")
+        return lines
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "protocol_id": self.protocol_id,
+            "protocol_name": self.protocol_name,
+            "schedule": self.schedule,
+            "program_weeks": self.program_weeks,
+            "today": self.today.isoformat(),
+            "due": self.due,
+            "streak": self.streak,
+            "best_streak": self.best_streak,
+            "program_done": self.program_done,
+            "program_total": self.program_total,
+            "sessions": self.sessions,
+            "last_done": None if self.last_day is None else self.last_day.isoformat(),
+            "sessions_last_30_days": self.recent_sessions,
+            "workouts": self.workouts,
+            "sets": self.sets,
+            "reps": self.reps,
+            "load_bests": [
+                {
+                    "exercise": b.exercise,
+                    "exercise_name": b.exercise_name,
+                    "reps": b.reps,
+                    "load": b.load,
+                    "unit": b.unit,
+                }
+                for b in self.load_bests
+            ],
+            "longest_holds": [
+                {"exercise": h.exercise, "exercise_name": h.exercise_name, "seconds": h.seconds}
+                for h in self.hold_bests
+            ],
+        }
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _chains(days: Sequence[date], gap: int) -> list[int]:
+    """Lengths of the runs of ``days`` (sorted) where each step is at most ``gap`` days."""
+    runs = [1]
+    for before, after in itertools.pairwise(days):
+        if (after - before).days <= gap:
+            runs[-1] += 1
+        else:
+            runs.append(1)
+    return runs
+
+
+def pareto_bests(entries: Sequence[LoadBest]) -> tuple[LoadBest, ...]:
+    """Keep each best that no other set beats on both reps and load (per exercise, unit)."""
+    kept: list[LoadBest] = []
+    for entry in entries:
+        beaten = any(
+            other is not entry
+            and other.exercise == entry.exercise
+            and other.unit == entry.unit
+            and other.reps >= entry.reps
+            and other.load >= entry.load
+            and (other.reps, other.load) != (entry.reps, entry.load)
+            for other in entries
+        )
+        if not beaten:
+            kept.append(entry)
+    return tuple(sorted(kept, key=lambda b: (b.exercise, b.unit, -b.load, b.reps)))
+
+
+def progress(store: HistoryStore, today: date | None = None) -> list[ProtocolProgress]:
+    """Progress for every protocol in the history, the most recently trained first."""
+    today = today or date.today()
+    alive = "w.deleted_ms IS NULL"
+    with store.connect() as conn:
+        conn.execute("BEGIN")
+        heads = conn.execute(
+            "SELECT protocol_id, protocol_name, schedule, program_weeks, max(started_ms) "
+            f"FROM workouts w WHERE {alive} GROUP BY protocol_id"
+        ).fetchall()
+        day_rows = conn.execute(
+            "SELECT DISTINCT protocol_id, date(started_ms / 1000, 'unixepoch', 'localtime') "
+            f"FROM workouts w WHERE {alive} "
+            "AND EXISTS (SELECT 1 FROM sets s WHERE s.workout_id = w.id) ORDER BY 1, 2"
+        ).fetchall()
+        totals = conn.execute(
+            "SELECT w.protocol_id, count(DISTINCT w.id), count(*), sum(s.reps_done) "
+            f"FROM sets s JOIN workouts w ON w.id = s.workout_id WHERE {alive} "
+            "GROUP BY w.protocol_id"
+        ).fetchall()
+        loads = conn.execute(
+            "SELECT w.protocol_id, s.exercise, max(s.exercise_name), s.reps_done, s.load_unit, "
+            "max(s.load_amount) FROM sets s JOIN workouts w ON w.id = s.workout_id "
+            f"WHERE {alive} AND s.load_amount IS NOT NULL AND s.reps_done > 0 "
+            "GROUP BY 1, 2, 4, 5"
+        ).fetchall()
+        holds = conn.execute(
+            "SELECT w.protocol_id, s.exercise, max(s.exercise_name), max(s.hold_s) "
+            f"FROM sets s JOIN workouts w ON w.id = s.workout_id WHERE {alive} "
+            "AND s.reps_done > 0 GROUP BY 1, 2"
+        ).fetchall()
+        conn.execute("COMMIT")
+    days: dict[str, list[date]] = {}
+    for protocol_id, day in day_rows:
+        days.setdefault(protocol_id, []).append(date.fromisoformat(day))
+    total_by = {r[0]: r[1:] for r in totals}
+    load_by: dict[str, list[LoadBest]] = {}
+    for protocol_id, exercise, name, reps, unit, amount in loads:
+        load_by.setdefault(protocol_id, []).append(LoadBest(exercise, name, reps, amount, unit))
+    hold_by: dict[str, list[HoldBest]] = {}
+    for protocol_id, exercise, name, seconds in holds:
+        hold_by.setdefault(protocol_id, []).append(HoldBest(exercise, name, seconds))
+    result = []
+    for protocol_id, name, schedule, weeks, last in heads:
+        workouts, sets, reps = total_by.get(protocol_id, (0, 0, 0))
+        result.append(
+            (
+                last,
+                ProtocolProgress(
+                    protocol_id=protocol_id,
+                    protocol_name=name,
+                    schedule=schedule,
+                    program_weeks=weeks,
+                    days=tuple(days.get(protocol_id, ())),
+                    workouts=workouts,
+                    sets=sets,
+                    reps=reps or 0,
+                    load_bests=pareto_bests(load_by.get(protocol_id, [])),
+                    hold_bests=tuple(
+                        sorted(hold_by.get(protocol_id, []), key=lambda h: h.exercise)
+                    ),
+                    today=today,
+                ),
+            )
+        )
+    result.sort(key=lambda pair: -pair[0])
+    return [p for _, p in result]
+
+
+def progress_for(
+    store: HistoryStore, protocol_id: str, today: date | None = None
+) -> ProtocolProgress | None:
+    """One protocol's progress (for the workout screen), or None when never done."""
+    for item in progress(store, today):
+        if item.protocol_id == protocol_id:
+            return item
+    return None

@@ -1,0 +1,257 @@
+"""The ``history`` and ``stats`` commands, and recording ``run --no-gui`` workouts.
+
+Command line
+============
+
+``glute-timer history [--since DATE] [--csv | --json | --import FILE]``
+    Without options, one block per workout, oldest first (``--since 2026-11-01`` keeps
+    workouts started on or after that local date)::
+
+        2026-11-25 Wed 14:46  Hip thrust strength  completed  7m 35s  3 sets, 45 reps
+            1. Barbell hip thrust, set 1: 15/15 reps, 40 kg, hold 3 s
+            2. Barbell hip thrust, set 2: 12/15 reps, 40 kg, hold 3 s
+            note: felt strong
+
+    The status is ``completed``, ``stopped`` (ended early) or ``in-progress`` (the process
+    ended without finishing it, e.g. it was killed; its sets are kept). Per-side sets show
+    ``(left)``/``(right)`` after the exercise name. ``--csv`` and ``--json`` write the
+    export formats below to standard output. ``--import FILE`` merges a CSV or JSON export
+    (chosen by content) into the history: workouts and sets already present are skipped, so
+    importing twice changes nothing; a malformed file is rejected as
+    ``glute-timer: error: FILE: line N: reason`` (exit status 2) and nothing changes.
+
+``glute-timer stats [--json]``
+    Where you stand, per protocol, the most recently trained first::
+
+        Hip thrust strength (hip-thrust-strength), every-other-day
+          Today: rest day; next session tomorrow
+          Streak: 3 sessions (best 3)
+          Programme: session 3 of 7 done
+          Last done: 2026-11-24 (yesterday); 3 times in the last 30 days
+          Totals: 3 workouts, 9 sets, 117 reps
+          Best, Barbell hip thrust: 45 kg × 12, 40 kg × 15, longest hold 3 s
+
+    ``Today`` is ``due today``, ``done today``, ``rest day; next session tomorrow`` or
+    ``no fixed schedule``; Streak and Programme appear for every-other-day and daily
+    protocols. A session is a day with at least one set; one rest day between
+    every-other-day sessions keeps the streak; a two-week every-other-day programme has
+    7 sessions and its count restarts after a broken streak. ``Best`` lists, per exercise,
+    the heaviest load for each number of reps that no other set beat on both, and the
+    longest hold. ``--json`` prints a list of objects with the keys ``protocol_id,
+    protocol_name, schedule, program_weeks, today, due (due|done|rest|any), streak,
+    best_streak, program_done, program_total, sessions, last_done, sessions_last_30_days,
+    workouts, sets, reps, load_bests [{exercise, exercise_name, reps, load, unit}],
+    longest_holds [{exercise, exercise_name, seconds}]``.
+
+CSV export (UTF-8, comma separated, header row, one row per set)
+================================================================
+
+The first columns are the ones gym loggers such as Strong export:
+
+``Date``            local start of the workout, ``2026-11-25 14:46:00``
+``Workout Name``    the protocol's name
+``Duration``        ``7m 35s`` (empty while in progress)
+``Exercise Name``   e.g. ``Barbell hip thrust``
+``Set Order``       1, 2, 3 ... within the workout
+``Weight``          the load's number (empty for bodyweight)
+``Weight Unit``     ``kg`` or ``lb`` (empty for bodyweight)
+``Reps``            reps done
+``Seconds``         the hold at the top of each rep, in seconds
+``Notes``           empty (no per-set notes yet)
+``Workout Notes``   the workout's note
+
+then ours, which make an import exact: ``Workout ID`` (stable id used to merge without
+duplicates), ``Protocol ID``, ``Schedule``, ``Program Weeks``, ``Status``, ``Workout Start``
+and ``Workout End`` (UTC, ``2026-11-25T14:46:00.000Z``), ``Block``, ``Set`` (set number in
+the block), ``Side`` (empty, ``left`` or ``right``), ``Exercise ID``, ``Target Reps``,
+``Reps Min``, ``Reps Max``, ``Load`` (as written: ``40 kg``, ``bodyweight``), ``Set Start``,
+``Set End`` (UTC). A CSV export does not carry the protocol file; JSON does.
+
+JSON export
+===========
+
+One document, one workout per line::
+
+    {"format": "glute-timer-history", "version": 1, "workouts": [
+    {"id": "…", "protocol_id": "hip-thrust-strength", "protocol_name": "Hip thrust strength",
+     "schedule": "every-other-day", "program_weeks": 2, "protocol": "<the TOML as run>",
+     "started": "2026-11-25T14:46:00.000Z", "ended": "…" or null,
+     "status": "completed", "note": "",
+     "sets": [{"position": 0, "block": 1, "set": 1, "side": null,
+               "exercise": "barbell-hip-thrust", "exercise_name": "Barbell hip thrust",
+               "target": 15, "reps_min": 10, "reps_max": 15, "reps_done": 15, "hold_s": 3.0,
+               "load": "40 kg", "load_amount": 40.0, "load_unit": "kg",
+               "started": "…Z", "ended": "…Z"}]}
+    ]}
+
+``position`` counts from 0 (CSV ``Set Order`` from 1); ``load_amount`` and ``load_unit``
+are derived from ``load`` and ignored on import.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from glute_timer.context import AppContext
+from glute_timer.core.history import (
+    HistoryError,
+    HistoryRecorder,
+    Workout,
+    open_history,
+    open_history_recorder,
+)
+from glute_timer.core.history_io import ImportFileError, import_file, write_csv, write_json
+from glute_timer.core.library import resolve_protocol
+from glute_timer.core.progress import progress
+from glute_timer.core.protocol import ProtocolError, format_number
+from glute_timer.core.session import Event, Session, WorkoutFinished
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+def register_history_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("history", parents=[common], help="list, export or import workouts")
+    p.add_argument("--since", metavar="DATE", type=_date_arg, help="from this day (YYYY-MM-DD)")
+    form = p.add_mutually_exclusive_group()
+    form.add_argument("--csv", action="store_true", help="one CSV row per set")
+    form.add_argument("--json", action="store_true", help="one JSON document")
+    form.add_argument(
+        "--import", dest="import_file", type=Path, metavar="FILE", help="merge a CSV or JSON export"
+    )
+    p.set_defaults(func=cmd_history)
+
+    p = sub.add_parser("stats", parents=[common], help="streak, due, totals and bests")
+    p.add_argument("--json", action="store_true", help="one JSON list")
+    p.set_defaults(func=cmd_stats)
+
+
+def _date_arg(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date like 2026-11-25: {text!r}") from None
+
+
+def _err(message: str) -> None:
+    print(f"glute-timer: error: {message}", file=sys.stderr)
+
+
+def cmd_history(args: argparse.Namespace, context: AppContext) -> int:
+    try:
+        store = open_history(context)
+    except HistoryError as exc:
+        _err(str(exc))
+        return EXIT_ERROR
+    if store.notice:
+        print(f"glute-timer: warning: {store.notice}", file=sys.stderr)
+    if args.import_file is not None:
+        try:
+            result = import_file(store, args.import_file)
+        except ImportFileError as exc:
+            _err(str(exc))
+            return EXIT_USAGE
+        print(
+            f"Imported {result.workouts_added} new workout(s) and {result.sets_added} new "
+            f"set(s); {result.workouts_updated} workout(s) completed from the file."
+        )
+        return 0
+    since_ms = None
+    if args.since is not None:
+        since_ms = round(datetime.combine(args.since, datetime.min.time()).timestamp() * 1000)
+    workouts = store.workouts(since_ms=since_ms)
+    if args.csv:
+        write_csv(workouts, sys.stdout)
+    elif args.json:
+        write_json(workouts, sys.stdout)
+    else:
+        lines = [line for w in workouts for line in workout_lines(w)]
+        print("\n".join(lines) if lines else "No workouts recorded yet.")
+    sys.stdout.flush()
+    return 0
+
+
+def workout_lines(w: Workout) -> list[str]:
+    started = w.started
+    duration = ""
+    if w.ended_ms is not None:
+        minutes, seconds = divmod(max(0, w.ended_ms - w.started_ms) // 1000, 60)
+        duration = f"  {minutes}m {seconds}s" if minutes else f"  {seconds}s"
+    count = len(w.sets)
+    lines = [
+        f"{started:%Y-%m-%d %a %H:%M}  {w.protocol_name}  {w.status}{duration}  "
+        f"{count} set{'s' if count != 1 else ''}, {w.total_reps} reps"
+    ]
+    for s in w.sets:
+        side = f" ({s.side})" if s.side else ""
+        load = "" if s.load == "bodyweight" else f", {s.load}"
+        hold = f", hold {format_number(s.hold_s)} s" if s.hold_s > 0 else ""
+        lines.append(
+            f"    {s.position + 1}. {s.exercise_name}{side}, set {s.set}: "
+            f"{s.reps_done}/{s.target} reps{load}{hold}"
+        )
+    if w.note:
+        lines.append(f"    note: {w.note}")
+    return lines
+
+
+def cmd_stats(args: argparse.Namespace, context: AppContext) -> int:
+    try:
+        store = open_history(context)
+    except HistoryError as exc:
+        _err(str(exc))
+        return EXIT_ERROR
+    if store.notice:
+        print(f"glute-timer: warning: {store.notice}", file=sys.stderr)
+    items = progress(store)
+    if args.json:
+        json.dump([item.to_json() for item in items], sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+    elif not items:
+        print("No workouts recorded yet.")
+    else:
+        print("\n\n".join("\n".join(item.summary_lines()) for item in items))
+    sys.stdout.flush()
+    return 0
+
+
+# ---------------------------------------------------------------- run --no-gui
+
+
+def attach_history_recorder(
+    session: Session, context: AppContext, args: argparse.Namespace
+) -> None:
+    """Record the terminal workout; problems go to stderr, never stop the workout."""
+    spec = str(getattr(args, "protocol", "") or session.plan.name)
+    try:
+        protocol_id, _ = resolve_protocol(spec, context.paths.protocols_dir)
+    except ProtocolError:
+        protocol_id = Path(spec).stem or spec
+    recorder = open_history_recorder(context, session.plan, protocol_id)
+    session.subscribe(recorder)
+    session.subscribe(_ProblemReporter(recorder))
+
+
+class _ProblemReporter:
+    """Tells the terminal user once about each new history problem or notice."""
+
+    def __init__(self, recorder: HistoryRecorder) -> None:
+        self.recorder = recorder
+        self.told: set[str] = set()
+
+    def __call__(self, event: Event) -> None:
+        for message in (self.recorder.notice, self.recorder.problem):
+            if message and message not in self.told:
+                self.told.add(message)
+                print(f"glute-timer: warning: {message}", file=sys.stderr, flush=True)
+        if isinstance(event, WorkoutFinished) and self.recorder.saved_sets:
+            print(
+                f"Recorded {self.recorder.saved_sets} set(s) in the history.",
+                file=sys.stderr,
+                flush=True,
+            )
