@@ -1,18 +1,604 @@
-"""The History page (work in progress)."""
+"""The History page: where the user stands, training days, weekly chart, every workout.
+
+The data is read in a plain Python thread that only touches SQLite and builds immutable
+values (``HistoryViewData``); the GUI thread polls for the result with a short timer, so
+no Qt object ever crosses threads and a slow disk never freezes the window. The page
+changes data only through named operations of the store (delete, undelete, set note,
+merge).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import logging
+import queue
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from glute_timer.context import AppContext
+from glute_timer.core.history import DayTotals, HistoryError, HistoryStore, Workout, open_history
+from glute_timer.core.history_io import ImportFileError, import_file, write_csv, write_json
+from glute_timer.core.progress import ProtocolProgress, progress
+from glute_timer.core.protocol import format_number
+
+log = logging.getLogger(__name__)
+
+HEATMAP_WEEKS = 53
+CHART_WEEKS = 26
+POLL_MS = 20
+METRICS = (("sets", "Sets"), ("reps", "Reps"), ("top_load", "Top load"))
+
+
+@dataclass(frozen=True)
+class WeekTotals:
+    week: date  # the Monday
+    exercise: str
+    sets: int
+    reps: int
+    top_load: float | None
+    unit: str | None
+
+
+@dataclass(frozen=True)
+class HistoryViewData:
+    workouts: tuple[Workout, ...]  # newest first
+    days: dict[date, int]  # sets per local day
+    weeks: tuple[WeekTotals, ...]
+    exercises: dict[str, str]  # id -> name, for the chart's choice
+    progress: tuple[ProtocolProgress, ...]
+    today: date
+
+
+def weekly_totals(rows: Sequence[DayTotals]) -> tuple[WeekTotals, ...]:
+    """Day totals folded into weeks starting on Monday."""
+    merged: dict[tuple[date, str], WeekTotals] = {}
+    for row in rows:
+        key = (row.day - timedelta(days=row.day.weekday()), row.exercise)
+        old = merged.get(key)
+        if old is None:
+            merged[key] = WeekTotals(
+                key[0], row.exercise, row.sets, row.reps, row.top_load, row.unit
+            )
+            continue
+        heavier = row.top_load is not None and (old.top_load is None or row.top_load > old.top_load)
+        merged[key] = WeekTotals(
+            key[0],
+            row.exercise,
+            old.sets + row.sets,
+            old.reps + row.reps,
+            row.top_load if heavier else old.top_load,
+            row.unit if heavier else old.unit,
+        )
+    return tuple(merged[key] for key in sorted(merged))
+
+
+def load_view_data(store: HistoryStore, today: date | None = None) -> HistoryViewData:
+    """Everything the page shows, read in one go (runs in a worker thread)."""
+    today = today or date.today()
+    workouts = store.workouts()
+    workouts.reverse()
+    daily = store.daily_exercise_totals()
+    days: dict[date, int] = {}
+    exercises: dict[str, str] = {}
+    for row in daily:
+        days[row.day] = days.get(row.day, 0) + row.sets
+        exercises[row.exercise] = row.exercise_name
+    return HistoryViewData(
+        workouts=tuple(workouts),
+        days=days,
+        weeks=weekly_totals(daily),
+        exercises=exercises,
+        progress=tuple(progress(store, today)),
+        today=today,
+    )
+
+
+# ---------------------------------------------------------------- painted widgets
+
+
+class CalendarHeatMap(QWidget):
+    """The last year of training days: one square per day, darker for more sets."""
+
+    CELL = 11
+    GAP = 2
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.days: dict[date, int] = {}
+        self.today = date.today()
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumHeight(self.sizeHint().height())
+        self.setToolTip("Training days over the last year: darker means more sets")
+
+    def set_days(self, days: dict[date, int], today: date) -> None:
+        self.days = days
+        self.today = today
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        step = self.CELL + self.GAP
+        return QSize(HEATMAP_WEEKS * step + 30, 7 * step + 4)
+
+    def first_day(self) -> date:
+        this_monday = self.today - timedelta(days=self.today.weekday())
+        return this_monday - timedelta(weeks=HEATMAP_WEEKS - 1)
+
+    def cell_rect(self, day: date) -> QRectF:
+        step = self.CELL + self.GAP
+        offset = (day - self.first_day()).days
+        week, weekday = divmod(offset, 7)
+        return QRectF(30 + week * step, 2 + weekday * step, self.CELL, self.CELL)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            palette = self.palette()
+            accent = palette.color(QPalette.ColorRole.Highlight)
+            empty = palette.color(QPalette.ColorRole.Mid)
+            empty.setAlpha(60)
+            painter.setPen(palette.color(QPalette.ColorRole.Text))
+            step = self.CELL + self.GAP
+            for row, label in ((0, "Mon"), (2, "Wed"), (4, "Fri")):
+                painter.drawText(QRectF(0, 2 + row * step - 1, 28, step), label)
+            painter.setPen(Qt.PenStyle.NoPen)
+            most = max(self.days.values(), default=1)
+            day = self.first_day()
+            while day <= self.today:
+                count = self.days.get(day, 0)
+                if count:
+                    color = QColor(accent)
+                    color.setAlphaF(0.35 + 0.65 * min(1.0, count / most))
+                else:
+                    color = empty
+                painter.setBrush(color)
+                painter.drawRoundedRect(self.cell_rect(day), 2, 2)
+                day += timedelta(days=1)
+        finally:
+            painter.end()
+
+
+class WeeklyChart(QWidget):
+    """Bars per week for one exercise: sets, reps or the top load."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.values: list[tuple[date, float]] = []
+        self.unit = ""
+        self.setMinimumHeight(140)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    def set_values(self, values: list[tuple[date, float]], unit: str) -> None:
+        self.values = values
+        self.unit = unit
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        try:
+            palette = self.palette()
+            text = palette.color(QPalette.ColorRole.Text)
+            accent = palette.color(QPalette.ColorRole.Highlight)
+            area = QRectF(self.rect()).adjusted(36, 8, -8, -22)
+            painter.setPen(text)
+            if not self.values or area.width() <= 0:
+                painter.drawText(
+                    QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter, "No sets recorded yet"
+                )
+                return
+            top = max(value for _, value in self.values) or 1.0
+            painter.drawLine(area.bottomLeft(), area.bottomRight())
+            painter.drawText(
+                QRectF(0, area.top() - 6, 34, 14),
+                Qt.AlignmentFlag.AlignRight,
+                f"{format_number(round(top, 1))}",
+            )
+            slot = area.width() / len(self.values)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(accent)
+            for index, (_, value) in enumerate(self.values):
+                height = area.height() * value / top
+                painter.drawRect(
+                    QRectF(
+                        area.left() + index * slot + slot * 0.15,
+                        area.bottom() - height,
+                        slot * 0.7,
+                        height,
+                    )
+                )
+            painter.setPen(text)
+            for index, (week, _) in enumerate(self.values):
+                if index % 4 == 0:
+                    painter.drawText(
+                        QPointF(area.left() + index * slot, area.bottom() + 15),
+                        f"{week:%d %b}",
+                    )
+        finally:
+            painter.end()
+
+
+# ---------------------------------------------------------------- the page
 
 
 class HistoryPage(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.data: HistoryViewData | None = None
+        self.loading = False
+        self.last_deleted: str | None = None
+        self._results: queue.Queue[tuple[int, HistoryViewData | BaseException, str | None]] = (
+            queue.Queue()
+        )
+        self._generation = 0
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._collect)
+
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("History"))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout.addWidget(self.message)
+
+        undo_row = QHBoxLayout()
+        self.undo_label = QLabel()
+        self.undo_button = QPushButton("Undo")
+        self.undo_button.clicked.connect(self.undo_delete)
+        undo_row.addWidget(self.undo_label, 1)
+        undo_row.addWidget(self.undo_button)
+        self.undo_bar = QWidget()
+        self.undo_bar.setLayout(undo_row)
+        self.undo_bar.hide()
+        layout.addWidget(self.undo_bar)
+
+        self.summary = QLabel("Loading…")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.summary)
+
+        self.heatmap = CalendarHeatMap()
+        layout.addWidget(self.heatmap)
+
+        chart_row = QHBoxLayout()
+        chart_row.addWidget(QLabel("Per week:"))
+        self.exercise_choice = QComboBox()
+        self.metric_choice = QComboBox()
+        for key, label in METRICS:
+            self.metric_choice.addItem(label, key)
+        chart_row.addWidget(self.exercise_choice)
+        chart_row.addWidget(self.metric_choice)
+        chart_row.addStretch(1)
+        layout.addLayout(chart_row)
+        self.chart = WeeklyChart()
+        layout.addWidget(self.chart)
+        self.exercise_choice.currentIndexChanged.connect(self._update_chart)
+        self.metric_choice.currentIndexChanged.connect(self._update_chart)
+
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Date", "Workout", "Status", "Sets", "Reps", "Note"])
+        self.tree.setUniformRowHeights(True)
+        self.tree.itemExpanded.connect(self._fill_sets)
+        self.tree.currentItemChanged.connect(self._update_buttons)
+        layout.addWidget(self.tree, 1)
+
+        buttons = QHBoxLayout()
+        self.note_button = QPushButton("Add note…")
+        self.note_button.clicked.connect(self._ask_note)
+        self.delete_button = QPushButton("Delete workout")
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.import_button = QPushButton("Import…")
+        self.import_button.clicked.connect(self._ask_import)
+        self.export_csv_button = QPushButton("Export CSV…")
+        self.export_csv_button.clicked.connect(lambda: self._ask_export("csv"))
+        self.export_json_button = QPushButton("Export JSON…")
+        self.export_json_button.clicked.connect(lambda: self._ask_export("json"))
+        for button in (self.note_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        for button in (self.import_button, self.export_csv_button, self.export_json_button):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        self._update_buttons()
+
+    # ------------------------------------------------------------ loading
 
     def refresh(self) -> None:
-        return None
+        """Read the history again in the background; the page updates when it is ready."""
+        self._generation += 1
+        generation = self._generation
+        self.loading = True
+        path = self.context.paths.history_db
+        worker = threading.Thread(
+            target=self._load, args=(generation, path), name="history-load", daemon=True
+        )
+        worker.start()
+        self._poll.start()
+
+    def _load(self, generation: int, path: Path) -> None:
+        try:
+            store = open_history(self.context)
+            data = load_view_data(store)
+            self._results.put((generation, data, store.notice))
+        except BaseException as exc:  # reported in the GUI thread
+            self._results.put((generation, exc, None))
+        del path
+
+    def _collect(self) -> None:
+        try:
+            generation, result, notice = self._results.get_nowait()
+        except queue.Empty:
+            return
+        if generation != self._generation:
+            return  # a newer refresh is on its way
+        self._poll.stop()
+        self.loading = False
+        if isinstance(result, BaseException):
+            if isinstance(result, HistoryError):
+                self._show_message(str(result))
+            else:
+                log.error("loading the history failed", exc_info=result)
+                self._show_message(f"Could not read the history: {result}")
+            self.summary.setText("")
+            return
+        if notice:
+            self._show_message(notice)
+        self._show(result)
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def _show(self, data: HistoryViewData) -> None:
+        self.data = data
+        self.summary.setText(summary_text(data.progress))
+        self.heatmap.set_days(data.days, data.today)
+        chosen = self.exercise_choice.currentData()
+        self.exercise_choice.blockSignals(True)
+        self.exercise_choice.clear()
+        for exercise, name in sorted(data.exercises.items(), key=lambda kv: kv[1]):
+            self.exercise_choice.addItem(name, exercise)
+        index = self.exercise_choice.findData(chosen) if chosen else 0
+        self.exercise_choice.setCurrentIndex(max(0, index))
+        self.exercise_choice.blockSignals(False)
+        self._update_chart()
+        self._fill_tree(data.workouts)
+
+    def _fill_tree(self, workouts: Sequence[Workout]) -> None:
+        current = self.selected_uid()
+        self.tree.clear()
+        items = []
+        for workout in workouts:
+            item = QTreeWidgetItem(
+                [
+                    f"{workout.started:%Y-%m-%d %a %H:%M}",
+                    workout.protocol_name,
+                    workout.status,
+                    str(len(workout.sets)),
+                    str(workout.total_reps),
+                    workout.note,
+                ]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, workout.uid)
+            if workout.sets:
+                item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
+            items.append(item)
+        self.tree.addTopLevelItems(items)
+        for column in range(5):
+            self.tree.resizeColumnToContents(column)
+        if current:
+            for item in items:
+                if item.data(0, Qt.ItemDataRole.UserRole) == current:
+                    self.tree.setCurrentItem(item)
+                    break
+        self._update_buttons()
+
+    def _fill_sets(self, item: QTreeWidgetItem) -> None:
+        """Sets are added when a workout is expanded, so thousands of workouts load fast."""
+        if item.childCount() or self.data is None or item.parent() is not None:
+            return
+        uid = item.data(0, Qt.ItemDataRole.UserRole)
+        workout = next((w for w in self.data.workouts if w.uid == uid), None)
+        if workout is None:
+            return
+        for s in workout.sets:
+            side = f" ({s.side})" if s.side else ""
+            load = "" if s.load == "bodyweight" else s.load
+            hold = f"hold {format_number(s.hold_s)} s" if s.hold_s > 0 else ""
+            item.addChild(
+                QTreeWidgetItem(
+                    [
+                        f"{s.position + 1}. set {s.set}",
+                        f"{s.exercise_name}{side}",
+                        load,
+                        hold,
+                        f"{s.reps_done}/{s.target}",
+                        "",
+                    ]
+                )
+            )
+
+    def _update_chart(self) -> None:
+        if self.data is None:
+            return
+        exercise = self.exercise_choice.currentData()
+        metric = self.metric_choice.currentData() or "sets"
+        today = self.data.today
+        this_monday = today - timedelta(days=today.weekday())
+        weeks = [this_monday - timedelta(weeks=n) for n in range(CHART_WEEKS - 1, -1, -1)]
+        by_week = {w.week: w for w in self.data.weeks if w.exercise == exercise}
+        values: list[tuple[date, float]] = []
+        unit = ""
+        for week in weeks:
+            totals = by_week.get(week)
+            value = 0.0
+            if totals is not None:
+                if metric == "sets":
+                    value = totals.sets
+                elif metric == "reps":
+                    value = totals.reps
+                else:
+                    value = totals.top_load or 0.0
+                    unit = totals.unit or unit
+            values.append((week, float(value)))
+        self.chart.set_values(values if any(v for _, v in values) else [], unit)
+
+    # ------------------------------------------------------------ operations
+
+    def selected_uid(self) -> str | None:
+        item = self.tree.currentItem()
+        while item is not None and item.parent() is not None:
+            item = item.parent()
+        if item is None:
+            return None
+        uid = item.data(0, Qt.ItemDataRole.UserRole)
+        return uid if isinstance(uid, str) else None
+
+    def select_workout(self, uid: str) -> bool:
+        for index in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(index)
+            if item is not None and item.data(0, Qt.ItemDataRole.UserRole) == uid:
+                self.tree.setCurrentItem(item)
+                return True
+        return False
+
+    def _update_buttons(self, *args: object) -> None:
+        has = self.selected_uid() is not None
+        self.note_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    def _store(self) -> HistoryStore | None:
+        try:
+            return open_history(self.context)
+        except HistoryError as exc:
+            self._show_message(str(exc))
+            return None
+
+    def delete_selected(self) -> None:
+        uid = self.selected_uid()
+        store = self._store() if uid else None
+        if uid is None or store is None:
+            return
+        try:
+            store.delete_workout(uid)
+        except Exception as exc:
+            self._show_message(f"Could not delete: {exc}")
+            return
+        self.last_deleted = uid
+        self.undo_label.setText("Workout deleted.")
+        self.undo_bar.show()
+        self.refresh()
+
+    def undo_delete(self) -> None:
+        uid = self.last_deleted
+        store = self._store() if uid else None
+        if uid is None or store is None:
+            return
+        try:
+            store.undelete_workout(uid)
+        except Exception as exc:
+            self._show_message(f"Could not undo: {exc}")
+            return
+        self.last_deleted = None
+        self.undo_bar.hide()
+        self.refresh()
+
+    def set_note(self, uid: str, note: str) -> None:
+        store = self._store()
+        if store is None:
+            return
+        try:
+            store.set_note(uid, note)
+        except Exception as exc:
+            self._show_message(f"Could not save the note: {exc}")
+            return
+        self.refresh()
+
+    def _ask_note(self) -> None:
+        uid = self.selected_uid()
+        if uid is None or self.data is None:
+            return
+        old = next((w.note for w in self.data.workouts if w.uid == uid), "")
+        text, ok = QInputDialog.getText(self, "Note", "A note for this workout:", text=old)
+        if ok:
+            self.set_note(uid, text)
+
+    def export_to(self, path: Path, kind: str) -> int:
+        """Write every workout to ``path`` as ``csv`` or ``json``; returns rows/workouts."""
+        store = self._store()
+        if store is None:
+            return 0
+        workouts = store.workouts()
+        with open(path, "w", encoding="utf-8", newline="") as out:
+            count = write_csv(workouts, out) if kind == "csv" else write_json(workouts, out)
+        self._show_message(f"Exported to {path}.")
+        return count
+
+    def import_from(self, path: Path) -> bool:
+        store = self._store()
+        if store is None:
+            return False
+        try:
+            result = import_file(store, path)
+        except ImportFileError as exc:
+            self._show_message(f"Nothing was imported: {exc}")
+            return False
+        self._show_message(
+            f"Imported {result.workouts_added} workout(s) and {result.sets_added} set(s)."
+        )
+        self.refresh()
+        return True
+
+    def _ask_export(self, kind: str) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export history", f"glute-timer-history.{kind}", f"{kind.upper()} (*.{kind})"
+        )
+        if name:
+            try:
+                self.export_to(Path(name), kind)
+            except OSError as exc:
+                self._show_message(f"Could not export: {exc}")
+
+    def _ask_import(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Import history", "", "History export (*.csv *.json)"
+        )
+        if name:
+            self.import_from(Path(name))
+
+
+def summary_text(items: Sequence[ProtocolProgress]) -> str:
+    if not items:
+        return "No workouts recorded yet. Finished sets appear here the moment they are done."
+    lines = []
+    for item in items:
+        parts = [item.protocol_name]
+        if item.program_total is not None:
+            parts.append(f"session {item.program_done} of {item.program_total}")
+        if item.max_gap is not None:
+            parts.append(item.due_text)
+            parts.append(f"streak {item.streak}")
+        elif item.last_day is not None:
+            parts.append(f"last done {item.last_day:%a %d %b}")
+            parts.append(f"{item.recent_sessions}× in 30 days")
+        parts.append(f"{item.sets} sets, {item.reps} reps")
+        lines.append(" · ".join(parts))
+    return "\n".join(lines)
