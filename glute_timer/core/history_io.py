@@ -111,7 +111,8 @@ def _duration(workout: Workout) -> str:
 
 def write_csv(workouts: Iterable[Workout], out: TextIO) -> int:
     """One row per set; returns the number of rows."""
-    writer = csv.writer(out, lineterminator="\n")
+    # RFC 4180 line ends: fields holding a CR or LF are then quoted and survive a round trip.
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     rows = 0
     for w in workouts:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time
+
 from glute_timer.core.history import StoredSet, Workout, new_uid
 
 
