@@ -89,7 +89,16 @@ def _feature_commands() -> list[
         Callable[[argparse._SubParsersAction[_Parser], argparse.ArgumentParser], None]
     ] = []
     registrations.append(history_cli.register_history_commands)
+    registrations.append(_speech_commands)
     return registrations
+
+
+def _speech_commands(
+    sub: argparse._SubParsersAction[_Parser], common: argparse.ArgumentParser
+) -> None:
+    from glute_timer.speech.cli import register
+
+    register(sub, common)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -220,13 +229,15 @@ def cmd_run(args: argparse.Namespace, context: AppContext) -> int:
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
         session.start()
-        _follow(session)
+        _follow(session, wait=getattr(args, "wait", time.sleep))
         interrupted = False
     except (KeyboardInterrupt, _Interrupted):
         session.stop()
         interrupted = True
     finally:
         signal.signal(signal.SIGTERM, previous)
+        for after_run in getattr(args, "after_run", []):
+            after_run()
     out = sys.stderr if args.json else sys.stdout
     for line in summary_lines(session.completed_sets, session.state is State.FINISHED):
         print(line, file=out)
@@ -235,18 +246,34 @@ def cmd_run(args: argparse.Namespace, context: AppContext) -> int:
 
 
 def _run_listeners() -> list[Callable[[Session, AppContext, argparse.Namespace], None]]:
-    """Listeners other features attach to a terminal workout (sound, history)."""
-    return [history_cli.attach_history_recorder]
+    """Listeners other features attach to a terminal workout (sound, history).
+
+    One that needs an event loop may set ``args.wait`` to a ``wait(seconds)`` that
+    processes its events, and append cleanups to ``args.after_run`` (run after the
+    workout ends or is interrupted, before the summary)."""
+    return [history_cli.attach_history_recorder, _attach_audio]
+
+
+def _attach_audio(session: Session, context: AppContext, args: argparse.Namespace) -> None:
+    from glute_timer.speech.cli import attach_audio
+
+    attach_audio(session, context, args)
 
 
 MAX_SLEEP = 0.25
 
 
-def _follow(session: Session, clock: Callable[[], float] = time.monotonic) -> None:
-    """Sleep until each deadline of the plan, then tick: nothing accumulates."""
+def _follow(
+    session: Session,
+    clock: Callable[[], float] = time.monotonic,
+    wait: Callable[[float], None] = time.sleep,
+) -> None:
+    """Sleep until each deadline of the plan, then tick: nothing accumulates.
+
+    ``wait`` may process an event loop meanwhile (speech sets one up)."""
     while session.state is State.RUNNING:
         deadline = session.next_deadline()
         now = clock()
         if deadline is not None and deadline > now:
-            time.sleep(min(deadline - now, MAX_SLEEP))
+            wait(min(deadline - now, MAX_SLEEP))
         session.tick(clock())

@@ -347,6 +347,12 @@ class Conductor:
             times.append(self._origin + self.utterances[self._next].at - self.lead)
         return min(times) if times else None
 
+    def busy(self, now: float) -> bool:
+        """Whether something is still being spoken (or waits to be) at ``now``."""
+        if self._waiting is not None:
+            return True
+        return self._speaking is not None and now < self._speaking.ends_at
+
     def set_muted(self, muted: bool) -> None:
         self.muted = muted
         if muted:
