@@ -1,0 +1,81 @@
+"""Starting the desktop app: the QApplication, the icon, the guard, the window."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from glute_timer.context import AppContext
+from glute_timer.core.session import Listener, Session
+from glute_timer.gui.main_window import APP_TITLE, MainWindow, SessionHook, window_icon
+
+log = logging.getLogger(__name__)
+
+APP_ID = "io.github.glutetimer.GluteTimer"
+
+
+def make_application(argv: Sequence[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    # Qt's multimedia chatter ("format not supported" without an audio server) is noise.
+    rules = os.environ.get("QT_LOGGING_RULES", "")
+    if "qt.multimedia" not in rules:
+        os.environ["QT_LOGGING_RULES"] = ";".join(filter(None, [rules, "qt.multimedia.*=false"]))
+    app = QApplication(list(argv if argv is not None else sys.argv[:1]))
+    app.setApplicationName("glute-timer")
+    app.setApplicationDisplayName(APP_TITLE)
+    app.setOrganizationName("glutetimer")
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(window_icon())
+    return app
+
+
+def history_hooks(context: AppContext) -> list[SessionHook]:
+    """Record every workout in the history, when the history module is installed."""
+    try:
+        from glute_timer.core.history import open_history_recorder
+    except ImportError:
+        return []
+
+    def record(session: Session, protocol_id: str) -> Listener:
+        recorder: Listener = open_history_recorder(context, session.plan, protocol_id)
+        return recorder
+
+    return [record]
+
+
+def run_gui(context: AppContext) -> int:
+    app = make_application()
+    guard = None
+    try:
+        from glute_timer.gui.single_instance import SingleInstance
+    except ImportError:
+        SingleInstance = None  # type: ignore[assignment,misc]
+    if SingleInstance is not None:
+        guard = SingleInstance(context)
+        if not guard.acquire():
+            return 0  # the running window was asked to come forward
+    window = MainWindow(context, session_hooks=history_hooks(context))
+    if guard is not None:
+        guard.activation_requested.connect(lambda: bring_to_front(window))
+    window.show()
+    # Build the audio after the first paint: QtMultimedia takes a moment to load.
+    QTimer.singleShot(0, window.prepare_audio)
+    code = app.exec()
+    if guard is not None:
+        guard.release()
+    return int(code)
+
+
+def bring_to_front(window: MainWindow) -> None:
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()

@@ -1,0 +1,91 @@
+"""Keeping the screen awake during a workout, where the platform lets us.
+
+On Linux desktops the freedesktop ScreenSaver D-Bus interface (GNOME, KDE, Xfce and
+others) takes an inhibition that lasts until we release it or the app exits. All calls are
+asynchronous, so a slow or missing session bus never freezes the window. Elsewhere this is
+a no-op that says so.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtCore import QObject
+
+log = logging.getLogger(__name__)
+
+_SERVICE = "org.freedesktop.ScreenSaver"
+_PATH = "/org/freedesktop/ScreenSaver"
+_INTERFACE = "org.freedesktop.ScreenSaver"
+
+
+class ScreenAwake(QObject):
+    """``inhibit()`` when a workout starts, ``release()`` when it ends. Safe to repeat."""
+
+    def __init__(self, parent: QObject | None = None, *, platform: str = sys.platform) -> None:
+        super().__init__(parent)
+        self._platform = platform
+        self._cookie: int | None = None
+        self._wanted = False
+        self._watcher: QObject | None = None
+        self.note = self._availability()
+
+    def _availability(self) -> str:
+        if not self._platform.startswith("linux"):
+            return "Keeping the screen awake is not supported on this system yet."
+        try:
+            from PySide6.QtDBus import QDBusConnection
+        except ImportError:
+            return "Qt's D-Bus module is missing, so the screen may dim during a workout."
+        if not QDBusConnection.sessionBus().isConnected():
+            return "No desktop session bus found, so the screen may dim during a workout."
+        return "Uses the desktop's screen saver inhibition while a workout runs."
+
+    @property
+    def available(self) -> bool:
+        return self.note.startswith("Uses")
+
+    @property
+    def active(self) -> bool:
+        return self._cookie is not None
+
+    def inhibit(self, reason: str = "A workout is running") -> None:
+        self._wanted = True
+        if not self.available or self._cookie is not None or self._watcher is not None:
+            return
+        from PySide6.QtDBus import QDBusConnection, QDBusMessage, QDBusPendingCallWatcher
+
+        bus = QDBusConnection.sessionBus()
+        message = QDBusMessage.createMethodCall(_SERVICE, _PATH, _INTERFACE, "Inhibit")
+        message.setArguments(["Glute Timer", reason])
+        watcher = QDBusPendingCallWatcher(bus.asyncCall(message), self)
+        watcher.finished.connect(self._inhibited)
+        self._watcher = watcher
+
+    def _inhibited(self, watcher: QObject) -> None:
+        from PySide6.QtDBus import QDBusPendingCallWatcher
+
+        self._watcher = None
+        assert isinstance(watcher, QDBusPendingCallWatcher)
+        reply = watcher.reply()
+        watcher.deleteLater()
+        if watcher.isError():
+            log.info("screen saver inhibition refused: %s", watcher.error().message())
+            return
+        arguments = reply.arguments()
+        if arguments:
+            self._cookie = int(arguments[0])
+        if not self._wanted:
+            self.release()
+
+    def release(self) -> None:
+        self._wanted = False
+        if self._cookie is None:
+            return
+        from PySide6.QtDBus import QDBusConnection, QDBusMessage
+
+        message = QDBusMessage.createMethodCall(_SERVICE, _PATH, _INTERFACE, "UnInhibit")
+        message.setArguments([self._cookie])
+        QDBusConnection.sessionBus().send(message)  # fire and forget: never blocks
+        self._cookie = None

@@ -1,0 +1,562 @@
+"""The protocol library: presets and the user's own, details, and the start panel."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from glute_timer.core.exercises import find_exercise
+from glute_timer.core.library import ProtocolEntry, load_user_protocols, ordered_presets
+from glute_timer.core.plan import Plan, build_plan, format_clock
+from glute_timer.core.protocol import Protocol, Tempo, format_number
+from glute_timer.gui.widgets import Card, make_label, plain_spin
+
+SCHEDULE_TEXT = {
+    "every-other-day": "Every other day",
+    "daily": "Daily",
+    "before-run": "Before a run",
+    "as-needed": "As needed",
+}
+CUE_PREVIEW = 14
+
+
+def protocol_total(protocol: Protocol) -> float:
+    return build_plan(protocol).total
+
+
+def tempo_text(t: Tempo) -> str:
+    parts = [f"lift {format_number(t.lift)}"]
+    if t.hold:
+        parts.append(f"hold {format_number(t.hold)}")
+    parts.append(f"lower {format_number(t.lower)}")
+    if t.pause:
+        parts.append(f"pause {format_number(t.pause)}")
+    return " · ".join(parts) + " s"
+
+
+def cue_preview_lines(plan: Plan, limit: int = CUE_PREVIEW) -> list[str]:
+    lines = [f"{format_clock(cue.at):>6}   {cue.text}" for cue in plan.cues[:limit]]
+    if len(plan.cues) > limit:
+        lines.append(f"          … and {len(plan.cues) - limit} more cues")
+    return lines
+
+
+def customise(protocol: Protocol, hold: float | None, target: int | None) -> Protocol:
+    """The protocol with every block's hold and/or rep target changed (for one run)."""
+    blocks = []
+    for block in protocol.blocks:
+        if hold is not None:
+            block = replace(block, tempo=replace(block.tempo, hold=hold))
+        if target is not None:
+            block = replace(
+                block,
+                target=target,
+                reps_min=min(block.reps_min, target),
+                reps_max=max(block.reps_max, target),
+            )
+        blocks.append(block)
+    return protocol.with_changes(blocks=tuple(blocks))
+
+
+def searchable(entry: ProtocolEntry) -> str:
+    parts = [entry.id]
+    if entry.protocol is not None:
+        p = entry.protocol
+        parts += [p.name, p.description, p.schedule]
+        for block in p.blocks:
+            exercise = find_exercise(block.exercise)
+            parts.append(exercise.name if exercise else block.exercise)
+    if entry.error is not None:
+        parts.append(str(entry.error))
+    return " ".join(parts).casefold()
+
+
+class LibraryPage(QWidget):
+    start_requested = Signal(object, str)  # Protocol (possibly customised), protocol id
+    save_copy_requested = Signal(object)  # Protocol: save as a new protocol
+    edit_requested = Signal(object)  # ProtocolEntry, or None for a new protocol
+    import_requested = Signal()
+    export_requested = Signal(object)  # ProtocolEntry
+    delete_requested = Signal(object)  # ProtocolEntry
+
+    def __init__(self, protocols_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.protocols_dir = protocols_dir
+        self.entries: list[ProtocolEntry] = []
+        self._presets: list[ProtocolEntry] | None = None
+        self._current: ProtocolEntry | None = None
+        self._plan: Plan | None = None
+
+        root = QHBoxLayout(self)
+        root.setContentsMargins(24, 22, 24, 22)
+        root.setSpacing(20)
+        root.addLayout(self._build_list(), 0)
+        root.addLayout(self._build_details(), 1)
+
+        start = QShortcut(QKeySequence("Return"), self)
+        start.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        start.activated.connect(self.start_current)
+        enter = QShortcut(QKeySequence("Enter"), self)
+        enter.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        enter.activated.connect(self.start_current)
+        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self.search.setFocus)
+
+    # ------------------------------------------------------------ building
+
+    def _build_list(self) -> QVBoxLayout:
+        column = QVBoxLayout()
+        column.setSpacing(10)
+        column.addWidget(make_label("Library", "pageTitle"))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search protocols and exercises  (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search protocols")
+        self.search.textChanged.connect(self._filter)
+        column.addWidget(self.search)
+        self.list = QListWidget()
+        self.list.setAccessibleName("Protocols")
+        self.list.setMinimumWidth(250)
+        self.list.setMaximumWidth(320)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.currentItemChanged.connect(self._selected)
+        self.list.itemDoubleClicked.connect(lambda _item: self.start_current())
+        column.addWidget(self.list, 1)
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton("New protocol")
+        self.new_button.setAccessibleName("New protocol")
+        self.new_button.clicked.connect(lambda: self.edit_requested.emit(None))
+        self.import_button = QPushButton("Import…")
+        self.import_button.setAccessibleName("Import a protocol file")
+        self.import_button.clicked.connect(self.import_requested)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.import_button)
+        column.addLayout(buttons)
+        return column
+
+    def _build_details(self) -> QVBoxLayout:
+        column = QVBoxLayout()
+        column.setSpacing(14)
+        self.details_scroll = QScrollArea()
+        self.details_scroll.setWidgetResizable(True)
+        self.details_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        inner = QWidget()
+        self.details = QVBoxLayout(inner)
+        self.details.setContentsMargins(0, 0, 8, 0)
+        self.details.setSpacing(12)
+
+        self.title = make_label("", "pageTitle", wrap=True)
+        self.title.setAccessibleName("Protocol name")
+        self.description = make_label("", None, wrap=True)
+        self.description.setStyleSheet("font-size: 15px;")
+        self.chips = QHBoxLayout()
+        self.chips.setSpacing(8)
+        self.chip_labels: list[QLabel] = []
+        self.chips.addStretch(1)
+        self.error_label = make_label("", "fieldError", wrap=True)
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label.setAccessibleName("Load error")
+
+        actions = QHBoxLayout()
+        self.edit_button = QPushButton("Edit")
+        self.edit_button.clicked.connect(self._edit)
+        self.export_button = QPushButton("Export…")
+        self.export_button.clicked.connect(self._export)
+        self.delete_button = QPushButton("Delete…")
+        self.delete_button.clicked.connect(self._delete)
+        actions.addWidget(self.edit_button)
+        actions.addWidget(self.export_button)
+        actions.addWidget(self.delete_button)
+        actions.addStretch(1)
+
+        blocks_card = Card()
+        blocks_card.add(make_label("Blocks", "sectionTitle"))
+        self.blocks_table = QTableWidget(0, 6)
+        self.blocks_table.setHorizontalHeaderLabels(
+            ["Exercise", "Sets × reps", "Tempo", "Rest", "Load", "Per side"]
+        )
+        self.blocks_table.setAccessibleName("Blocks")
+        self.blocks_table.verticalHeader().setVisible(False)
+        self.blocks_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.blocks_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.blocks_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.blocks_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.blocks_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, 6):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        blocks_card.add(self.blocks_table)
+
+        self.exercise_card = Card()
+        self.exercise_text = make_label("", None, wrap=True)
+        self.exercise_text.setTextFormat(Qt.TextFormat.RichText)
+        self.exercise_text.setAccessibleName("Exercise instructions and form notes")
+        self.exercise_card.add(self.exercise_text)
+
+        cues_card = Card()
+        cues_card.add(make_label("Cue preview", "sectionTitle"))
+        self.cue_text = make_label("", None, wrap=False)
+        self.cue_text.setStyleSheet("font-family: monospace; font-size: 13px;")
+        self.cue_text.setAccessibleName("Cue preview")
+        cues_card.add(self.cue_text)
+
+        self.details.addWidget(self.title)
+        self.details.addWidget(self.description)
+        self.details.addLayout(self.chips)
+        self.details.addWidget(self.error_label)
+        self.details.addLayout(actions)
+        self.details.addWidget(blocks_card)
+        self.details.addWidget(self.exercise_card)
+        self.details.addWidget(cues_card)
+        self.details.addStretch(1)
+        self.details_scroll.setWidget(inner)
+        column.addWidget(self.details_scroll, 1)
+        self.detail_cards = [blocks_card, self.exercise_card, cues_card]
+
+        self.start_card = Card(spacing=6)
+        row = QHBoxLayout()
+        row.setSpacing(14)
+        self.hold_spin = QDoubleSpinBox()
+        plain_spin(self.hold_spin)
+        self.hold_spin.setRange(0.0, 600.0)
+        self.hold_spin.setDecimals(0)
+        self.hold_spin.setSuffix(" s hold")
+        self.hold_spin.setMinimumWidth(110)
+        self.hold_spin.setAccessibleName("Hold seconds for this run")
+        self.hold_spin.setToolTip("Hold at the top of each rep, for this run (Up/Down to change)")
+        self.hold_spin.valueChanged.connect(self._customised)
+        self.target_spin = QSpinBox()
+        plain_spin(self.target_spin)
+        self.target_spin.setRange(1, 200)
+        self.target_spin.setSuffix(" reps")
+        self.target_spin.setMinimumWidth(100)
+        self.target_spin.setAccessibleName("Reps target for this run")
+        self.target_spin.setToolTip("Reps each set runs to, for this run (Up/Down to change)")
+        self.target_spin.valueChanged.connect(self._customised)
+        self.run_total = make_label("", None)
+        self.run_total.setStyleSheet("font-size: 18px; font-weight: 700;")
+        self.run_total.setAccessibleName("Total duration")
+        self.save_copy_button = QPushButton("Save as new")
+        self.save_copy_button.setAccessibleName("Save these settings as a new protocol")
+        self.save_copy_button.setToolTip("Save this hold and reps target as a protocol of your own")
+        self.save_copy_button.clicked.connect(self._save_copy)
+        self.start_button = QPushButton("Start workout  ⏎")
+        self.start_button.setObjectName("primary")
+        self.start_button.setAccessibleName("Start workout")
+        self.start_button.setToolTip("Start the workout (Enter)")
+        self.start_button.clicked.connect(self.start_current)
+        row.addWidget(self.hold_spin)
+        row.addWidget(self.target_spin)
+        row.addWidget(self.run_total)
+        row.addStretch(1)
+        row.addWidget(self.save_copy_button)
+        row.addWidget(self.start_button)
+        self.custom_note = make_label("", "muted", wrap=True)
+        self.start_card.add(row)
+        self.start_card.add(self.custom_note)
+        column.addWidget(self.start_card)
+        return column
+
+    # ------------------------------------------------------------ loading
+
+    def reload(self, select_path: object = None) -> None:
+        """Read the presets (once) and the user's folder; a broken file is listed too."""
+        if self._presets is None:
+            self._presets = ordered_presets()
+        keep = self._current
+        self.entries = [*self._presets, *load_user_protocols(self.protocols_dir)]
+        self.list.blockSignals(True)
+        self.list.clear()
+        sections = (
+            ("PRESETS", [e for e in self.entries if e.builtin]),
+            ("MY PROTOCOLS", [e for e in self.entries if not e.builtin and e.protocol]),
+            ("COULD NOT LOAD", [e for e in self.entries if e.protocol is None]),
+        )
+        for title, entries in sections:
+            if not entries:
+                continue
+            header = QListWidgetItem(title)
+            header.setFlags(Qt.ItemFlag.NoItemFlags)
+            font = header.font()
+            font.setBold(True)
+            font.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
+            header.setFont(font)
+            self.list.addItem(header)
+            for entry in entries:
+                if entry.protocol is not None:
+                    text = entry.protocol.name
+                else:
+                    text = f"⚠ {entry.path.name if entry.path else entry.id}"
+                item = QListWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, entry)
+                if entry.error is not None:
+                    item.setToolTip(str(entry.error))
+                self.list.addItem(item)
+        self.list.blockSignals(False)
+        self._filter(self.search.text())
+        target: int | None = None
+        for row in range(self.list.count()):
+            entry = self.list.item(row).data(Qt.ItemDataRole.UserRole)
+            if entry is None:
+                continue
+            if select_path is not None and entry.path == select_path:
+                target = row
+                break
+            if keep is not None and (entry.id, entry.builtin) == (keep.id, keep.builtin):
+                target = row
+            if target is None and select_path is None and keep is None:
+                target = row
+        if target is None:
+            target = self._first_selectable()
+        if target is not None:
+            self.list.setCurrentRow(target)
+        else:
+            self._show(None)
+
+    def _first_selectable(self) -> int | None:
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) is not None and not item.isHidden():
+                return row
+        return None
+
+    def select_id(self, entry_id: str) -> bool:
+        for row in range(self.list.count()):
+            entry = self.list.item(row).data(Qt.ItemDataRole.UserRole)
+            if entry is not None and entry.id == entry_id:
+                self.list.setCurrentRow(row)
+                return True
+        return False
+
+    @property
+    def current(self) -> ProtocolEntry | None:
+        return self._current
+
+    # ------------------------------------------------------------ showing
+
+    def _filter(self, text: str) -> None:
+        words = text.casefold().split()
+        visible_in_section = False
+        header_item: QListWidgetItem | None = None
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            entry = item.data(Qt.ItemDataRole.UserRole)
+            if entry is None:
+                if header_item is not None:
+                    header_item.setHidden(not visible_in_section)
+                header_item, visible_in_section = item, False
+                continue
+            haystack = searchable(entry)
+            hidden = not all(word in haystack for word in words)
+            item.setHidden(hidden)
+            visible_in_section = visible_in_section or not hidden
+        if header_item is not None:
+            header_item.setHidden(not visible_in_section)
+        current = self.list.currentItem()
+        if current is None or current.isHidden():
+            first = self._first_selectable()
+            if first is not None:
+                self.list.setCurrentRow(first)
+
+    def _selected(self, item: QListWidgetItem | None, _previous: object = None) -> None:
+        entry = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        self._show(entry)
+
+    def _show(self, entry: ProtocolEntry | None) -> None:
+        self._current = entry
+        protocol = entry.protocol if entry is not None else None
+        for chip in self.chip_labels:
+            chip.deleteLater()
+        self.chip_labels = []
+        has_protocol = protocol is not None
+        for card in self.detail_cards:
+            card.setVisible(has_protocol)
+        self.start_card.setVisible(has_protocol)
+        self.edit_button.setVisible(has_protocol)
+        self.export_button.setVisible(has_protocol)
+        self.delete_button.setVisible(entry is not None and not entry.builtin)
+        if entry is None:
+            self.title.setText("Nothing here yet" if not self.entries else "No match")
+            self.description.setText("Try another search, or make a new protocol.")
+            self.error_label.setVisible(False)
+            return
+        if protocol is None:
+            name = entry.path.name if entry.path else entry.id
+            self.title.setText(f"{name} could not be loaded")
+            self.description.setText(
+                "The other protocols are fine. Fix the file in a text editor, or delete it."
+            )
+            self.error_label.setText(str(entry.error) if entry.error else "")
+            self.error_label.setVisible(True)
+            return
+        self.error_label.setVisible(False)
+        self.title.setText(protocol.name)
+        self.description.setText(protocol.description or "No description.")
+        self.description.setVisible(True)
+        self.edit_button.setText("Edit a copy" if entry.builtin else "Edit")
+        self.edit_button.setAccessibleName(self.edit_button.text())
+
+        plan = build_plan(protocol)
+        self._plan = plan
+        equipment: list[str] = []
+        for block in protocol.blocks:
+            exercise = find_exercise(block.exercise)
+            for item in exercise.equipment if exercise else ():
+                if item not in equipment:
+                    equipment.append(item)
+            if not block.load.is_bodyweight and "weight" not in equipment:
+                equipment.append("weight")
+        chips = [
+            f"{format_clock(plan.total)} total",
+            SCHEDULE_TEXT.get(protocol.schedule, protocol.schedule),
+            f"{len(plan.sets)} sets",
+            *(equipment or ["no equipment"]),
+            "Preset" if entry.builtin else "My protocol",
+        ]
+        for text in chips:
+            chip = make_label(text, "chip")
+            self.chips.insertWidget(self.chips.count() - 1, chip)
+            self.chip_labels.append(chip)
+
+        table = self.blocks_table
+        table.setRowCount(len(protocol.blocks))
+        for row, block in enumerate(protocol.blocks):
+            exercise = find_exercise(block.exercise)
+            reps = block.reps_text
+            if block.reps_min != block.reps_max and block.target != block.reps_max:
+                reps += f" (to {block.target})"
+            rest = f"{format_number(block.rest)} s" if block.sets > 1 else "–"
+            values = [
+                exercise.name if exercise else block.exercise,
+                f"{block.sets} × {reps}",
+                tempo_text(block.tempo),
+                rest,
+                block.load.text,
+                "yes" if block.per_side else "no",
+            ]
+            for col, value in enumerate(values):
+                table.setItem(row, col, QTableWidgetItem(value))
+        row_height = table.fontMetrics().height() + 16
+        table.verticalHeader().setDefaultSectionSize(row_height)
+        header_height = max(table.horizontalHeader().sizeHint().height(), row_height + 2)
+        table.setFixedHeight(header_height + row_height * table.rowCount() + 4)
+
+        self.exercise_text.setText(self._exercise_html(protocol))
+        self.cue_text.setText("\n".join(cue_preview_lines(plan)))
+
+        first = protocol.blocks[0]
+        holds = [block.tempo.hold for block in protocol.blocks if block.tempo.hold > 0]
+        self.hold_spin.blockSignals(True)
+        self.hold_spin.setValue(holds[0] if holds else first.tempo.hold)
+        self.hold_spin.blockSignals(False)
+        self.target_spin.blockSignals(True)
+        self.target_spin.setValue(first.target)
+        self.target_spin.blockSignals(False)
+        self._original = (self.hold_spin.value(), self.target_spin.value())
+        self._customised()
+
+    def _exercise_html(self, protocol: Protocol) -> str:
+        seen: list[str] = []
+        parts: list[str] = []
+        for block in protocol.blocks:
+            exercise = find_exercise(block.exercise)
+            if exercise is None or exercise.id in seen:
+                continue
+            seen.append(exercise.id)
+            steps = "".join(f"<li>{escape(step)}</li>" for step in exercise.instructions)
+            notes = "".join(f"<li>{escape(note)}</li>" for note in exercise.form_notes)
+            parts.append(
+                f"<h3 style='margin:0'>{escape(exercise.name)}</h3>"
+                f"<p style='margin:4px 0'><b>How to</b></p><ol style='margin-top:0'>{steps}</ol>"
+                f"<p style='margin:4px 0'><b>Form notes</b></p>"
+                f"<ul style='margin-top:0'>{notes}</ul>"
+            )
+        if not parts:
+            return "<i>Free-text exercises: no instructions in the exercise library.</i>"
+        return "".join(parts)
+
+    # ------------------------------------------------------------ start panel
+
+    def run_protocol(self) -> Protocol | None:
+        """The selected protocol with the start panel's hold and target applied."""
+        entry = self._current
+        if entry is None or entry.protocol is None:
+            return None
+        hold, target = self.hold_spin.value(), self.target_spin.value()
+        original_hold, original_target = self._original
+        return customise(
+            entry.protocol,
+            hold if hold != original_hold else None,
+            target if target != original_target else None,
+        )
+
+    def _customised(self) -> None:
+        entry = self._current
+        protocol = self.run_protocol()
+        if entry is None or protocol is None:
+            return
+        changed = (self.hold_spin.value(), self.target_spin.value()) != self._original
+        self.run_total.setText(f"Total {format_clock(build_plan(protocol).total)}")
+        many = len(protocol.blocks) > 1
+        if changed:
+            self.custom_note.setText(
+                "Changed for this run" + (" (every block)" if many else "") + "."
+            )
+        else:
+            self.custom_note.setText(
+                "Change the hold or the reps for this run" + (" (every block)." if many else ".")
+            )
+        self.save_copy_button.setEnabled(changed)
+
+    def start_current(self) -> None:
+        protocol = self.run_protocol()
+        if protocol is not None and self._current is not None:
+            self.start_requested.emit(protocol, self._current.id)
+
+    def _save_copy(self) -> None:
+        protocol = self.run_protocol()
+        if protocol is None:
+            return
+        hold = format_number(self.hold_spin.value())
+        target = self.target_spin.value()
+        name = f"{protocol.name} ({hold} s hold, {target} reps)"
+        self.save_copy_requested.emit(protocol.with_changes(name=name[:100]))
+
+    def _edit(self) -> None:
+        if self._current is not None:
+            self.edit_requested.emit(self._current)
+
+    def _export(self) -> None:
+        if self._current is not None and self._current.protocol is not None:
+            self.export_requested.emit(self._current)
+
+    def _delete(self) -> None:
+        if self._current is not None and not self._current.builtin:
+            self.delete_requested.emit(self._current)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.list.setFocus()

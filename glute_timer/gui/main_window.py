@@ -1,0 +1,633 @@
+"""The main window: a sidebar, the pages, and the wiring between them and the core."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from glute_timer.context import AppContext
+from glute_timer.core.clock import Clock, monotonic
+from glute_timer.core.library import ProtocolEntry
+from glute_timer.core.plan import build_plan
+from glute_timer.core.protocol import Protocol, save_protocol, slugify
+from glute_timer.core.session import Event, Listener, Session, State, WorkoutFinished
+from glute_timer.core.settings import Settings
+from glute_timer.gui import store
+from glute_timer.gui.audio import CueAudioLike, create_cue_audio, list_voices_safely
+from glute_timer.gui.driver import SessionDriver
+from glute_timer.gui.editor_page import EditorPage, new_protocol_dict
+from glute_timer.gui.keep_awake import ScreenAwake
+from glute_timer.gui.library_page import LibraryPage
+from glute_timer.gui.settings_page import SettingsPage
+from glute_timer.gui.theme import LIGHT, Theme, apply_theme
+from glute_timer.gui.timers import TimerFactory, precise_timer
+from glute_timer.gui.workers import Worker
+from glute_timer.gui.workout_page import WorkoutPage
+
+log = logging.getLogger(__name__)
+
+APP_TITLE = "Glute Timer"
+ICON_ID = "io.github.glutetimer.GluteTimer"
+AUTO = object()
+"""Default for ``audio``: find the speech package's CueAudio, or run silently."""
+
+SessionHook = Callable[[Session, str], "Listener | None"]
+"""Called for every new workout with its protocol id; may return a listener (history)."""
+
+
+class HistoryPlaceholder(QWidget):
+    """What the History page will show, until the history module is installed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 22, 24, 22)
+        title = QLabel("History")
+        title.setObjectName("pageTitle")
+        text = QLabel(
+            "Your training log will live here: every completed set with its reps, hold and "
+            "load; a calendar of your training days; sets, reps and top loads per week; your "
+            "streak on the protocol's own schedule and your personal bests.\n\n"
+            "Nothing has been recorded yet in this version of the app."
+        )
+        text.setObjectName("muted")
+        text.setWordWrap(True)
+        text.setMaximumWidth(640)
+        layout.addWidget(title)
+        layout.addWidget(text)
+        layout.addStretch(1)
+
+    def refresh(self) -> None:
+        """Nothing to load."""
+
+
+class MainWindow(QMainWindow):
+    workout_started = Signal(object)  # SessionDriver
+    settings_saved = Signal(object)  # Settings, after it reached the disk
+
+    PAGES = ("library", "workout", "history", "settings")
+
+    def __init__(
+        self,
+        context: AppContext,
+        *,
+        clock: Clock = monotonic,
+        wall_clock: Clock = time.time,
+        timer_factory: TimerFactory = precise_timer,
+        audio: Any = AUTO,
+        session_listeners: Sequence[Listener] = (),
+        session_hooks: Sequence[SessionHook] = (),
+        screen_awake: ScreenAwake | None = None,
+        load_voices: bool = True,
+    ) -> None:
+        super().__init__()
+        self.context = context
+        self.clock = clock
+        self.wall_clock = wall_clock
+        self.timer_factory = timer_factory
+        self.session_listeners = list(session_listeners)
+        self.session_hooks = list(session_hooks)
+        self.settings = context.settings
+        self.theme: Theme = LIGHT
+        self.driver: SessionDriver | None = None
+        self._last_start: tuple[Protocol, str] | None = None
+        self.files = Worker(serial=True)
+        self.background = Worker()
+        self._audio_arg = audio
+        self.audio: CueAudioLike | None = None if audio is AUTO else audio
+        self._muted = False
+        self.screen_awake = screen_awake or ScreenAwake(self)
+
+        self.setWindowTitle(APP_TITLE)
+        self.setObjectName("mainWindow")
+        self.setMinimumSize(900, 600)
+        central = QWidget()
+        root = QHBoxLayout(central)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(0)
+        root.addWidget(self._build_sidebar())
+        content = QVBoxLayout()
+        content.setContentsMargins(0, 0, 0, 0)
+        content.setSpacing(0)
+        content.addWidget(self._build_banner())
+        self.stack = QStackedWidget()
+        content.addWidget(self.stack, 1)
+        root.addLayout(content, 1)
+        self.setCentralWidget(central)
+
+        self.library = LibraryPage(context.paths.protocols_dir)
+        self.workout = WorkoutPage()
+        self.history: QWidget = HistoryPlaceholder()
+        self.history_view: QWidget = self.history  # the widget with refresh()
+        self._history_loaded = False
+        self.settings_page = SettingsPage(self.settings)
+        self.settings_page.set_keep_awake_note(self.screen_awake.note)
+        self.editor = EditorPage()
+        for page in (self.library, self.workout, self.history, self.settings_page, self.editor):
+            self.stack.addWidget(page)
+        self._connect()
+        self.library.reload()
+        self.apply_settings(self.settings, initial=True)
+        self.restore_geometry()
+        self.show_page("library")
+        for warning in context.warnings:
+            self.show_banner(warning)
+        if load_voices:
+            self.background.submit(
+                lambda: list_voices_safely(context),
+                self.settings_page.set_voices,
+                lambda exc: self.settings_page.set_voices([]),
+            )
+
+    # ------------------------------------------------------------ building
+
+    def _build_sidebar(self) -> QFrame:
+        self.sidebar = QFrame()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(200)
+        layout = QVBoxLayout(self.sidebar)
+        layout.setContentsMargins(12, 18, 12, 14)
+        layout.setSpacing(4)
+        title = QLabel(APP_TITLE)
+        title.setObjectName("appTitle")
+        layout.addWidget(title)
+        self.nav_group = QButtonGroup(self)
+        self.nav_group.setExclusive(True)
+        self.nav_buttons: dict[str, QPushButton] = {}
+        labels = {
+            "library": "Library",
+            "workout": "Workout",
+            "history": "History",
+            "settings": "Settings",
+        }
+        for number, (name, text) in enumerate(labels.items(), 1):
+            button = QPushButton(f"{text}")
+            button.setObjectName("navButton")
+            button.setCheckable(True)
+            button.setAccessibleName(text)
+            button.setToolTip(f"{text} (Ctrl+{number})")
+            button.clicked.connect(lambda _checked=False, n=name: self.show_page(n))
+            self.nav_group.addButton(button)
+            self.nav_buttons[name] = button
+            layout.addWidget(button)
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.activated.connect(lambda n=name: self.show_page(n))
+        layout.addStretch(1)
+        self.mini_status = QLabel("")
+        self.mini_status.setObjectName("muted")
+        self.mini_status.setWordWrap(True)
+        self.mini_status.setAccessibleName("Workout status")
+        layout.addWidget(self.mini_status)
+        return self.sidebar
+
+    def _build_banner(self) -> QFrame:
+        self.banner = QFrame()
+        self.banner.setObjectName("card")
+        layout = QHBoxLayout(self.banner)
+        layout.setContentsMargins(16, 10, 10, 10)
+        self.banner_text = QLabel("")
+        self.banner_text.setWordWrap(True)
+        self.banner_text.setAccessibleName("Notice")
+        close = QPushButton("Dismiss")
+        close.setAccessibleName("Dismiss the notice")
+        close.clicked.connect(self.banner.hide)
+        layout.addWidget(self.banner_text, 1)
+        layout.addWidget(close)
+        self.banner.hide()
+        return self.banner
+
+    def _connect(self) -> None:
+        lib = self.library
+        lib.start_requested.connect(self.start_workout)
+        lib.save_copy_requested.connect(self.save_new_protocol)
+        lib.edit_requested.connect(self.open_editor)
+        lib.import_requested.connect(self._ask_import)
+        lib.export_requested.connect(lambda e: self._ask_export(e.protocol))
+        lib.delete_requested.connect(self.delete_protocol)
+        self.workout.back_to_library.connect(lambda: self.show_page("library"))
+        self.workout.start_again.connect(self._start_again)
+        self.workout.fullscreen_requested.connect(self.toggle_fullscreen)
+        self.workout.mute_changed.connect(self.set_muted)
+        self.editor.closed.connect(self._close_editor)
+        self.editor.save_requested.connect(self._save_from_editor)
+        self.editor.export_requested.connect(self._ask_export)
+        self.settings_page.changed.connect(self.save_settings)
+        hints = QApplication.styleHints()
+        hints.colorSchemeChanged.connect(self._system_scheme_changed)
+
+    # ------------------------------------------------------------ pages
+
+    def show_page(self, name: str) -> None:
+        page: QWidget = {
+            "library": self.library,
+            "workout": self.workout,
+            "history": self.history,
+            "settings": self.settings_page,
+            "editor": self.editor,
+        }[name]
+        if name == "history":
+            page = self._ensure_history()
+        self.stack.setCurrentWidget(page)
+        nav = "library" if name == "editor" else name
+        self.nav_buttons[nav].setChecked(True)
+        if name == "history":
+            refresh = getattr(self.history_view, "refresh", None)
+            if callable(refresh):
+                refresh()
+
+    def current_page(self) -> QWidget | None:
+        return self.stack.currentWidget()
+
+    def _ensure_history(self) -> QWidget:
+        """The history engineer's page, built the first time it is opened."""
+        if self._history_loaded:
+            return self.history
+        self._history_loaded = True
+        try:
+            from glute_timer.gui.history_page import (  # type: ignore[import-not-found,unused-ignore]
+                HistoryPage,
+            )
+        except ImportError:
+            return self.history
+        try:
+            page = HistoryPage(self.context, parent=None)
+        except Exception:
+            log.exception("history page failed to open")
+            return self.history
+        container = QWidget()
+        container.setObjectName("page")
+        layout = QVBoxLayout(container)
+        layout.setContentsMargins(24, 22, 24, 22)
+        layout.setSpacing(12)
+        title = QLabel("History")
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+        layout.addWidget(page, 1)
+        index = self.stack.indexOf(self.history)
+        self.stack.insertWidget(index, container)
+        self.stack.removeWidget(self.history)
+        self.history.deleteLater()
+        self.history = container
+        self.history_view = page
+        return container
+
+    def show_banner(self, text: str) -> None:
+        self.banner_text.setText(text)
+        self.banner.show()
+
+    def confirm(self, title: str, text: str, action: str) -> bool:
+        """Ask before something that cannot be undone. Tests replace this."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
+        yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is yes
+
+    # ------------------------------------------------------------ workouts
+
+    def start_workout(
+        self, protocol: Protocol, protocol_id: str = "custom"
+    ) -> SessionDriver | None:
+        if self.workout.running and not self.confirm(
+            "Stop the running workout?",
+            "A workout is running. Stop it and start this one?",
+            "Stop and start",
+        ):
+            return None
+        self._end_driver()
+        self.prepare_audio()
+        plan = build_plan(protocol)
+        session = Session(plan, self.clock, wall_clock=self.wall_clock)
+        listeners: list[Listener] = [*self.session_listeners, self._on_session_event]
+        if self.audio is not None:
+            listeners.insert(0, self.audio.listener)
+        for hook in self.session_hooks:
+            try:
+                extra = hook(session, protocol_id)
+            except Exception as exc:
+                log.exception("a session hook failed; the workout runs without it")
+                self.show_banner(f"This workout will not be recorded: {exc}")
+                continue
+            if extra is not None:
+                listeners.append(extra)
+        driver = SessionDriver(
+            session, self.clock, listeners=listeners, timer_factory=self.timer_factory, parent=self
+        )
+        self.driver = driver
+        self._last_start = (protocol, protocol_id)
+        self.workout.attach(driver, protocol, self.settings.units)
+        self.workout.set_theme(self.theme)
+        if self.audio is not None:
+            try:
+                self.audio.prepare(plan)
+            except Exception:
+                log.exception("preparing the cues failed")
+        self.show_page("workout")
+        self.workout.setFocus()
+        driver.toggle()
+        if self.settings.keep_awake:
+            self.screen_awake.inhibit()
+        self.workout_started.emit(driver)
+        return driver
+
+    def _start_again(self, _protocol: object = None) -> None:
+        if self._last_start is not None:
+            self.start_workout(*self._last_start)
+
+    def _on_session_event(self, event: Event) -> None:
+        if isinstance(event, WorkoutFinished):
+            self.screen_awake.release()
+            done = "Finished" if event.completed else "Stopped"
+            self.mini_status.setText(f"{done}: {len(event.sets)} sets done")
+            if self.isFullScreen():
+                self.toggle_fullscreen()
+            if self._history_loaded:
+                refresh = getattr(self.history_view, "refresh", None)
+                if callable(refresh):
+                    refresh()
+        elif self.driver is not None and self.driver.state in (State.RUNNING, State.PAUSED):
+            name = self.driver.session.plan.name
+            paused = " (paused)" if self.driver.state is State.PAUSED else ""
+            self.mini_status.setText(f"Running: {name}{paused}")
+
+    def _end_driver(self) -> None:
+        if self.driver is not None:
+            if self.driver.state in (State.RUNNING, State.PAUSED):
+                self.driver.stop()
+            self.workout.detach()
+            self.driver.deleteLater()
+            self.driver = None
+        self.screen_awake.release()
+
+    def prepare_audio(self) -> None:
+        if self._audio_arg is not AUTO or self.audio is not None:
+            return
+        self._audio_arg = None  # try once
+        audio, problem = create_cue_audio(self.context, self.clock, self)
+        self.audio = audio
+        if problem:
+            self.statusBar().showMessage(problem, 8000)
+        if audio is not None:
+            for name, slot in (
+                ("status_message", self._audio_status),
+                ("prepare_progress", self._audio_progress),
+            ):
+                signal = getattr(audio, name, None)
+                if signal is not None:
+                    signal.connect(slot)
+            try:
+                audio.apply_settings(self.settings)
+                audio.set_muted(self._muted)
+            except Exception:
+                log.exception("audio settings failed")
+
+    def _audio_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def _audio_progress(self, done: int, total: int) -> None:
+        if total and done < total:
+            self.statusBar().showMessage(f"Preparing voice cues… {done} / {total}")
+        elif total:
+            self.statusBar().showMessage("Voice cues ready", 3000)
+
+    def set_muted(self, muted: bool) -> None:
+        self._muted = muted
+        if self.audio is not None:
+            self.audio.set_muted(muted)
+        self.statusBar().showMessage("Muted" if muted else "Sound on", 2000)
+
+    def toggle_fullscreen(self) -> None:
+        if self.isFullScreen():
+            self.sidebar.show()
+            self.showNormal()
+        else:
+            self.sidebar.hide()
+            self.showFullScreen()
+
+    # ------------------------------------------------------------ protocols
+
+    def open_editor(self, entry: ProtocolEntry | None) -> None:
+        if entry is None:
+            data = new_protocol_dict(self.settings.default_lead_in)
+            self.editor.load_dict(data, None)
+        elif entry.protocol is not None:
+            if entry.builtin:
+                taken = {e.protocol.name for e in self.library.entries if e.protocol}
+                copy = entry.protocol.with_changes(name=store.copy_name(entry.protocol.name, taken))
+                self.editor.edit_protocol(copy, None)
+            else:
+                self.editor.edit_protocol(entry.protocol, entry.path)
+        self.show_page("editor")
+        self.editor.name_edit.setFocus()
+
+    def _close_editor(self) -> None:
+        if self.editor.dirty and not self.confirm(
+            "Discard changes?", "This protocol has changes that are not saved.", "Discard"
+        ):
+            return
+        self.show_page("library")
+
+    def _save_from_editor(self, protocol: Protocol, path: Path | None) -> None:
+        folder = self.context.paths.protocols_dir
+
+        def work() -> Path:
+            if path is None:
+                return store.save_new(protocol, folder)
+            return store.save_over(protocol, path)
+
+        def done(saved: Path) -> None:
+            self.editor.save_finished(saved)
+            self.library.reload(select_path=saved)
+            self.statusBar().showMessage(f"Saved {saved.name}", 4000)
+
+        def failed(exc: BaseException) -> None:
+            self.editor.save_finished(None, str(exc))
+
+        self.files.submit(work, done, failed)
+
+    def save_new_protocol(self, protocol: Protocol) -> None:
+        folder = self.context.paths.protocols_dir
+
+        def done(saved: Path) -> None:
+            self.library.reload(select_path=saved)
+            self.statusBar().showMessage(f"Saved as {saved.name} in your protocols", 5000)
+
+        self.files.submit(
+            lambda: store.save_new(protocol, folder),
+            done,
+            lambda exc: self.show_banner(f"Could not save the protocol: {exc}"),
+        )
+
+    def _ask_import(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Import a protocol", str(Path.home()), "Protocol files (*.toml)"
+        )
+        if name:
+            self.import_protocol(Path(name))
+
+    def import_protocol(self, source: Path) -> None:
+        folder = self.context.paths.protocols_dir
+
+        def done(saved: Path) -> None:
+            self.library.reload(select_path=saved)
+            self.statusBar().showMessage(f"Imported {source.name}", 5000)
+
+        self.files.submit(
+            lambda: store.import_file(source, folder),
+            done,
+            lambda exc: self.show_banner(f"Could not import {source.name}: {exc}"),
+        )
+
+    def _ask_export(self, protocol: Protocol | None) -> None:
+        if protocol is None:
+            return
+        suggested = Path.home() / f"{slugify(protocol.name)}.toml"
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export protocol", str(suggested), "Protocol files (*.toml)"
+        )
+        if name:
+            self.export_protocol(protocol, Path(name))
+
+    def export_protocol(self, protocol: Protocol, target: Path) -> None:
+        self.files.submit(
+            lambda: save_protocol(protocol, target),
+            lambda _result: self.statusBar().showMessage(f"Exported to {target}", 5000),
+            lambda exc: self.show_banner(f"Could not export: {exc}"),
+        )
+
+    def delete_protocol(self, entry: ProtocolEntry) -> None:
+        if entry.builtin or entry.path is None:
+            return
+        name = entry.protocol.name if entry.protocol else entry.path.name
+        if not self.confirm(
+            "Delete protocol?", f"Delete “{name}”? The file {entry.path} will be removed.", "Delete"
+        ):
+            return
+        path = entry.path
+
+        def done(_result: object) -> None:
+            self.library.reload()
+            self.statusBar().showMessage(f"Deleted {path.name}", 4000)
+
+        self.files.submit(
+            lambda: path.unlink(missing_ok=True),
+            done,
+            lambda exc: self.show_banner(f"Could not delete {path.name}: {exc}"),
+        )
+
+    # ------------------------------------------------------------ settings
+
+    def apply_settings(self, settings: Settings, *, initial: bool = False) -> None:
+        old = self.settings
+        self.settings = settings
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and (initial or old.theme != settings.theme):
+            self.theme = apply_theme(app, settings.theme)
+            self.workout.set_theme(self.theme)
+        if self.audio is not None and not initial:
+            try:
+                self.audio.apply_settings(settings)
+            except Exception:
+                log.exception("audio settings failed")
+        if self.driver is not None and self.workout.running:
+            if settings.keep_awake:
+                self.screen_awake.inhibit()
+            else:
+                self.screen_awake.release()
+
+    def save_settings(self, settings: Settings) -> None:
+        """Adopt now, write in the background (in order, atomically)."""
+        settings = settings.with_changes(window_geometry=self.settings.window_geometry)
+        self.apply_settings(settings)
+        context = self.context
+
+        def done(_result: object) -> None:
+            self.settings_page.saved()
+            self.settings_saved.emit(settings)
+
+        self.files.submit(
+            lambda: context.save_settings(settings),
+            done,
+            lambda exc: self.settings_page.saved(str(exc)),
+        )
+
+    def _system_scheme_changed(self, _scheme: object) -> None:
+        if self.settings.theme == "system":
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                self.theme = apply_theme(app, "system")
+                self.workout.set_theme(self.theme)
+
+    def restore_geometry(self) -> None:
+        geometry = self.settings.window_geometry
+        if geometry:
+            data = QByteArray.fromBase64(QByteArray(geometry.encode("ascii")))
+            if self.restoreGeometry(data):
+                return
+        self.resize(1200, 800)
+
+    def geometry_text(self) -> str:
+        return bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+
+    # ------------------------------------------------------------ closing
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.workout.running and not self.confirm(
+            "Stop the workout?", "A workout is running. Stop it and quit?", "Stop and quit"
+        ):
+            event.ignore()
+            return
+        self.settings_page.flush()
+        self._end_driver()
+        if self.isFullScreen():
+            self.showNormal()
+        settings = self.settings.with_changes(window_geometry=self.geometry_text())
+        self.files.wait()
+        try:
+            self.context.save_settings(settings)  # at exit: the window is going anyway
+        except OSError as exc:
+            log.error("could not save the window geometry: %s", exc)
+        self.settings = settings
+        if self.audio is not None:
+            try:
+                self.audio.close()
+            except Exception:
+                log.exception("closing audio failed")
+        self.background.wait(2000)
+        event.accept()
+
+
+def window_icon() -> QIcon:
+    from glute_timer.core.resources import resource
+
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256, 512):
+        node = resource("icons", "hicolor", f"{size}x{size}", "apps", f"{ICON_ID}.png")
+        try:
+            if node.is_file():
+                icon.addFile(str(node))
+        except OSError:
+            continue
+    return icon

@@ -1,0 +1,565 @@
+"""The follow-along screen, made to be read from a mat three metres away."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QPainter, QPaintEvent, QResizeEvent, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from glute_timer.core.exercises import find_exercise
+from glute_timer.core.plan import PHASE_LABELS, Plan, format_clock
+from glute_timer.core.protocol import Load, Protocol, format_number
+from glute_timer.core.session import (
+    Event,
+    SessionView,
+    SetCompleted,
+    SetCorrected,
+    SetRecord,
+    State,
+    WorkoutFinished,
+)
+from glute_timer.gui.driver import SessionDriver
+from glute_timer.gui.theme import LIGHT, Theme
+from glute_timer.gui.widgets import (
+    KeyButton,
+    ProgressRing,
+    StatBlock,
+    countdown_text,
+    make_label,
+    plain_spin,
+)
+
+SHORTCUTS = {
+    "toggle": ("Space",),
+    "skip": ("Right", "N"),
+    "back": ("Left", "B"),
+    "finish": ("Return", "Enter"),
+    "stop": ("Esc",),
+    "fullscreen": ("F11",),
+    "mute": ("M",),
+    "load": ("L",),
+}
+
+
+class _Stage(QWidget):
+    """The running view; its background carries a faint wash of the phase colour."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._tint = QColor(LIGHT.window)
+
+    def set_tint(self, color: QColor) -> None:
+        if color != self._tint:
+            self._tint = color
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self._tint)
+        painter.end()
+
+
+class LoadDialog(QDialog):
+    """Change the load for the sets still to come, and optionally for the set just done."""
+
+    def __init__(
+        self, current: str, units: str, can_correct: bool, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Change load")
+        load = Load(current)
+        form = QFormLayout(self)
+        self.amount = QDoubleSpinBox()
+        plain_spin(self.amount)
+        self.amount.setRange(0.0, 1000.0)
+        self.amount.setDecimals(1)
+        self.amount.setSingleStep(2.5)
+        self.amount.setValue(load.amount or 0.0)
+        self.amount.setAccessibleName("Load amount")
+        self.unit = QComboBox()
+        self.unit.addItems(["kg", "lb"])
+        self.unit.setCurrentText(load.unit or units)
+        self.unit.setAccessibleName("Load unit")
+        row = QHBoxLayout()
+        row.addWidget(self.amount, 1)
+        row.addWidget(self.unit)
+        form.addRow("Load", row)
+        self.bodyweight = QCheckBox("Bodyweight only")
+        self.bodyweight.setChecked(load.is_bodyweight)
+        self.bodyweight.toggled.connect(self.amount.setDisabled)
+        self.amount.setDisabled(load.is_bodyweight)
+        form.addRow("", self.bodyweight)
+        self.correct_last = QCheckBox("The set I just finished used this load too")
+        self.correct_last.setVisible(can_correct)
+        form.addRow("", self.correct_last)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def load_text(self) -> str:
+        if self.bodyweight.isChecked() or self.amount.value() <= 0:
+            return "bodyweight"
+        return Load().with_amount(self.amount.value(), self.unit.currentText()).text
+
+
+class WorkoutPage(QWidget):
+    back_to_library = Signal()
+    start_again = Signal(object)  # Protocol
+    fullscreen_requested = Signal()
+    mute_changed = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.driver: SessionDriver | None = None
+        self.plan: Plan | None = None
+        self._protocol: Protocol | None = None
+        self._theme: Theme = LIGHT
+        self._phase = ""
+        self._units = "kg"
+        self._completed: list[SetRecord] = []
+        self._last_view: SessionView | None = None
+
+        self.stack = QStackedWidget(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+        self._build_empty()
+        self._build_stage()
+        self._build_summary()
+        self.stack.setCurrentWidget(self.empty)
+        self._build_shortcuts()
+
+    # ------------------------------------------------------------ building
+
+    def _build_empty(self) -> None:
+        self.empty = QWidget()
+        layout = QVBoxLayout(self.empty)
+        layout.addStretch(1)
+        title = make_label("No workout running", "pageTitle")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint = make_label(
+            "Pick a protocol in the Library and press Start. Put the laptop on the floor "
+            "beside your mat: the voice and this screen will take you through every rep.",
+            "muted",
+            wrap=True,
+        )
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setMaximumWidth(560)
+        go = QPushButton("Open the Library")
+        go.setObjectName("primary")
+        go.clicked.connect(self.back_to_library)
+        layout.addWidget(title)
+        layout.addWidget(hint, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(12)
+        layout.addWidget(go, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        self.stack.addWidget(self.empty)
+
+    def _build_stage(self) -> None:
+        self.stage = _Stage()
+        layout = QVBoxLayout(self.stage)
+        layout.setContentsMargins(28, 18, 28, 18)
+        layout.setSpacing(8)
+
+        header = QHBoxLayout()
+        header.setSpacing(16)
+        self.exercise_label = make_label("", None)
+        self.exercise_label.setAccessibleName("Exercise")
+        self.exercise_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        header.addWidget(self.exercise_label, 1)
+        self.load_label = make_label("", None)
+        self.load_label.setAccessibleName("Load")
+        header.addWidget(self.load_label)
+        self.load_button = QPushButton("Change load  (L)")
+        self.load_button.setAccessibleName("Change load")
+        self.load_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.load_button.clicked.connect(self.change_load)
+        header.addWidget(self.load_button)
+        overall = QVBoxLayout()
+        overall.setSpacing(4)
+        self.time_left_label = make_label("", None)
+        self.time_left_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.time_left_label.setAccessibleName("Time left in the workout")
+        self.overall_bar = QProgressBar()
+        self.overall_bar.setRange(0, 1000)
+        self.overall_bar.setTextVisible(False)
+        self.overall_bar.setFixedWidth(220)
+        self.overall_bar.setAccessibleName("Workout progress")
+        overall.addWidget(self.time_left_label)
+        overall.addWidget(self.overall_bar)
+        header.addLayout(overall)
+        layout.addLayout(header)
+
+        middle = QHBoxLayout()
+        middle.setSpacing(12)
+        left = QVBoxLayout()
+        left.addStretch(1)
+        self.rep_block = StatBlock("Rep")
+        left.addWidget(self.rep_block)
+        left.addStretch(1)
+        self.ring = ProgressRing()
+        right = QVBoxLayout()
+        right.addStretch(1)
+        self.set_block = StatBlock("Set")
+        right.addWidget(self.set_block)
+        right.addSpacing(24)
+        self.side_block = StatBlock("Side")
+        policy = self.side_block.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.side_block.setSizePolicy(policy)
+        right.addWidget(self.side_block)
+        right.addStretch(1)
+        middle.addLayout(left, 1)
+        middle.addWidget(self.ring, 3)
+        middle.addLayout(right, 1)
+        layout.addLayout(middle, 1)
+
+        self.next_label = make_label("", None)
+        self.next_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.next_label.setAccessibleName("Next")
+        layout.addWidget(self.next_label)
+
+        controls = QHBoxLayout()
+        controls.setSpacing(10)
+        self.toggle_button = self._control("Start", "Space", "Start, pause or resume", self.toggle)
+        self.toggle_button.setProperty("primary", True)
+        self.back_button = self._control(
+            "Back", "← or B", "Back to the start of the rep", self.back
+        )
+        self.skip_button = self._control("Skip", "→ or N", "Skip to the next step", self.skip)
+        self.finish_button = self._control(
+            "Finish set", "Enter", "Finish the set with the reps done", self.finish_set
+        )
+        self.stop_button = self._control("Stop", "Esc", "Stop the workout", self.stop)
+        self.mute_button = self._control("Mute", "M", "Mute the voice and sounds", self.toggle_mute)
+        self.mute_button.setCheckable(True)
+        self.fullscreen_button = self._control(
+            "Fullscreen", "F11", "Fullscreen on or off", self.fullscreen_requested.emit
+        )
+        for button in (
+            self.toggle_button,
+            self.back_button,
+            self.skip_button,
+            self.finish_button,
+            self.stop_button,
+        ):
+            controls.addWidget(button)
+        controls.addStretch(1)
+        controls.addWidget(self.mute_button)
+        controls.addWidget(self.fullscreen_button)
+        layout.addLayout(controls)
+        self.stack.addWidget(self.stage)
+
+    def _control(self, text: str, keys: str, accessible: str, slot: Any) -> KeyButton:
+        button = KeyButton(text, keys)
+        button.setAccessibleName(text)
+        button.setToolTip(f"{accessible} ({keys})")
+        # The keys drive the workout; focus on a button would swallow Space and Enter.
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(slot)
+        return button
+
+    def _build_summary(self) -> None:
+        self.summary = QWidget()
+        layout = QVBoxLayout(self.summary)
+        layout.setContentsMargins(40, 32, 40, 28)
+        layout.setSpacing(12)
+        self.summary_title = make_label("Workout complete", "pageTitle")
+        self.summary_title.setStyleSheet("font-size: 34px; font-weight: 700;")
+        self.summary_line = make_label("", "muted")
+        self.summary_line.setStyleSheet("font-size: 18px;")
+        layout.addWidget(self.summary_title)
+        layout.addWidget(self.summary_line)
+        self.summary_table = QTableWidget(0, 6)
+        self.summary_table.setHorizontalHeaderLabels(
+            ["Exercise", "Set", "Side", "Reps", "Hold", "Load"]
+        )
+        self.summary_table.setAccessibleName("Completed sets")
+        self.summary_table.verticalHeader().setVisible(False)
+        self.summary_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.summary_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        header = self.summary_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, 6):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.summary_table, 1)
+        buttons = QHBoxLayout()
+        self.again_button = QPushButton("Do it again")
+        self.again_button.clicked.connect(self._again)
+        self.library_button = QPushButton("Back to the Library")
+        self.library_button.setObjectName("primary")
+        self.library_button.clicked.connect(self.back_to_library)
+        buttons.addStretch(1)
+        buttons.addWidget(self.again_button)
+        buttons.addWidget(self.library_button)
+        layout.addLayout(buttons)
+        self.stack.addWidget(self.summary)
+
+    def _build_shortcuts(self) -> None:
+        actions = {
+            "toggle": self.toggle,
+            "skip": self.skip,
+            "back": self.back,
+            "finish": self.finish_set,
+            "stop": self.stop,
+            "fullscreen": self.fullscreen_requested.emit,
+            "mute": self.toggle_mute,
+            "load": self.change_load,
+        }
+        self.shortcuts: list[QShortcut] = []
+        for name, keys in SHORTCUTS.items():
+            for key in keys:
+                shortcut = QShortcut(QKeySequence(key), self)
+                shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+                shortcut.setAutoRepeat(False)
+                shortcut.activated.connect(actions[name])
+                self.shortcuts.append(shortcut)
+
+    # ------------------------------------------------------------ attaching a session
+
+    def attach(self, driver: SessionDriver, protocol: Protocol, units: str) -> None:
+        self.detach()
+        self.driver = driver
+        self.plan = driver.session.plan
+        self._protocol = protocol
+        self._units = units
+        self._completed = []
+        self._phase = ""
+        driver.view_changed.connect(self.show_view)
+        driver.session_event.connect(self._on_event)
+        self.stack.setCurrentWidget(self.stage)
+        self.show_view(driver.view())
+
+    def detach(self) -> None:
+        if self.driver is not None:
+            self.driver.view_changed.disconnect(self.show_view)
+            self.driver.session_event.disconnect(self._on_event)
+            self.driver.close()
+        self.driver = None
+        self.plan = None
+        self.stack.setCurrentWidget(self.empty)
+
+    @property
+    def running(self) -> bool:
+        return self.driver is not None and self.driver.state in (State.RUNNING, State.PAUSED)
+
+    # ------------------------------------------------------------ commands
+
+    def toggle(self) -> None:
+        if self.driver is not None and self.stack.currentWidget() is self.stage:
+            self.driver.toggle()
+
+    def skip(self) -> None:
+        if self.driver is not None:
+            self.driver.skip()
+
+    def back(self) -> None:
+        if self.driver is not None:
+            self.driver.back()
+
+    def finish_set(self) -> None:
+        if self.driver is not None:
+            self.driver.finish_set()
+
+    def stop(self) -> None:
+        if self.driver is not None:
+            self.driver.stop()
+
+    def toggle_mute(self) -> None:
+        if self.sender() is not self.mute_button:
+            self.mute_button.setChecked(not self.mute_button.isChecked())
+        muted = self.mute_button.isChecked()
+        self.mute_button.set_label("Unmute" if muted else "Mute")
+        self.mute_changed.emit(muted)
+
+    def change_load(self) -> None:
+        if self.driver is None or self._last_view is None or not self.load_button.isVisible():
+            return
+        view = self._last_view
+        block = view.step.block
+        in_set = view.span is not None
+        last = self._completed[-1] if self._completed else None
+        can_correct = not in_set and last is not None and last.block == block
+        dialog = LoadDialog(self.driver.session.load_for(block), self._units, can_correct, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.load_dialog = dialog
+
+        def apply() -> None:
+            if self.driver is None:
+                return
+            text = dialog.load_text()
+            self.driver.set_load(block, text)
+            if can_correct and dialog.correct_last.isChecked():
+                self.driver.correct_last_set_load(text)
+
+        dialog.accepted.connect(apply)
+        dialog.open()
+
+    def _again(self) -> None:
+        if self._protocol is not None:
+            self.start_again.emit(self._protocol)
+
+    # ------------------------------------------------------------ showing
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self._phase = ""
+        if self._last_view is not None and self.driver is not None:
+            self.show_view(self._last_view)
+
+    def show_view(self, view: SessionView) -> None:
+        self._last_view = view
+        plan = self.plan
+        if plan is None:
+            return
+        step = view.step
+        span = view.span
+        phase = step.phase
+        if phase != self._phase:
+            self._phase = phase
+            t = self._theme
+            self.stage.set_tint(t.phase_tint(phase))
+            self.ring.set_colors(
+                t.phase_color(phase),
+                t.phase_text_color(phase),
+                QColor(t.border),
+                QColor(t.text),
+            )
+        paused = view.state is State.PAUSED
+        caption = "Paused" if paused else ""
+        title = PHASE_LABELS[phase]
+        if view.state is State.IDLE:
+            caption = "Press Space to start"
+        self.ring.set_state(
+            progress=view.step_progress,
+            digits=countdown_text(view.step_remaining),
+            title=title,
+            caption=caption,
+            dimmed=paused,
+        )
+
+        block = plan.protocol.blocks[step.block - 1]
+        exercise = find_exercise(block.exercise)
+        name = exercise.name if exercise else block.exercise
+        self._set_text(self.exercise_label, name)
+        load = self.driver.session.load_for(step.block) if self.driver else block.load.text
+        loaded = not Load(load).is_bodyweight or (exercise is not None and exercise.loaded)
+        self.load_label.setVisible(loaded)
+        self.load_button.setVisible(loaded)
+        self._set_text(self.load_label, f"Load: {load}")
+
+        if span is not None:
+            rep = step.rep or 0
+            self.rep_block.set(f"{rep} / {span.target}", f"range {span.reps_text}")
+            self.set_block.set(f"{span.set} / {span.sets}")
+        else:
+            target_span = plan.sets[0] if plan.sets else None
+            for candidate in plan.sets:
+                if candidate.first_step > step.index:
+                    target_span = candidate
+                    break
+            if target_span is not None:
+                self.rep_block.set(f"0 / {target_span.target}", f"range {target_span.reps_text}")
+                self.set_block.set(f"{target_span.set} / {target_span.sets}")
+        self.side_block.set(step.side.capitalize() if step.side else "Both")
+        self.side_block.setVisible(any(b.per_side for b in plan.protocol.blocks))
+
+        self._set_text(self.time_left_label, f"Time left {format_clock(view.remaining)}")
+        self.overall_bar.setValue(round(view.progress * 1000))
+        self._set_text(self.next_label, f"Next: {view.next_text}" if view.next_text else "")
+
+        running = view.state is State.RUNNING
+        active = view.state in (State.RUNNING, State.PAUSED)
+        self.toggle_button.set_label("Pause" if running else "Resume" if paused else "Start")
+        self.toggle_button.setEnabled(view.state in (State.IDLE, State.RUNNING, State.PAUSED))
+        self.back_button.setEnabled(active)
+        self.skip_button.setEnabled(active)
+        self.stop_button.setEnabled(active)
+        self.finish_button.setEnabled(view.can_finish_set)
+
+    @staticmethod
+    def _set_text(widget: QLabel | QPushButton, text: str) -> None:
+        if widget.text() != text:
+            widget.setText(text)
+
+    def _on_event(self, event: Event) -> None:
+        if isinstance(event, SetCompleted):
+            self._completed.append(event.record)
+        elif isinstance(event, SetCorrected):
+            if 0 <= event.index < len(self._completed):
+                self._completed[event.index] = event.record
+        elif isinstance(event, WorkoutFinished):
+            self._completed = list(event.sets)
+            self._show_summary(event)
+
+    def _show_summary(self, event: WorkoutFinished) -> None:
+        records = event.sets
+        self.summary_title.setText("Workout complete" if event.completed else "Workout stopped")
+        reps = sum(record.reps_done for record in records)
+        duration = sum(record.ended_at - record.started_at for record in records)
+        word = "set" if len(records) == 1 else "sets"
+        self.summary_line.setText(
+            f"{len(records)} {word} · {reps} reps · {format_clock(duration)} under tension"
+            if records
+            else "No sets were completed."
+        )
+        table = self.summary_table
+        table.setRowCount(len(records))
+        for row, record in enumerate(records):
+            values = [
+                record.exercise_name,
+                f"{record.set}",
+                record.side.capitalize() if record.side else "–",
+                f"{record.reps_done} / {record.target}",
+                f"{format_number(record.hold_s)} s" if record.hold_s else "–",
+                record.load,
+            ]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if column:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                table.setItem(row, column, item)
+        self.stack.setCurrentWidget(self.summary)
+        self.library_button.setFocus()
+
+    # ------------------------------------------------------------ sizing for the mat
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._rescale()
+
+    def _rescale(self) -> None:
+        height = max(400, self.height())
+        stat_px = max(28, int(height * 0.075))
+        for block in (self.rep_block, self.set_block, self.side_block):
+            block.set_scale(stat_px)
+        header_px = max(20, int(height * 0.042))
+        self.exercise_label.setStyleSheet(f"font-size: {header_px}px; font-weight: 700;")
+        self.load_label.setStyleSheet(f"font-size: {max(16, int(height * 0.03))}px;")
+        self.time_left_label.setStyleSheet(f"font-size: {max(14, int(height * 0.024))}px;")
+        self.next_label.setStyleSheet(f"font-size: {max(18, int(height * 0.038))}px;")
