@@ -326,21 +326,20 @@ class HistoryPage(QWidget):
         self._generation += 1
         generation = self._generation
         self.loading = True
-        path = self.context.paths.history_db
         worker = threading.Thread(
-            target=self._load, args=(generation, path), name="history-load", daemon=True
+            target=self._load, args=(generation,), name="history-load", daemon=True
         )
         worker.start()
         self._poll.start()
 
-    def _load(self, generation: int, path: Path) -> None:
+    def _load(self, generation: int) -> None:
+        # Runs in the worker thread: SQLite and plain values only, no Qt.
         try:
             store = open_history(self.context)
             data = load_view_data(store)
             self._results.put((generation, data, store.notice))
         except BaseException as exc:  # reported in the GUI thread
             self._results.put((generation, exc, None))
-        del path
 
     def _collect(self) -> None:
         try:
