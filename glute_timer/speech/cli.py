@@ -46,7 +46,7 @@ def cmd_voices(args: argparse.Namespace, context: AppContext) -> int:
         for problem in result.problems:
             print(f"glute-timer: error: {problem}", file=sys.stderr)
         return 1
-    current = context.settings.voice
+    current = context.settings.voice or result.default_voice
     print(f"# {result.backend.name}: {len(result.voices)} voices; * marks the one in use")
     for voice in result.voices:
         mark = "*" if voice["id"] == current else " "

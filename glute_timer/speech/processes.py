@@ -154,6 +154,7 @@ class WorkerProcess:
 class ProbeResult:
     backend: SpeechBackend | None
     voices: list[dict[str, Any]] = field(default_factory=list)
+    default_voice: str | None = None
     problems: list[str] = field(default_factory=list)  # one per failed candidate
 
     @property
@@ -177,6 +178,7 @@ def choose_backend(
         worker.kill()
         result.backend = backend
         result.voices = list(ready.get("voices", []))
+        result.default_voice = ready.get("voice")
         return result
     return result
 
@@ -371,6 +373,7 @@ class LiveSpeaker:
         self._next_start = 0.0
         self._closed = False
         self.started_pids: list[int] = []
+        self.said: list[tuple[str, int]] = []  # (text, pid) of finished utterances
         self._thread = threading.Thread(target=self._supervise, daemon=True, name="speech-live")
         self._thread.start()
 
@@ -500,8 +503,10 @@ class LiveSpeaker:
                     break
                 if message is None:
                     ended = True
-                elif "said" in message and self._on_said is not None:
-                    self._on_said(str(message["said"]), worker.pid)
+                elif "said" in message:
+                    self.said.append((str(message["said"]), worker.pid))
+                    if self._on_said is not None:
+                        self._on_said(str(message["said"]), worker.pid)
             if ended:
                 continue
             if now - (worker.spoke_at or worker.started) > SAY_TIMEOUT:

@@ -124,7 +124,8 @@ def main(argv: list[str]) -> int:
         _reply(channel, error=f"{type(exc).__name__}: {exc}", fatal=True)
         return 3
     if mode == "probe":
-        _reply(channel, ready=True, pid=os.getpid(), voices=_voices(engine))
+        current = engine.getProperty("voice")
+        _reply(channel, ready=True, pid=os.getpid(), voices=_voices(engine), voice=current)
         return 0
     _reply(channel, ready=True, pid=os.getpid())
     for line in sys.stdin:

@@ -1,0 +1,309 @@
+"""The cue rules (joining, fitting, early start, stale drop, interrupts, tones) with a fake
+speaker on a fake clock: no processes, no audio, no sleeping."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from glute_timer.core.clock import FakeClock
+from glute_timer.core.plan import Plan, build_plan
+from glute_timer.core.protocol import protocol_from_dict
+from glute_timer.core.session import Session
+from glute_timer.speech.schedule import (
+    OUTPUT_LATENCY,
+    STALE_AFTER,
+    Conductor,
+    Outcome,
+    build_utterances,
+    estimate_duration,
+    join_phrases,
+    phrases_for,
+)
+
+START = 1000.0
+
+
+class FakeSpeaker:
+    """Records (time, text) for every utterance it starts, and the times it was stopped.
+
+    Phrase lengths come from ``lengths`` (as if rendered) or are unknown (live)."""
+
+    def __init__(self, clock: FakeClock, lengths: dict[str, float] | None = None) -> None:
+        self.clock = clock
+        self.lengths = lengths or {}
+        self.spoken: list[tuple[float, str]] = []
+        self.stops: list[float] = []
+        self.can_speak = True
+
+    def duration(self, text: str) -> float | None:
+        return self.lengths.get(text)
+
+    def speak(self, text: str) -> bool:
+        if not self.can_speak:
+            return False
+        self.spoken.append((round(self.clock() - START, 3), text))
+        return True
+
+    def stop(self) -> None:
+        self.stops.append(round(self.clock() - START, 3))
+
+
+class FakeTones:
+    def __init__(self, clock: FakeClock) -> None:
+        self.clock = clock
+        self.played: list[tuple[float, str]] = []
+
+    def play(self, name: str) -> None:
+        self.played.append((round(self.clock() - START, 3), name))
+
+
+def make_plan(**block: Any) -> Plan:
+    data: dict[str, Any] = {
+        "format": 1,
+        "name": "Test",
+        "lead_in": block.pop("lead_in", 5),
+        "block": [
+            {
+                "exercise": "glute-bridge",
+                "sets": 2,
+                "reps": 2,
+                "tempo": {"lift": 1, "hold": 1, "lower": 1},
+                "rest": 6,
+                **block,
+            }
+        ],
+    }
+    return build_plan(protocol_from_dict(data))
+
+
+class Rig:
+    """A session and a conductor on one fake clock, driven like the Qt driver would:
+    the clock jumps to whichever comes first, the conductor's wakeup or the session's
+    next deadline, plus ``late`` seconds for the session."""
+
+    def __init__(self, plan: Plan, lengths: dict[str, float] | None = None, **options: Any):
+        self.clock = FakeClock(START)
+        self.speaker = FakeSpeaker(self.clock, lengths)
+        self.tones = FakeTones(self.clock)
+        self.outcomes: list[Outcome] = []
+        self.conductor = Conductor(
+            self.speaker, self.tones, on_outcome=self.outcomes.append, **options
+        )
+        self.conductor.load(plan)
+        self.session = Session(plan, self.clock, wall_clock=self.clock.wall)
+        self.session.subscribe(lambda event: self.conductor.handle(event, self.clock()))
+
+    def start(self) -> None:
+        self.session.start()
+
+    def run_until(self, offset: float, late: float = 0.0, *, timers: bool = True) -> None:
+        """``timers=False``: the conductor's own timer never fires (a starved event loop);
+        only the session's events reach it."""
+        end = START + offset
+        while True:
+            times = [end]
+            wakeup = self.conductor.next_wakeup()
+            if wakeup is not None and timers:
+                times.append(wakeup)
+            deadline = self.session.next_deadline()
+            if deadline is not None:
+                times.append(deadline + late)
+            target = max(min(times), self.clock())
+            self.clock.set(target)
+            if timers:
+                self.conductor.poll(self.clock())
+            self.session.tick(self.clock())
+            if target >= end:
+                return
+
+    def texts(self) -> list[str]:
+        return [text for _, text in self.speaker.spoken]
+
+
+def test_cues_of_one_instant_are_joined_into_one_utterance() -> None:
+    plan = make_plan()
+    first_lift = next(u for u in build_utterances(plan) if len(u.cues) == 2)
+    assert first_lift.parts == ("Glute bridge. Set 1 of 2", "1, Lift")
+    assert first_lift.full_text == "Glute bridge. Set 1 of 2. 1, Lift"
+    assert first_lift.beat_text == "1, Lift"
+    assert join_phrases(["Done!", "Rest"]) == "Done! Rest"
+
+
+def test_rep_numbers_can_be_left_out() -> None:
+    plan = make_plan()
+    assert "Lift" in phrases_for(plan, speak_rep_numbers=False)
+    assert not any(", Lift" in p for p in phrases_for(plan, speak_rep_numbers=False))
+    assert "2, Lift" in phrases_for(plan, speak_rep_numbers=True)
+    rig = Rig(plan, speak_rep_numbers=False)
+    rig.start()
+    rig.run_until(10)
+    assert "Lift" in rig.texts() and "2, Lift" not in rig.texts()
+
+
+def test_a_title_that_would_run_into_the_next_beat_gives_way_to_the_rep() -> None:
+    plan = make_plan()  # lift lasts 1 s: the title cannot fit before "Hold"
+    rig = Rig(plan, lengths={"Glute bridge. Set 1 of 2. 1, Lift": 2.1})
+    rig.start()
+    rig.run_until(6)
+    assert (5 - OUTPUT_LATENCY, "1, Lift") in rig.speaker.spoken
+    assert "Glute bridge. Set 1 of 2. 1, Lift" not in rig.texts()
+
+
+def test_a_title_that_fits_is_spoken_with_the_rep() -> None:
+    plan = make_plan(tempo={"lift": 4, "hold": 1, "lower": 1})
+    text = "Glute bridge. Set 1 of 2. 1, Lift"
+    rig = Rig(plan, lengths={text: 2.1})
+    rig.start()
+    rig.run_until(6)
+    assert (5 - OUTPUT_LATENCY, text) in rig.speaker.spoken
+    # Unrendered, the estimate decides the same way.
+    assert 5 + estimate_duration(text, 175) < 9 - 0.1
+
+
+def test_every_cue_starts_early_by_the_output_latency_and_is_not_repeated() -> None:
+    plan = make_plan()
+    rig = Rig(plan)
+    rig.start()
+    rig.run_until(plan.total + 1)
+    utterances = build_utterances(plan)
+    assert len(rig.speaker.spoken) == len(utterances)
+    for (at, _), utterance in zip(rig.speaker.spoken, utterances, strict=True):
+        assert at == pytest.approx(max(0.0, utterance.at - OUTPUT_LATENCY), abs=1e-6)
+    assert all(o.action == "spoken" for o in rig.outcomes)
+
+
+def test_countdown_digits_each_start_on_their_own_second_cutting_the_one_before() -> None:
+    plan = make_plan()
+    # "3" is given a long tail: "2" must still start on its second, cutting it off.
+    rig = Rig(plan, lengths={"3": 1.5, "2": 0.4, "1": 0.4})
+    rig.start()
+    rig.run_until(5)
+    digits = [(at, text) for at, text in rig.speaker.spoken if text in ("3", "2", "1")]
+    lead = OUTPUT_LATENCY
+    assert digits == [(2 - lead, "3"), (3 - lead, "2"), (4 - lead, "1")]
+    assert 3 - lead in rig.speaker.stops
+
+
+def test_a_beat_interrupts_a_long_announcement() -> None:
+    plan = make_plan()
+    rest_text = next(p for p in phrases_for(plan) if p.startswith("Rest"))
+    rig = Rig(plan, lengths={rest_text: 4.5})  # runs past the rest's "3" at +3 s
+    rig.start()
+    rig.run_until(plan.total + 1)
+    rest_at = next(at for at, text in rig.speaker.spoken if text == rest_text)
+    assert (rest_at + 3, "3") in rig.speaker.spoken
+    assert rest_at + 3 in rig.speaker.stops
+
+
+def test_a_less_important_cue_waits_briefly_or_is_dropped() -> None:
+    # "10 seconds" (a warning) falls while a long hold's "Hold" beat is still speaking.
+    plan = make_plan(sets=1, reps=1, tempo={"lift": 1, "hold": 11, "lower": 1}, lead_in=0)
+    # Hold at 1 s; the warning at 2 s; "Hold" lasts until 2.2 s: the warning waits.
+    rig = Rig(plan, lengths={"Hold": 1.2})
+    rig.start()
+    rig.run_until(3)
+    waited = next(at for at, text in rig.speaker.spoken if text == "10 seconds")
+    assert 2.0 < waited <= 2.0 + STALE_AFTER
+    # If "Hold" ran on for a whole second more, the warning would be stale: dropped.
+    rig = Rig(plan, lengths={"Hold": 2.5})
+    rig.start()
+    rig.run_until(3)
+    assert "10 seconds" not in rig.texts()
+    assert any(o.action == "dropped-busy" for o in rig.outcomes)
+
+
+def test_stale_cues_are_dropped_never_played_late() -> None:
+    plan = make_plan()
+    rig = Rig(plan)
+    rig.start()
+    rig.run_until(plan.total + 1, late=STALE_AFTER + 0.2, timers=False)
+    assert rig.texts() == ["Get ready"]  # at start(): on time; every later one is stale
+    assert sum(o.action == "dropped-stale" for o in rig.outcomes) == len(build_utterances(plan)) - 1
+
+
+def test_cues_reached_only_through_session_events_play_if_fresh() -> None:
+    plan = make_plan()
+    rig = Rig(plan)
+    rig.start()
+    rig.run_until(plan.total + 1, late=STALE_AFTER - 0.1, timers=False)
+    assert len(rig.speaker.spoken) == len(build_utterances(plan))
+
+
+def test_a_late_session_does_not_make_cues_late() -> None:
+    plan = make_plan()
+    rig = Rig(plan)
+    rig.start()
+    rig.run_until(plan.total + 1, late=0.2)  # the session ticks 200 ms late throughout
+    for at, _ in rig.speaker.spoken[1:]:
+        assert (at + OUTPUT_LATENCY) % 1 == pytest.approx(0, abs=1e-6)
+
+
+def test_pause_silences_and_resume_keeps_the_beat() -> None:
+    plan = make_plan()
+    rig = Rig(plan, lengths={"Get ready": 1.0})
+    rig.start()
+    rig.run_until(0.5)
+    rig.session.pause()
+    assert rig.speaker.stops == [0.5]
+    rig.run_until(10.5)  # paused for 10 s: nothing more
+    assert rig.texts() == ["Get ready"]
+    rig.session.resume()
+    rig.run_until(13)  # "3" is at plan offset 2 s, now 10 s later
+    assert (12 - OUTPUT_LATENCY, "3") in rig.speaker.spoken
+
+
+def test_skip_continues_from_the_new_step() -> None:
+    plan = make_plan()
+    rig = Rig(plan)
+    rig.start()
+    rig.run_until(1)
+    rig.session.skip()  # out of the lead-in straight into set 1
+    assert rig.speaker.spoken[-1] == (1.0, "1, Lift")
+    rig.run_until(3)
+    assert rig.texts()[-2:] == ["Hold", "Lower"]
+    assert "3" not in rig.texts()
+
+
+def test_back_repeats_the_rep() -> None:
+    plan = make_plan()
+    rig = Rig(plan)
+    rig.start()
+    rig.run_until(9.5)  # rep 2's hold
+    rig.session.back()
+    assert rig.speaker.spoken[-1] == (9.5, "2, Lift")
+
+
+def test_tones_mark_the_phases_and_the_ends() -> None:
+    plan = make_plan()
+    rig = Rig(plan)
+    rig.start()
+    rig.run_until(plan.total + 1)
+    names = [name for _, name in rig.tones.played]
+    assert names[:4] == ["rest_end", "hold", "lower", "lift"]
+    assert "set_done" in names and names[-1] == "workout_done"
+    assert names.count("rest_end") == 2  # after the lead-in and after the rest
+
+
+def test_tones_play_without_voice_and_nothing_plays_muted() -> None:
+    plan = make_plan()
+    rig = Rig(plan, voice_enabled=False)
+    rig.start()
+    rig.run_until(plan.total + 1)
+    assert rig.speaker.spoken == [] and rig.tones.played
+    rig = Rig(plan)
+    rig.conductor.set_muted(True)
+    rig.start()
+    rig.run_until(plan.total + 1)
+    assert rig.speaker.spoken == [] and rig.tones.played == []
+
+
+def test_a_speaker_that_cannot_speak_leaves_the_workout_alone() -> None:
+    plan = make_plan()
+    rig = Rig(plan)
+    rig.speaker.can_speak = False
+    rig.start()
+    rig.run_until(plan.total + 1)
+    assert rig.session.state.value == "finished"
+    assert {o.action for o in rig.outcomes} == {"silent"}
