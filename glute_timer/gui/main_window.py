@@ -30,7 +30,14 @@ from glute_timer.core.clock import Clock, monotonic
 from glute_timer.core.library import ProtocolEntry
 from glute_timer.core.plan import build_plan
 from glute_timer.core.protocol import Protocol, save_protocol, slugify
-from glute_timer.core.session import Event, Listener, Session, State, WorkoutFinished
+from glute_timer.core.session import (
+    Event,
+    Listener,
+    Session,
+    State,
+    Suspended,
+    WorkoutFinished,
+)
 from glute_timer.core.settings import Settings
 from glute_timer.gui import store
 from glute_timer.gui.audio import CueAudioLike, create_cue_audio, list_voices_safely
@@ -357,6 +364,10 @@ class MainWindow(QMainWindow):
             self.start_workout(*self._last_start)
 
     def _on_session_event(self, event: Event) -> None:
+        if isinstance(event, Suspended):
+            self.statusBar().showMessage(
+                f"Paused: the computer was asleep for {event.gap:.0f} s. Press Space to go on."
+            )
         if isinstance(event, WorkoutFinished):
             self.screen_awake.release()
             done = "Finished" if event.completed else "Stopped"

@@ -188,7 +188,7 @@ class ProgressRing(QWidget):
     def digit_pixel_size(self, text: str | None = None) -> int:
         """As large as the ring's inside allows: about half its inner diameter."""
         inner = self._diameter() - 2 * self._pen_width()
-        size = inner * 0.5
+        size = inner * 0.56
         probe = QFont(self.font())
         probe.setBold(True)
         probe.setPixelSize(100)

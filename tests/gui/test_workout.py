@@ -1,0 +1,278 @@
+"""The workout screen: a whole preset on a fake clock, the keys, the summary."""
+
+from __future__ import annotations
+
+import pytest
+from gui_helpers import FakeAudio, make_window
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
+from pytestqt.qtbot import QtBot
+
+from glute_timer.context import AppContext
+from glute_timer.core.clock import FakeClock
+from glute_timer.core.session import SetCompleted, State, WorkoutFinished
+from glute_timer.gui.main_window import MainWindow
+from glute_timer.gui.timers import TICK_MS
+
+
+def start(window: MainWindow, preset: str) -> None:
+    assert window.library.select_id(preset)
+    window.library.start_button.click()
+    assert window.driver is not None
+    assert window.current_page() is window.workout
+
+
+def advance(window: MainWindow, clock: FakeClock, seconds: float) -> None:
+    """Move the clock in ticks of at most a second (a 10 s gap means the machine slept)."""
+    assert window.driver is not None
+    while seconds > 1e-9:
+        step = min(1.0, seconds)
+        clock.advance(step)
+        seconds -= step
+        window.driver.poll()
+
+
+def key(qtbot: QtBot, window: MainWindow, which: Qt.Key) -> None:
+    qtbot.keyClick(window, which)
+
+
+def test_a_whole_preset_on_a_fake_clock(
+    window: MainWindow, clock: FakeClock, audio: FakeAudio
+) -> None:
+    # Pre-run activation: lead-in 5 s, 2 sets of 10-15 reps (to 15), 1-1-1 tempo, 30 s rest.
+    start(window, "pre-run")
+    page = window.workout
+    assert audio.prepared, "the cues are prepared when the workout starts"
+    assert page.ring.title == "Get ready"
+    assert page.ring.digits == "5"
+    assert page.rep_block.value.text() == "0 / 15"
+    assert page.rep_block.note.text() == "range 10–15"
+    assert page.set_block.value.text() == "1 / 2"
+    assert page.exercise_label.text() == "Glute bridge"
+    assert page.toggle_button.label() == "Pause"
+    assert not page.finish_button.isEnabled()
+    assert not page.load_button.isVisible()  # bodyweight
+    assert page.next_label.text() == "Next: Glute bridge. Set 1 of 2"
+    assert page.time_left_label.text() == "Time left 2:05"
+
+    advance(window, clock, 2.2)
+    assert page.ring.digits == "3"
+    assert 0.4 < page.ring.progress < 0.5
+
+    advance(window, clock, 2.8)  # t = 5.0: the first lift
+    assert page.ring.title == "Lift"
+    assert page.rep_block.value.text() == "1 / 15"
+    assert page.next_label.text() == "Next: Hold (rep 1)"
+    advance(window, clock, 1.0)
+    assert page.ring.title == "Hold"
+    advance(window, clock, 1.0)
+    assert page.ring.title == "Lower"
+
+    # Through ten reps: finishing the set early becomes possible at the range's minimum.
+    advance(window, clock, 3 * 9 + 0.5)  # t = 34.5: inside rep 10's lower
+    assert page.rep_block.value.text() == "10 / 15"
+    assert not page.finish_button.isEnabled()
+    advance(window, clock, 0.6)  # rep 10 done
+    assert page.rep_block.value.text() == "11 / 15"
+    assert page.finish_button.isEnabled()
+
+    # The rest between the sets.
+    advance(window, clock, 5 * 3)
+    assert page.ring.title == "Rest"
+    assert page.ring.digits == "30"
+    assert page.set_block.value.text() == "2 / 2"  # what comes next
+    assert not page.finish_button.isEnabled()
+    assert page.next_label.text() == "Next: Glute bridge. Set 2 of 2. Last set"
+
+    seen_phases = set()
+    while window.driver is not None and window.driver.state is State.RUNNING:
+        advance(window, clock, 0.25)
+        seen_phases.add(page.ring.title)
+    assert seen_phases >= {"Rest", "Lift", "Hold", "Lower"}
+    assert window.driver is not None and window.driver.state is State.FINISHED
+    assert page.stack.currentWidget() is page.summary
+    assert page.summary_title.text() == "Workout complete"
+    assert page.summary_table.rowCount() == 2
+    assert page.summary_table.item(0, 0).text() == "Glute bridge"
+    assert page.summary_table.item(1, 3).text() == "15 / 15"
+    assert page.summary_line.text().startswith("2 sets · 30 reps")
+    assert not window.driver.ticking
+    assert any(isinstance(event, WorkoutFinished) for event in audio.events)
+
+
+def test_the_keys_pause_resume_skip_back_finish_and_stop(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    start(window, "pre-run")
+    page = window.workout
+    driver = window.driver
+    assert driver is not None
+
+    key(qtbot, window, Qt.Key.Key_Space)
+    assert driver.state is State.PAUSED
+    assert page.toggle_button.label() == "Resume"
+    assert not driver.ticking
+    advance(window, clock, 30)
+    assert page.ring.digits == "5", "a paused workout does not move"
+    key(qtbot, window, Qt.Key.Key_Space)
+    assert driver.state is State.RUNNING
+    assert page.toggle_button.label() == "Pause"
+
+    key(qtbot, window, Qt.Key.Key_Right)  # skip the lead-in
+    assert page.ring.title == "Lift"
+    key(qtbot, window, Qt.Key.Key_N)
+    assert page.ring.title == "Hold"
+    key(qtbot, window, Qt.Key.Key_Left)  # back to the start of the rep
+    assert page.ring.title == "Lift"
+    assert page.rep_block.value.text() == "1 / 15"
+    key(qtbot, window, Qt.Key.Key_B)  # still rep 1: the start of the set
+    assert page.ring.title == "Lift"
+
+    key(qtbot, window, Qt.Key.Key_Return)  # not allowed before 10 reps
+    assert driver.session.completed_sets == ()
+    advance(window, clock, 10 * 3 + 0.5)
+    assert page.rep_block.value.text() == "11 / 15"
+    assert page.finish_button.isEnabled()
+    key(qtbot, window, Qt.Key.Key_Return)
+    records = driver.session.completed_sets
+    assert len(records) == 1 and records[0].reps_done == 10
+    assert page.ring.title == "Rest"
+
+    key(qtbot, window, Qt.Key.Key_Escape)
+    assert driver.state is State.STOPPED
+    assert page.stack.currentWidget() is page.summary
+    assert page.summary_title.text() == "Workout stopped"
+    assert page.summary_table.rowCount() == 1
+    assert page.summary_table.item(0, 3).text() == "10 / 15"
+
+
+def test_buttons_show_their_keys_and_mute_reaches_the_audio(
+    qtbot: QtBot, window: MainWindow, audio: FakeAudio
+) -> None:
+    start(window, "pre-run")
+    page = window.workout
+    hints = {
+        button.label(): button.key_label.text()
+        for button in (
+            page.toggle_button,
+            page.back_button,
+            page.skip_button,
+            page.finish_button,
+            page.stop_button,
+            page.mute_button,
+            page.fullscreen_button,
+        )
+    }
+    assert hints == {
+        "Pause": "Space",
+        "Back": "← or B",
+        "Skip": "→ or N",
+        "Finish set": "Enter",
+        "Stop": "Esc",
+        "Mute": "M",
+        "Fullscreen": "F11",
+    }
+    key(qtbot, window, Qt.Key.Key_M)
+    assert audio.muted == [True]
+    assert page.mute_button.label() == "Unmute"
+    page.mute_button.click()
+    assert audio.muted == [True, False]
+
+
+def test_the_display_follows_the_clock_not_the_ticks(window: MainWindow, clock: FakeClock) -> None:
+    start(window, "pre-run")
+    driver = window.driver
+    assert driver is not None
+    timer = driver._timer
+    assert timer.interval() == TICK_MS
+    assert timer.timerType() is Qt.TimerType.PreciseTimer
+    assert timer.isActive()
+    for _ in range(200):  # 200 ticks = 6 s of ticking, but the clock has not moved
+        timer.timeout.emit()
+    assert window.workout.ring.digits == "5"
+    clock.advance(6.4)  # one late tick lands in the right place
+    timer.timeout.emit()
+    assert window.workout.ring.title == "Hold"
+    assert window.workout.rep_block.value.text() == "1 / 15"
+
+
+def test_digits_are_a_quarter_of_the_window_high(window: MainWindow, clock: FakeClock) -> None:
+    start(window, "bridge-hold")
+    advance(window, clock, 5 + 1 + 0.5)  # into the first hold
+    ring = window.workout.ring
+    assert ring.title == "Hold"
+    metrics = QFontMetrics(ring.digit_font())
+    glyph = metrics.tightBoundingRect(ring.digits)
+    assert glyph.height() >= window.height() / 4
+    assert ring.digit_pixel_size() >= window.height() / 4
+
+
+# The offscreen platform says so for every dialog; it is not our warning.
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_loads_can_change_before_and_after_a_set(window: MainWindow, clock: FakeClock) -> None:
+    start(window, "loaded-bridge-high-reps")
+    page = window.workout
+    driver = window.driver
+    assert driver is not None
+    assert page.load_button.isVisible()
+    assert page.load_label.text() == "Load: 20 kg"
+    page.change_load()
+    page.load_dialog.amount.setValue(22.5)
+    page.load_dialog.accept()
+    assert driver.session.load_for(1) == "22.5 kg"
+    assert page.load_label.text() == "Load: 22.5 kg"
+
+    driver.skip()  # lead-in
+    advance(window, clock, 20 * 4)  # 20 reps of 1-1-2
+    assert page.ring.title == "Rest"
+    page.change_load()
+    dialog = page.load_dialog
+    assert not dialog.correct_last.isHidden()
+    dialog.amount.setValue(25)
+    dialog.correct_last.setChecked(True)
+    dialog.accept()
+    assert driver.session.completed_sets[-1].load == "25 kg"
+    assert driver.session.load_for(1) == "25 kg"
+
+
+def test_starting_another_workout_stops_the_running_one(
+    window: MainWindow, clock: FakeClock
+) -> None:
+    start(window, "pre-run")
+    first = window.driver
+    assert first is not None
+    events: list[object] = []
+    first.session.subscribe(events.append)
+    window.show_page("library")
+    start(window, "bridge-hold")
+    assert first.state is State.STOPPED
+    assert window.driver is not first
+
+
+def test_fullscreen_hides_the_sidebar(qtbot: QtBot, window: MainWindow) -> None:
+    start(window, "pre-run")
+    key(qtbot, window, Qt.Key.Key_F11)
+    qtbot.waitUntil(window.isFullScreen)
+    assert window.sidebar.isHidden()
+    key(qtbot, window, Qt.Key.Key_F11)
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+    assert not window.sidebar.isHidden()
+
+
+def test_completed_sets_reach_extra_listeners(
+    qtbot: QtBot, context: object, clock: FakeClock
+) -> None:
+    assert isinstance(context, AppContext)
+    seen: list[tuple[str, object]] = []
+
+    def hook(session: object, protocol_id: str) -> object:
+        return lambda event: seen.append((protocol_id, event))
+
+    win = make_window(qtbot, context, clock)
+    win.session_hooks.append(hook)  # type: ignore[arg-type]
+    start(win, "pre-run")
+    assert win.driver is not None
+    win.driver.skip()
+    advance(win, clock, 15 * 3)
+    assert any(pid == "pre-run" and isinstance(ev, SetCompleted) for pid, ev in seen)
+    win.close()
