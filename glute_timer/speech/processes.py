@@ -91,9 +91,12 @@ class WorkerProcess:
         except (OSError, ValueError):
             pass
         finally:
-            self.messages.put(None)  # end of file: the process is gone
+            with contextlib.suppress(OSError):
+                stream.close()
             with contextlib.suppress(subprocess.TimeoutExpired):
                 self.proc.wait(timeout=5)
+            self._close_stdin()
+            self.messages.put(None)  # end of file: the process is gone
 
     def send(self, message: dict[str, Any]) -> bool:
         try:
@@ -114,23 +117,22 @@ class WorkerProcess:
     def kill(self) -> None:
         """End the process and everything it started, at once."""
         self.killed = True
-        if self.proc.poll() is not None:
-            return
-        try:
+        # The group may outlive its leader (aplay started by pyttsx3): end it regardless.
+        with contextlib.suppress(OSError):
             if sys.platform == "win32":
-                self.proc.kill()
+                if self.proc.poll() is None:
+                    self.proc.kill()
             else:
                 os.killpg(self.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError, OSError):
-            pass
         with contextlib.suppress(subprocess.TimeoutExpired):
             self.proc.wait(timeout=2)
-        for stream in (self.proc.stdin,):
-            try:
-                if stream:
-                    stream.close()
-            except OSError:
-                pass
+        self._close_stdin()
+
+    def _close_stdin(self) -> None:
+        stdin = self.proc.stdin
+        if stdin is not None:
+            with contextlib.suppress(OSError, ValueError):
+                stdin.close()
 
     def wait_ready(self, timeout: float = START_TIMEOUT) -> dict[str, Any]:
         """The worker's first message; raises RuntimeError with the reason if it failed."""
