@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
 
         self.setWindowTitle(APP_TITLE)
         self.setObjectName("mainWindow")
-        self.setMinimumSize(900, 600)
+        self.setMinimumSize(800, 560)
         central = QWidget()
         root = QHBoxLayout(central)
         root.setContentsMargins(0, 0, 0, 0)
