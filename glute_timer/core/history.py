@@ -20,6 +20,7 @@ Safety rules this module keeps:
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
 import sqlite3
@@ -29,7 +30,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 from urllib.parse import quote
 
 from glute_timer.core.protocol import Load, dump_protocol
@@ -49,7 +50,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2
 BUSY_TIMEOUT_MS: Final = 5000
 STATUSES: Final = ("in-progress", "completed", "stopped")
 
@@ -70,9 +71,12 @@ class HistoryTooNew(HistoryError):
 # ---------------------------------------------------------------- records
 
 
-@dataclass(frozen=True)
-class StoredSet:
-    """One set as stored. ``position`` orders the sets of a workout (0, 1, 2, ...)."""
+class StoredSet(NamedTuple):
+    """One set as stored. ``position`` orders the sets of a workout (0, 1, 2, ...).
+
+    A named tuple rather than a dataclass: ten years of history are 20,000 of these,
+    built straight from database rows.
+    """
 
     position: int
     block: int
@@ -91,11 +95,11 @@ class StoredSet:
 
     @property
     def load_amount(self) -> float | None:
-        return Load(self.load).amount
+        return parse_load(self.load)[0]
 
     @property
     def load_unit(self) -> str | None:
-        return Load(self.load).unit
+        return parse_load(self.load)[1]
 
     @classmethod
     def from_record(cls, position: int, record: SetRecord) -> StoredSet:
@@ -141,6 +145,13 @@ class Workout:
     @property
     def total_reps(self) -> int:
         return sum(s.reps_done for s in self.sets)
+
+
+@functools.lru_cache(maxsize=512)
+def parse_load(text: str) -> tuple[float | None, str | None]:
+    """The number and unit of a load text (cached: a history repeats a few loads)."""
+    load = Load(text)
+    return load.amount, load.unit
 
 
 def to_ms(epoch_seconds: float) -> int:
@@ -211,7 +222,16 @@ def _create_v1(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX workouts_protocol ON workouts(protocol_id, started_ms)")
 
 
-MIGRATIONS: Final[tuple[Migration, ...]] = (_create_v1,)
+def _add_summary_index(conn: sqlite3.Connection) -> None:
+    # Covers the per-workout and per-exercise sums of charts and stats, so they read
+    # one index instead of every set row (ten years: ~15 ms instead of ~35 ms).
+    conn.execute(
+        "CREATE INDEX sets_summary ON sets(workout_id, exercise, reps_done, load_unit, "
+        "load_amount, hold_s, exercise_name)"
+    )
+
+
+MIGRATIONS: Final[tuple[Migration, ...]] = (_create_v1, _add_summary_index)
 """``MIGRATIONS[n]`` takes a database from version n to n + 1. Only ever append."""
 
 
@@ -476,37 +496,57 @@ class HistoryStore:
     # ------------------------------------------------------------ reading
 
     def workouts(
-        self, *, since_ms: int | None = None, include_deleted: bool = False
+        self,
+        *,
+        since_ms: int | None = None,
+        include_deleted: bool = False,
+        with_protocol: bool = True,
+        with_sets: bool = True,
     ) -> list[Workout]:
-        """Workouts oldest first, each with its sets in order."""
+        """Workouts oldest first, each with its sets in order.
+
+        ``with_protocol=False`` leaves out the protocol file copies and ``with_sets=False``
+        the sets (for displays that fetch a workout's sets with ``sets_of`` when needed).
+        """
         where = ["1 = 1"]
         params: list[object] = []
         if since_ms is not None:
-            where.append("w.started_ms >= ?")
+            where.append("started_ms >= ?")
             params.append(since_ms)
         if not include_deleted:
-            where.append("w.deleted_ms IS NULL")
+            where.append("deleted_ms IS NULL")
         condition = " AND ".join(where)
+        toml = "protocol_toml" if with_protocol else "''"
         with self.connect() as conn:
             conn.execute("BEGIN")
             rows = conn.execute(
                 "SELECT id, uid, protocol_id, protocol_name, schedule, program_weeks, "
-                "protocol_toml, started_ms, ended_ms, status, note, deleted_ms "
-                f"FROM workouts w WHERE {condition} ORDER BY started_ms, id",
+                f"{toml}, started_ms, ended_ms, status, note, deleted_ms "
+                f"FROM workouts WHERE {condition} ORDER BY started_ms, id",
                 params,
             ).fetchall()
-            set_rows = conn.execute(
-                "SELECT s.workout_id, s.position, s.block, s.set_number, s.side, s.exercise, "
-                "s.exercise_name, s.target, s.reps_min, s.reps_max, s.reps_done, s.hold_s, "
-                "s.load_text, s.started_ms, s.ended_ms FROM sets s "
-                f"JOIN workouts w ON w.id = s.workout_id WHERE {condition} "
-                "ORDER BY s.workout_id, s.position",
-                params,
-            ).fetchall()
+            # All sets in index order, filtered here: cheaper than a join for the usual
+            # case of (nearly) every workout.
+            first_id = min((r[0] for r in rows), default=0) if with_sets else -1
+            set_rows = (
+                conn.execute(
+                    "SELECT workout_id, position, block, set_number, side, exercise, "
+                    "exercise_name, target, reps_min, reps_max, reps_done, hold_s, "
+                    "load_text, started_ms, ended_ms FROM sets WHERE workout_id >= ? "
+                    "ORDER BY workout_id, position",
+                    (first_id,),
+                ).fetchall()
+                if with_sets
+                else []
+            )
             conn.execute("COMMIT")
+        wanted = {r[0] for r in rows}
         by_workout: dict[int, list[StoredSet]] = {}
+        make = StoredSet._make
         for r in set_rows:
-            by_workout.setdefault(r[0], []).append(StoredSet(*r[1:]))
+            workout_id = r[0]
+            if workout_id in wanted:
+                by_workout.setdefault(workout_id, []).append(make(r[1:]))
         return [
             Workout(
                 uid=r[1],
@@ -531,23 +571,71 @@ class HistoryStore:
                 return workout
         return None
 
-    def daily_exercise_totals(self) -> list[DayTotals]:
-        """Per local day and exercise: sets, reps and the top load (for charts)."""
+    def sets_of(self, uid: str) -> tuple[StoredSet, ...]:
+        """The sets of one workout, in order."""
         with self.connect() as conn:
             rows = conn.execute(
-                "SELECT date(s.started_ms / 1000, 'unixepoch', 'localtime') AS day, "
-                "s.exercise, max(s.exercise_name), count(*), sum(s.reps_done), "
-                "max(s.load_amount), max(s.load_unit) "
-                "FROM sets s JOIN workouts w ON w.id = s.workout_id "
-                "WHERE w.deleted_ms IS NULL GROUP BY day, s.exercise ORDER BY day"
+                "SELECT s.position, s.block, s.set_number, s.side, s.exercise, "
+                "s.exercise_name, s.target, s.reps_min, s.reps_max, s.reps_done, s.hold_s, "
+                "s.load_text, s.started_ms, s.ended_ms FROM sets s "
+                "JOIN workouts w ON w.id = s.workout_id WHERE w.uid = ? ORDER BY s.position",
+                (uid,),
             ).fetchall()
-        return [
-            DayTotals(date.fromisoformat(r[0]), r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows
-        ]
+        return tuple(StoredSet._make(r) for r in rows)
+
+    def exercise_totals(self) -> list[ExerciseTotals]:
+        """Per workout and exercise: sets, reps and the top load (charts, calendar, lists)."""
+        with self.connect() as conn:
+            rows = conn.execute(
+                "SELECT w.uid, w.started_ms, s.exercise, max(s.exercise_name), count(*), "
+                "sum(s.reps_done), max(s.load_amount), max(s.load_unit) "
+                "FROM workouts w JOIN sets s ON s.workout_id = w.id "
+                "WHERE w.deleted_ms IS NULL GROUP BY w.id, s.exercise"
+            ).fetchall()
+        return [ExerciseTotals._make(r) for r in rows]
+
+    def daily_exercise_totals(self) -> list[DayTotals]:
+        """Per local day (of the workout's start) and exercise: sets, reps, top load."""
+        return day_totals(self.exercise_totals())
 
 
-@dataclass(frozen=True)
-class DayTotals:
+class ExerciseTotals(NamedTuple):
+    workout_uid: str
+    started_ms: int
+    exercise: str
+    exercise_name: str
+    sets: int
+    reps: int
+    top_load: float | None
+    unit: str | None
+
+
+def day_totals(rows: Sequence[ExerciseTotals]) -> list[DayTotals]:
+    """Per-workout totals folded into local days."""
+    merged: dict[tuple[date, str], list[Any]] = {}
+    days: dict[int, date] = {}
+    for row in rows:
+        day = days.get(row.started_ms)
+        if day is None:
+            day = days[row.started_ms] = local_date(row.started_ms)
+        entry = merged.get((day, row.exercise))
+        if entry is None:
+            merged[(day, row.exercise)] = [
+                row.exercise_name,
+                row.sets,
+                row.reps,
+                row.top_load,
+                row.unit,
+            ]
+            continue
+        entry[1] += row.sets
+        entry[2] += row.reps
+        if row.top_load is not None and (entry[3] is None or row.top_load > entry[3]):
+            entry[3], entry[4] = row.top_load, row.unit
+    return [DayTotals(key[0], key[1], *merged[key]) for key in sorted(merged)]
+
+
+class DayTotals(NamedTuple):
     day: date
     exercise: str
     exercise_name: str

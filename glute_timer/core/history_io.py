@@ -8,13 +8,14 @@ error names the line and the reason.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Final, TextIO
 
@@ -58,6 +59,7 @@ CSV_COLUMNS: Final = (
     "Set End",
 )
 _EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
+_EPOCH_ORDINAL: Final = date(1970, 1, 1).toordinal()
 _ISO_RE: Final = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d{3}))?Z$")
 _SIDES: Final = (None, "left", "right")
 RESCUE_GLOB: Final = "history-unsaved-*.json"
@@ -79,8 +81,16 @@ class ImportFileError(ValueError):
 
 def format_time(ms: int) -> str:
     """Milliseconds since the epoch as ``2026-11-25T14:46:00.123Z`` (UTC), exactly."""
-    moment = _EPOCH + timedelta(milliseconds=ms)
-    return f"{moment:%Y-%m-%dT%H:%M:%S}.{ms % 1000:03d}Z"
+    days, rest = divmod(ms, 86_400_000)
+    seconds, milli = divmod(rest, 1000)
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{_day_text(days)}T{hours:02d}:{minutes:02d}:{seconds:02d}.{milli:03d}Z"
+
+
+@functools.lru_cache(maxsize=8192)
+def _day_text(days: int) -> str:
+    return date.fromordinal(_EPOCH_ORDINAL + days).isoformat()
 
 
 def parse_time(text: str) -> int:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Final
 
-from glute_timer.core.history import HistoryStore
+from glute_timer.core.history import HistoryStore, local_date
 from glute_timer.core.protocol import format_number
 
 MAX_GAP: Final = {"every-other-day": 2, "daily": 1}
@@ -234,48 +234,54 @@ def pareto_bests(entries: Sequence[LoadBest]) -> tuple[LoadBest, ...]:
 def progress(store: HistoryStore, today: date | None = None) -> list[ProtocolProgress]:
     """Progress for every protocol in the history, the most recently trained first."""
     today = today or date.today()
-    alive = "w.deleted_ms IS NULL"
     with store.connect() as conn:
         conn.execute("BEGIN")
         heads = conn.execute(
             "SELECT protocol_id, protocol_name, schedule, program_weeks, max(started_ms) "
-            f"FROM workouts w WHERE {alive} GROUP BY protocol_id"
+            "FROM workouts WHERE deleted_ms IS NULL GROUP BY protocol_id"
         ).fetchall()
-        day_rows = conn.execute(
-            "SELECT DISTINCT protocol_id, date(started_ms / 1000, 'unixepoch', 'localtime') "
-            f"FROM workouts w WHERE {alive} "
-            "AND EXISTS (SELECT 1 FROM sets s WHERE s.workout_id = w.id) ORDER BY 1, 2"
+        trained = conn.execute(
+            "SELECT protocol_id, started_ms FROM workouts w WHERE deleted_ms IS NULL "
+            "AND EXISTS (SELECT 1 FROM sets s WHERE s.workout_id = w.id) ORDER BY started_ms"
         ).fetchall()
-        totals = conn.execute(
-            "SELECT w.protocol_id, count(DISTINCT w.id), count(*), sum(s.reps_done) "
-            f"FROM sets s JOIN workouts w ON w.id = s.workout_id WHERE {alive} "
-            "GROUP BY w.protocol_id"
-        ).fetchall()
-        loads = conn.execute(
-            "SELECT w.protocol_id, s.exercise, max(s.exercise_name), s.reps_done, s.load_unit, "
-            "max(s.load_amount) FROM sets s JOIN workouts w ON w.id = s.workout_id "
-            f"WHERE {alive} AND s.load_amount IS NOT NULL AND s.reps_done > 0 "
-            "GROUP BY 1, 2, 4, 5"
-        ).fetchall()
-        holds = conn.execute(
-            "SELECT w.protocol_id, s.exercise, max(s.exercise_name), max(s.hold_s) "
-            f"FROM sets s JOIN workouts w ON w.id = s.workout_id WHERE {alive} "
-            "AND s.reps_done > 0 GROUP BY 1, 2"
+        # One pass over the sets gives totals, load bests and holds together.
+        groups = conn.execute(
+            "SELECT w.protocol_id, s.exercise, max(s.exercise_name), s.reps_done, "
+            "s.load_unit, count(*), max(s.load_amount), max(s.hold_s) "
+            "FROM workouts w JOIN sets s ON s.workout_id = w.id "
+            "WHERE w.deleted_ms IS NULL GROUP BY 1, 2, 4, 5"
         ).fetchall()
         conn.execute("COMMIT")
     days: dict[str, list[date]] = {}
-    for protocol_id, day in day_rows:
-        days.setdefault(protocol_id, []).append(date.fromisoformat(day))
-    total_by = {r[0]: r[1:] for r in totals}
+    workouts_by: dict[str, int] = {}
+    for protocol_id, started in trained:
+        workouts_by[protocol_id] = workouts_by.get(protocol_id, 0) + 1
+        day = local_date(started)
+        known = days.setdefault(protocol_id, [])
+        if not known or known[-1] != day:
+            known.append(day)
+    sets_by: dict[str, int] = {}
+    reps_by: dict[str, int] = {}
     load_by: dict[str, list[LoadBest]] = {}
-    for protocol_id, exercise, name, reps, unit, amount in loads:
-        load_by.setdefault(protocol_id, []).append(LoadBest(exercise, name, reps, amount, unit))
+    holds: dict[tuple[str, str], HoldBest] = {}
+    for protocol_id, exercise, name, reps, unit, count, amount, hold in groups:
+        sets_by[protocol_id] = sets_by.get(protocol_id, 0) + count
+        reps_by[protocol_id] = reps_by.get(protocol_id, 0) + reps * count
+        if reps <= 0:
+            continue
+        if amount is not None and unit is not None:
+            load_by.setdefault(protocol_id, []).append(LoadBest(exercise, name, reps, amount, unit))
+        best = holds.get((protocol_id, exercise))
+        if best is None or hold > best.seconds:
+            holds[(protocol_id, exercise)] = HoldBest(exercise, name, hold)
     hold_by: dict[str, list[HoldBest]] = {}
-    for protocol_id, exercise, name, seconds in holds:
-        hold_by.setdefault(protocol_id, []).append(HoldBest(exercise, name, seconds))
+    for (protocol_id, _), best in sorted(holds.items()):
+        hold_by.setdefault(protocol_id, []).append(best)
     result = []
     for protocol_id, name, schedule, weeks, last in heads:
-        workouts, sets, reps = total_by.get(protocol_id, (0, 0, 0))
+        workouts = workouts_by.get(protocol_id, 0)
+        sets = sets_by.get(protocol_id, 0)
+        reps = reps_by.get(protocol_id, 0)
         result.append(
             (
                 last,

@@ -13,7 +13,6 @@ import logging
 import queue
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -34,9 +33,10 @@ from PySide6.QtWidgets import (
 )
 
 from glute_timer.context import AppContext
-from glute_timer.core.history import DayTotals, HistoryError, HistoryStore, Workout, open_history
+from glute_timer.core.history import HistoryError, HistoryStore, Workout, open_history
 from glute_timer.core.history_io import ImportFileError, import_file, write_csv, write_json
-from glute_timer.core.progress import ProtocolProgress, progress
+from glute_timer.core.history_view import HistoryViewData, load_view_data
+from glute_timer.core.progress import ProtocolProgress
 from glute_timer.core.protocol import format_number
 
 log = logging.getLogger(__name__)
@@ -45,70 +45,6 @@ HEATMAP_WEEKS = 53
 CHART_WEEKS = 26
 POLL_MS = 20
 METRICS = (("sets", "Sets"), ("reps", "Reps"), ("top_load", "Top load"))
-
-
-@dataclass(frozen=True)
-class WeekTotals:
-    week: date  # the Monday
-    exercise: str
-    sets: int
-    reps: int
-    top_load: float | None
-    unit: str | None
-
-
-@dataclass(frozen=True)
-class HistoryViewData:
-    workouts: tuple[Workout, ...]  # newest first
-    days: dict[date, int]  # sets per local day
-    weeks: tuple[WeekTotals, ...]
-    exercises: dict[str, str]  # id -> name, for the chart's choice
-    progress: tuple[ProtocolProgress, ...]
-    today: date
-
-
-def weekly_totals(rows: Sequence[DayTotals]) -> tuple[WeekTotals, ...]:
-    """Day totals folded into weeks starting on Monday."""
-    merged: dict[tuple[date, str], WeekTotals] = {}
-    for row in rows:
-        key = (row.day - timedelta(days=row.day.weekday()), row.exercise)
-        old = merged.get(key)
-        if old is None:
-            merged[key] = WeekTotals(
-                key[0], row.exercise, row.sets, row.reps, row.top_load, row.unit
-            )
-            continue
-        heavier = row.top_load is not None and (old.top_load is None or row.top_load > old.top_load)
-        merged[key] = WeekTotals(
-            key[0],
-            row.exercise,
-            old.sets + row.sets,
-            old.reps + row.reps,
-            row.top_load if heavier else old.top_load,
-            row.unit if heavier else old.unit,
-        )
-    return tuple(merged[key] for key in sorted(merged))
-
-
-def load_view_data(store: HistoryStore, today: date | None = None) -> HistoryViewData:
-    """Everything the page shows, read in one go (runs in a worker thread)."""
-    today = today or date.today()
-    workouts = store.workouts()
-    workouts.reverse()
-    daily = store.daily_exercise_totals()
-    days: dict[date, int] = {}
-    exercises: dict[str, str] = {}
-    for row in daily:
-        days[row.day] = days.get(row.day, 0) + row.sets
-        exercises[row.exercise] = row.exercise_name
-    return HistoryViewData(
-        workouts=tuple(workouts),
-        days=days,
-        weeks=weekly_totals(daily),
-        exercises=exercises,
-        progress=tuple(progress(store, today)),
-        today=today,
-    )
 
 
 # ---------------------------------------------------------------- painted widgets
@@ -379,9 +315,9 @@ class HistoryPage(QWidget):
         self.exercise_choice.setCurrentIndex(max(0, index))
         self.exercise_choice.blockSignals(False)
         self._update_chart()
-        self._fill_tree(data.workouts)
+        self._fill_tree(data.workouts, data.counts)
 
-    def _fill_tree(self, workouts: Sequence[Workout]) -> None:
+    def _fill_tree(self, workouts: Sequence[Workout], counts: dict[str, tuple[int, int]]) -> None:
         current = self.selected_uid()
         self.tree.clear()
         items = []
@@ -391,13 +327,13 @@ class HistoryPage(QWidget):
                     f"{workout.started:%Y-%m-%d %a %H:%M}",
                     workout.protocol_name,
                     workout.status,
-                    str(len(workout.sets)),
-                    str(workout.total_reps),
+                    str(counts.get(workout.uid, (0, 0))[0]),
+                    str(counts.get(workout.uid, (0, 0))[1]),
                     workout.note,
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, workout.uid)
-            if workout.sets:
+            if workout.uid in counts:
                 item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
             items.append(item)
         self.tree.addTopLevelItems(items)
@@ -415,10 +351,15 @@ class HistoryPage(QWidget):
         if item.childCount() or self.data is None or item.parent() is not None:
             return
         uid = item.data(0, Qt.ItemDataRole.UserRole)
-        workout = next((w for w in self.data.workouts if w.uid == uid), None)
-        if workout is None:
+        store = self._store()
+        if store is None or not isinstance(uid, str):
             return
-        for s in workout.sets:
+        try:
+            sets = store.sets_of(uid)  # one small indexed query
+        except Exception as exc:
+            self._show_message(f"Could not read the sets: {exc}")
+            return
+        for s in sets:
             side = f" ({s.side})" if s.side else ""
             load = "" if s.load == "bodyweight" else s.load
             hold = f"hold {format_number(s.hold_s)} s" if s.hold_s > 0 else ""

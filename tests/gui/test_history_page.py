@@ -19,7 +19,8 @@ from history_helpers import make_workout
 
 from glute_timer.context import AppContext
 from glute_timer.core.history import HistoryStore
-from glute_timer.gui.history_page import HistoryPage, weekly_totals
+from glute_timer.core.history_view import weekly_totals
+from glute_timer.gui.history_page import HistoryPage
 
 TODAY = date.today()
 

@@ -217,3 +217,17 @@ def test_a_folder_in_place_of_the_file_is_moved_aside(db_path: Path) -> None:
     moved = [p for p in db_path.parent.iterdir() if ".corrupt-" in p.name]
     assert moved and (moved[0] / "something").read_text() == "x"
     assert store.workouts() == []
+
+
+def test_version_1_database_gains_the_summary_index(db_path: Path) -> None:
+    v1 = HistoryStore(db_path, migrations=MIGRATIONS[:1])
+    v1.merge([make_workout(date(2026, 11, 20))])
+    with raw(db_path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    current = HistoryStore(db_path)
+    assert current.backup_path is not None and ".v1-" in current.backup_path.name
+    with raw(db_path) as conn:
+        indexes = {r[1] for r in conn.execute("PRAGMA index_list(sets)")}
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert "sets_summary" in indexes
+    assert len(current.workouts()[0].sets) == 3
