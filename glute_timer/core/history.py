@@ -292,7 +292,7 @@ class HistoryStore:
                 "It was left untouched; update Glute Timer to use it."
             )
         if version < self.schema_version:
-            self._migrate(version)
+            self._migrate()
 
     def _probe(self) -> int:
         """The file's schema version, read without writing. Raises _Unusable."""
@@ -342,7 +342,7 @@ class HistoryStore:
                     os.replace(extra, target.with_name(target.name + suffix))
         return target
 
-    def _migrate(self, found: int) -> None:
+    def _migrate(self) -> None:
         with self.connect() as conn:
             conn.execute("BEGIN IMMEDIATE")
             try:
@@ -371,7 +371,6 @@ class HistoryStore:
                 except BaseException:
                     conn.execute("ROLLBACK")
                     raise
-        del found
 
     def _backup(self, conn: sqlite3.Connection, version: int) -> Path:
         stamp = datetime.fromtimestamp(self.wall_clock()).strftime("%Y%m%dT%H%M%S")
@@ -772,6 +771,7 @@ class HistoryRecorder:
         self._begun = False
         self._finished: tuple[str, int] | None = None
         self.saved_sets = 0
+        self._rescue_path: Path | None = None
 
     @property
     def pending(self) -> int:
@@ -818,8 +818,6 @@ class HistoryRecorder:
             self._finished = (status, to_ms(self.wall_clock()))
             self._pending.append(lambda store: store.finish_workout(self.uid, status, self._end()))
             self.flush()
-            if self._pending:
-                self._rescue()
 
     def _end(self) -> int:
         assert self._finished is not None
@@ -868,10 +866,27 @@ class HistoryRecorder:
                     f"{waiting} set{'s' if waiting != 1 else ''} kept in memory, retrying."
                 )
                 log.warning("%s", self.problem)
+                if self._pending_sets:
+                    self._rescue()
                 return False
             self._pending.pop(0)
         self.problem = None
+        if self._rescue_path is not None:
+            # Everything reached the database; the rescue copy is no longer needed.
+            with contextlib.suppress(OSError):
+                self._rescue_path.unlink(missing_ok=True)
+            self._rescue_path = None
         return True
+
+    def prepare(self) -> None:
+        """Open (check, migrate) the database now rather than at the first set."""
+        if self._store is not None:
+            return
+        try:
+            self._store = self._store_factory(self.path)
+            self.notice = self._store.notice
+        except Exception as exc:
+            self.problem = f"The history cannot be opened ({exc}); sets will be kept in memory."
 
     def retry(self) -> bool:
         try:
@@ -899,12 +914,19 @@ class HistoryRecorder:
         except OSError as exc:
             self.problem = f"{self.problem} Could not save a rescue copy either: {exc}"
             return
+        self._rescue_path = where
         self.problem = (
-            f"{self.problem} A copy of this workout was saved to {where}; it will be added "
+            f"{self.problem} A copy was saved to {where}; it will be added "
             "to the history the next time it opens."
         )
 
 
 def open_history_recorder(context: AppContext, plan: Plan, protocol_id: str) -> HistoryRecorder:
-    """A listener for ``Session.subscribe`` that records the workout of ``plan``."""
-    return HistoryRecorder(context.paths.history_db, plan, protocol_id)
+    """A listener for ``Session.subscribe`` that records the workout of ``plan``.
+
+    The database is opened (checked, migrated) here, before the workout starts; trouble
+    shows in ``recorder.problem`` and never raises.
+    """
+    recorder = HistoryRecorder(context.paths.history_db, plan, protocol_id)
+    recorder.prepare()
+    return recorder

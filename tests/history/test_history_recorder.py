@@ -9,6 +9,7 @@ import pytest
 
 from glute_timer.core.clock import FakeClock
 from glute_timer.core.history import HistoryRecorder, HistoryStore, open_history_at
+from glute_timer.core.history_io import parse_export
 from glute_timer.core.plan import Plan, build_plan
 from glute_timer.core.protocol import parse_protocol
 from glute_timer.core.session import Session, SetCompleted, State
@@ -127,13 +128,19 @@ def test_database_trouble_keeps_sets_in_memory_and_retries(plan: Plan, db_path: 
     session = Session(plan, clock, wall_clock=clock.wall)
     recorder = HistoryRecorder(db_path, plan, "quick", wall_clock=clock.wall, store_factory=factory)
     session.subscribe(recorder)
+    db_path.parent.mkdir(parents=True)
     session.start()
     run_until(session, clock, done=2)
     assert session.state is State.RUNNING  # the workout goes on
     assert recorder.problem is not None and "2 sets kept in memory" in recorder.problem
+    # A crash now would still leave the sets on disk, in a rescue copy.
+    rescue = list(db_path.parent.glob("history-unsaved-*.json"))
+    assert len(rescue) == 1
+    assert len(parse_export(rescue[0].read_text(encoding="utf-8"))[0].sets) == 2
     failing["on"] = False
     assert recorder.retry()
     assert recorder.problem is None
+    assert not rescue[0].exists()
     run_until(session, clock)
     assert len(HistoryStore(db_path).workouts()[0].sets) == 4
 
@@ -171,3 +178,15 @@ def test_a_newer_database_does_not_break_the_workout(plan: Plan, db_path: Path) 
     run_until(session, clock)
     assert session.state is State.FINISHED
     assert recorder.problem is not None and "newer version" in recorder.problem
+
+
+def test_open_history_recorder_opens_the_database_up_front(plan: Plan, tmp_path: Path) -> None:
+    from glute_timer.context import AppContext
+    from glute_timer.core.history import open_history_recorder
+
+    context = AppContext.create(tmp_path)
+    context.paths.history_db.parent.mkdir(parents=True)
+    context.paths.history_db.write_bytes(b"not a database" * 50)
+    recorder = open_history_recorder(context, plan, "quick")
+    assert recorder.problem is None
+    assert recorder.notice is not None and "moved to" in recorder.notice
