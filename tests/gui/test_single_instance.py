@@ -38,3 +38,31 @@ def test_separate_data_directories_are_separate(qtbot: QtBot, tmp_path: Path) ->
 
 def test_name_is_stable_for_the_same_folder(tmp_path: Path) -> None:
     assert server_name(tmp_path) == server_name(tmp_path / ".")
+
+
+SECOND_PROCESS = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication
+from glute_timer.gui.single_instance import SingleInstance
+app = QCoreApplication([])
+print("primary" if SingleInstance(Path(sys.argv[1])).acquire() else "secondary")
+"""
+
+
+def test_a_second_process_is_turned_away(qtbot: QtBot, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    first = SingleInstance(tmp_path / "data")
+    assert first.acquire()
+    with qtbot.waitSignal(first.activation_requested, timeout=10_000):
+        result = subprocess.run(
+            [sys.executable, "-c", SECOND_PROCESS, str(tmp_path / "data")],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        )
+    assert result.stdout.strip() == "secondary", result.stderr
+    first.release()
