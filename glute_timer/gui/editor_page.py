@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
@@ -93,25 +94,65 @@ def field_of(key: str) -> tuple[int | None, str]:
     return None, key
 
 
+def _problems_in(data: dict[str, Any], repair: Any) -> list[tuple[str, str]]:
+    """Every problem in ``data``: after each one, ``repair`` removes it and we look again."""
+    probe = copy.deepcopy(data)
+    found: list[tuple[str, str]] = []
+    for _ in range(len(_BLOCK_FIELDS) + len(_TOP_FIELDS) + 2):
+        try:
+            protocol_from_dict(probe, "editor")
+        except ProtocolError as exc:
+            if any(key == exc.key for key, _ in found) or not repair(probe, exc.key):
+                found.append((exc.key, exc.reason))
+                break
+            found.append((exc.key, exc.reason))
+        else:
+            break
+    return found
+
+
+def _repair_top(probe: dict[str, Any], key: str) -> bool:
+    if key == "name":
+        probe["name"] = "x"
+    elif key in probe and key != "format":
+        del probe[key]
+    else:
+        return False
+    return True
+
+
+def _repair_block(probe: dict[str, Any], key: str) -> bool:
+    index, field = field_of(key)
+    if index is None:
+        return False
+    block = probe["block"][index]
+    if field == "exercise":
+        block["exercise"] = "x"
+    elif field.startswith("tempo.") and isinstance(block.get("tempo"), dict):
+        block["tempo"].pop(field.removeprefix("tempo."), None)
+    elif field == "reps":
+        block.pop("reps", None)
+        block.pop("target", None)
+    elif field in block:
+        del block[field]
+    else:
+        return False
+    return True
+
+
 def validate_all(data: dict[str, Any]) -> dict[tuple[int | None, str], str]:
-    """Every problem we can find: one for the top level and one per block."""
+    """Every problem, each tied to its field: the top level and each block on their own."""
     problems: dict[tuple[int | None, str], str] = {}
     top = {**data, "block": [_VALID_BLOCK]}
-    try:
-        protocol_from_dict(top, "editor")
-    except ProtocolError as exc:
-        where = field_of(exc.key)
-        problems[(None, where[1] or "name")] = exc.reason
+    for key, reason in _problems_in(top, _repair_top):
+        problems.setdefault((None, field_of(key)[1] or "name"), reason)
     blocks = data.get("block", [])
     if not blocks:
         problems[(None, "block")] = "a protocol needs at least one block"
     for index, block in enumerate(blocks):
         single = {"format": 1, "name": "x", "block": [block]}
-        try:
-            protocol_from_dict(single, "editor")
-        except ProtocolError as exc:
-            _, key = field_of(exc.key)
-            problems[(index, key or "exercise")] = exc.reason
+        for key, reason in _problems_in(single, _repair_block):
+            problems.setdefault((index, field_of(key)[1] or "exercise"), reason)
     return problems
 
 

@@ -163,6 +163,7 @@ class LibraryPage(QWidget):
         self.details_scroll = QScrollArea()
         self.details_scroll.setWidgetResizable(True)
         self.details_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.details_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         inner = QWidget()
         self.details = QVBoxLayout(inner)
         self.details.setContentsMargins(0, 0, 8, 0)
@@ -176,6 +177,8 @@ class LibraryPage(QWidget):
         self.chips.setSpacing(8)
         self.chip_labels: list[QLabel] = []
         self.chips.addStretch(1)
+        self.equipment_label = make_label("", "muted", wrap=True)
+        self.equipment_label.setAccessibleName("Equipment")
         self.error_label = make_label("", "fieldError", wrap=True)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.setAccessibleName("Load error")
@@ -226,6 +229,7 @@ class LibraryPage(QWidget):
         self.details.addWidget(self.title)
         self.details.addWidget(self.description)
         self.details.addLayout(self.chips)
+        self.details.addWidget(self.equipment_label)
         self.details.addWidget(self.error_label)
         self.details.addLayout(actions)
         self.details.addWidget(blocks_card)
@@ -389,6 +393,8 @@ class LibraryPage(QWidget):
         self._current = entry
         protocol = entry.protocol if entry is not None else None
         for chip in self.chip_labels:
+            self.chips.removeWidget(chip)
+            chip.hide()
             chip.deleteLater()
         self.chip_labels = []
         has_protocol = protocol is not None
@@ -398,6 +404,7 @@ class LibraryPage(QWidget):
         self.edit_button.setVisible(has_protocol)
         self.export_button.setVisible(has_protocol)
         self.delete_button.setVisible(entry is not None and not entry.builtin)
+        self.equipment_label.setVisible(has_protocol)
         if entry is None:
             self.title.setText("Nothing here yet" if not self.entries else "No match")
             self.description.setText("Try another search, or make a new protocol.")
@@ -427,15 +434,22 @@ class LibraryPage(QWidget):
             for item in exercise.equipment if exercise else ():
                 if item not in equipment:
                     equipment.append(item)
-            if not block.load.is_bodyweight and "weight" not in equipment:
-                equipment.append("weight")
+            weights = ("weight", "barbell", "dumbbell", "kettlebell", "plate")
+            if not block.load.is_bodyweight and not any(
+                word in item for item in equipment for word in weights
+            ):
+                equipment.append("a weight")
         chips = [
             f"{format_clock(plan.total)} total",
             SCHEDULE_TEXT.get(protocol.schedule, protocol.schedule),
             f"{len(plan.sets)} sets",
-            *(equipment or ["no equipment"]),
             "Preset" if entry.builtin else "My protocol",
         ]
+        if protocol.program_weeks:
+            chips.insert(2, f"{protocol.program_weeks}-week programme")
+        self.equipment_label.setText(
+            "Equipment: " + (", ".join(equipment) if equipment else "none")
+        )
         for text in chips:
             chip = make_label(text, "chip")
             self.chips.insertWidget(self.chips.count() - 1, chip)

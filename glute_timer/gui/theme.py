@@ -61,7 +61,7 @@ class Theme:
     def phase_tint(self, phase: str) -> QColor:
         """A faint wash of the phase colour for the workout screen's background."""
         base = QColor(PHASE_BASE.get(phase, OKABE_ITO["grey"]))
-        return mix(QColor(self.window), base, 0.16 if self.dark else 0.10)
+        return mix(QColor(self.window), base, 0.09 if self.dark else 0.10)
 
 
 LIGHT = Theme(

@@ -45,6 +45,7 @@ def test_library_lists_presets_searches_and_shows_details(window: MainWindow) ->
     assert library.blocks_table.item(0, 2).text() == "lift 1 · hold 1 · lower 1 s"
     assert "2:05 total" in [chip.text() for chip in library.chip_labels]
     assert "Before a run" in [chip.text() for chip in library.chip_labels]
+    assert library.equipment_label.text() == "Equipment: exercise mat"
     assert "Squeeze your glutes" in library.exercise_text.text()
     assert "Form notes" in library.exercise_text.text()
     assert "Get ready" in library.cue_text.text()
@@ -128,6 +129,11 @@ def test_editor_validates_live_and_saves(
     editor.hold_spin.setValue(700)
     hold_error = editor._rows[(True, "tempo.hold")].error
     assert "too long" in hold_error.text()
+    editor.reps_edit.setText("12-8")
+    assert not hold_error.isHidden(), "every problem in a block is shown, not just the first"
+    assert "low to high" in reps_error.text()
+    assert "2 problems" in editor.problem_label.text()
+    editor.reps_edit.setText("8-12")
     editor.hold_spin.setValue(3)
     editor.lift_spin.setValue(0)
     assert "at least 0.1" in editor._rows[(True, "tempo.lift")].error.text()

@@ -1,0 +1,139 @@
+"""Render the app's main screens to PNG files, in the light and the dark theme.
+
+    python tools/screenshots.py [--out docs/screenshots] [--size 1280x800]
+
+Runs offscreen (no display needed) on a fake clock and a throwaway data folder, so the
+pictures are the same on every machine and nothing of yours is touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.*=false")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from PySide6.QtWidgets import QApplication
+
+from glute_timer.context import AppContext
+from glute_timer.core.clock import FakeClock
+from glute_timer.core.settings import Settings
+from glute_timer.gui.app import make_application
+from glute_timer.gui.keep_awake import ScreenAwake
+from glute_timer.gui.main_window import MainWindow
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(3):
+        app.processEvents()
+
+
+def advance(window: MainWindow, clock: FakeClock, seconds: float) -> None:
+    assert window.driver is not None
+    while seconds > 1e-9:
+        step = min(1.0, seconds)
+        clock.advance(step)
+        seconds -= step
+        window.driver.poll()
+
+
+def library(window: MainWindow, clock: FakeClock) -> None:
+    window.library.select_id("hip-thrust-strength")
+
+
+def workout(window: MainWindow, clock: FakeClock) -> None:
+    """Set 2 of 3, rep 6, in the middle of a 10-second hold."""
+    lib = window.library
+    lib.select_id("hip-thrust-strength")
+    lib.hold_spin.setValue(10)
+    lib.start_current()
+    driver = window.driver
+    assert driver is not None
+    driver.skip()  # the lead-in
+    advance(window, clock, 13 * 15)  # set 1: 15 reps of 1 + 10 + 2 seconds
+    driver.skip()  # the rest
+    advance(window, clock, 13 * 5 + 1 + 2.6)  # rep 6: lift, then into the hold
+
+
+def editor(window: MainWindow, clock: FakeClock) -> None:
+    window.library.select_id("no-equipment-burn")
+    window.library.edit_button.click()
+    window.editor.block_list.setCurrentRow(1)
+
+
+def editor_validation(window: MainWindow, clock: FakeClock) -> None:
+    editor(window, clock)
+    window.editor.reps_edit.setText("12-8")
+    window.editor.hold_spin.setValue(900)
+
+
+def settings(window: MainWindow, clock: FakeClock) -> None:
+    window.show_page("settings")
+    window.settings_page.set_voices(
+        [("en-us", "English (America)"), ("en-gb", "English (Great Britain)")]
+    )
+
+
+SHOTS: dict[str, Callable[[MainWindow, FakeClock], None]] = {
+    "library": library,
+    "workout": workout,
+    "editor": editor,
+    "editor-validation": editor_validation,
+    "settings": settings,
+}
+
+
+def render(out: Path, size: tuple[int, int], themes: list[str]) -> list[Path]:
+    app = make_application(["screenshots"])
+    written = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for theme in themes:
+            for name, prepare in SHOTS.items():
+                context = AppContext.create(Path(tmp) / f"{theme}-{name}")
+                context.settings = Settings(theme=theme, keep_awake=False)
+                clock = FakeClock()
+                window = MainWindow(
+                    context,
+                    clock=clock,
+                    wall_clock=clock.wall,
+                    audio=None,
+                    screen_awake=ScreenAwake(platform="screenshots"),
+                    load_voices=False,
+                )
+                window.confirm = lambda *args: True  # type: ignore[method-assign]
+                window.resize(*size)
+                window.show()
+                settle(app)
+                prepare(window, clock)
+                settle(app)
+                path = out / f"{name}-{theme}.png"
+                window.grab().save(str(path))
+                written.append(path)
+                window.close()
+                window.deleteLater()
+                settle(app)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument("--size", default="1280x800", help="window size, WIDTHxHEIGHT")
+    parser.add_argument("--theme", choices=["light", "dark", "both"], default="both")
+    args = parser.parse_args(argv)
+    width, height = (int(part) for part in args.size.lower().split("x"))
+    themes = ["light", "dark"] if args.theme == "both" else [args.theme]
+    args.out.mkdir(parents=True, exist_ok=True)
+    for path in render(args.out, (width, height), themes):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
