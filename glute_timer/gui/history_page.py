@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -256,6 +256,13 @@ class HistoryPage(QWidget):
         self._update_buttons()
 
     # ------------------------------------------------------------ loading
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Sets recorded since the page was last seen (a workout, the command line) appear
+        # without a manual reload.
+        super().showEvent(event)
+        if not self.loading:
+            self.refresh()
 
     def refresh(self) -> None:
         """Read the history again in the background; the page updates when it is ready."""

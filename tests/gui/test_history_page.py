@@ -126,3 +126,14 @@ def test_weekly_totals_fold_days_into_weeks() -> None:
         (monday, 5, 50, 45.0),
         (monday + timedelta(days=7), 1, 10, None),
     ]
+
+
+def test_showing_the_page_reloads_it(qtbot: QtBot, context: AppContext) -> None:
+    from PySide6.QtGui import QShowEvent
+
+    page = loaded(qtbot, context)
+    assert page.tree.topLevelItemCount() == 0
+    HistoryStore(context.paths.history_db).merge([make_workout(TODAY)])
+    page.showEvent(QShowEvent())
+    qtbot.waitUntil(lambda: not page.loading, timeout=5000)
+    assert page.tree.topLevelItemCount() == 1
