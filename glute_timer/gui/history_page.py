@@ -181,9 +181,10 @@ class HistoryPage(QWidget):
         self.data: HistoryViewData | None = None
         self.loading = False
         self.last_deleted: str | None = None
-        self._results: queue.Queue[tuple[int, HistoryViewData | BaseException, str | None]] = (
-            queue.Queue()
-        )
+        self._results: queue.Queue[
+            tuple[int, HistoryViewData | BaseException, HistoryStore | None]
+        ] = queue.Queue()
+        self._opened: HistoryStore | None = None  # checked once, then reused
         self._generation = 0
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
@@ -270,23 +271,24 @@ class HistoryPage(QWidget):
         generation = self._generation
         self.loading = True
         worker = threading.Thread(
-            target=self._load, args=(generation,), name="history-load", daemon=True
+            target=self._load, args=(generation, self._opened), name="history-load", daemon=True
         )
         worker.start()
         self._poll.start()
 
-    def _load(self, generation: int) -> None:
-        # Runs in the worker thread: SQLite and plain values only, no Qt.
+    def _load(self, generation: int, store: HistoryStore | None) -> None:
+        # Runs in the worker thread: SQLite and plain values only, no Qt. A store holds
+        # no connection between calls, so it may be handed between threads.
         try:
-            store = open_history(self.context)
+            store = store or open_history(self.context)
             data = load_view_data(store)
-            self._results.put((generation, data, store.notice))
+            self._results.put((generation, data, store))
         except BaseException as exc:  # reported in the GUI thread
             self._results.put((generation, exc, None))
 
     def _collect(self) -> None:
         try:
-            generation, result, notice = self._results.get_nowait()
+            generation, result, store = self._results.get_nowait()
         except queue.Empty:
             return
         if generation != self._generation:
@@ -301,8 +303,10 @@ class HistoryPage(QWidget):
                 self._show_message(f"Could not read the history: {result}")
             self.summary.setText("")
             return
-        if notice:
-            self._show_message(notice)
+        if store is not None and self._opened is None:
+            self._opened = store
+            if store.notice:
+                self._show_message(store.notice)
         self._show(result)
 
     def _show_message(self, text: str) -> None:
@@ -433,8 +437,11 @@ class HistoryPage(QWidget):
         self.delete_button.setEnabled(has)
 
     def _store(self) -> HistoryStore | None:
+        if self._opened is not None:
+            return self._opened
         try:
-            return open_history(self.context)
+            self._opened = open_history(self.context)
+            return self._opened
         except HistoryError as exc:
             self._show_message(str(exc))
             return None
