@@ -86,6 +86,27 @@ One document, one workout per line::
 
 ``position`` counts from 0 (CSV ``Set Order`` from 1); ``load_amount`` and ``load_unit``
 are derived from ``load`` and ignored on import.
+
+Files (in the data directory, or ``DIR/data`` with ``--basedir DIR``)
+=====================================================================
+
+``history.sqlite3`` (with ``-wal`` and ``-shm`` beside it while in use)
+    SQLite in WAL mode; each set is committed the moment it completes, so a crash or a
+    kill loses at most the set in progress. The GUI and the command line may use it at
+    the same time. Workouts that are deleted in the History page are only marked deleted
+    (Undo brings them back); exports leave them out.
+``history.sqlite3.v1-20261125T144600.bak``
+    A copy made before the file is upgraded to a newer schema (here: from version 1).
+``history.sqlite3.corrupt-20261125T144600``
+    A file that could not be read, moved aside (never overwritten); a new history
+    starts and the user is told where the old one went.
+``history-unsaved-<id>.json``
+    A workout whose sets could not be written to the database (disk full, file locked,
+    a database from a newer version), in the JSON export format. It is merged into the
+    history, and removed, the next time the history opens.
+
+A database written by a newer version of Glute Timer is refused with a message and left
+untouched (``glute-timer history`` and ``stats`` exit with status 1).
 """
 
 from __future__ import annotations
