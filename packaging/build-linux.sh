@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Builds the one-folder frozen Linux app with PyInstaller, then smoke-tests it from outside
+# the source tree.
+#
+#   packaging/build-linux.sh            build dist/glute-timer/ and smoke-test it
+#   SMOKE=0 packaging/build-linux.sh    build only
+#
+# Environment: PYTHON (default python3, 3.11 or newer) makes the build venv; VENV (default
+# build/pyinstaller-venv) is kept between runs; DIST (default dist) receives glute-timer/.
+# The result runs on Linux machines with the same or a newer glibc than this one, plus the
+# system libraries in packaging/README.md (libespeak-ng1 for speech, libpulse0 for sound).
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+python=${PYTHON:-python3}
+venv=${VENV:-build/pyinstaller-venv}
+dist=${DIST:-dist}
+case "$venv" in /*) ;; *) venv="$root/$venv" ;; esac
+case "$dist" in /*) ;; *) dist="$root/$dist" ;; esac
+work="$root/build/pyinstaller"
+app="$dist/glute-timer"
+started=$(date +%s)
+
+quiet_pip() {
+  # pip's configuration here may name index folders that do not exist: drop that noise.
+  "$venv/bin/python" -m pip "$@" 2> >(grep -v "^WARNING: Location '" >&2)
+}
+
+echo "== system packages"
+if [ -x tools/debian-deps.sh ]; then
+  # Qt must import for PyInstaller to analyse it; speech and sound for the smoke test.
+  PYTHON="$python" tools/debian-deps.sh app
+fi
+if ! command -v objdump >/dev/null 2>&1; then
+  # PyInstaller reads shared-library dependencies with objdump (binutils).
+  if command -v apt-get >/dev/null 2>&1; then
+    sudo=()
+    [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+    "${sudo[@]}" apt-get install -y -qq --no-install-recommends binutils
+  else
+    echo "build-linux.sh: PyInstaller needs objdump: install binutils" >&2
+    exit 1
+  fi
+fi
+
+echo "== build venv: $venv"
+if [ ! -x "$venv/bin/python" ]; then
+  "$python" -m venv "$venv"
+  quiet_pip install --quiet --upgrade pip
+fi
+quiet_pip install --quiet "pyinstaller>=6.10" "pillow>=10"
+# The project with its dependencies, then the project again so that the newest source is
+# what gets frozen even when the version number did not change.
+quiet_pip install --quiet "$root"
+quiet_pip install --quiet --no-deps --force-reinstall "$root"
+"$venv/bin/python" -c 'import PyInstaller, PySide6, pyttsx3; print("PyInstaller", PyInstaller.__version__, "| PySide6", PySide6.__version__)'
+
+echo "== PyInstaller"
+rm -rf "$app"
+# Run from build/, not the repository root: the source tree's glute_timer/ (without its
+# resources/) must not shadow the installed package that the spec collects.
+mkdir -p "$work"
+(
+  cd "$work"
+  "$venv/bin/pyinstaller" --noconfirm --clean --log-level WARN \
+    --distpath "$dist" --workpath "$work" \
+    "$root/packaging/pyinstaller/glute-timer.spec"
+)
+built=$(date +%s)
+echo "built $app in $((built - started)) s; size $(du -sh "$app" | cut -f1)"
+
+if [ "${SMOKE:-1}" = "0" ]; then
+  exit 0
+fi
+
+echo "== smoke test, outside the source tree"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cat >"$tmp/tiny.toml" <<'EOF'
+format = 1
+name = "Smoke test"
+lead_in = 0
+
+[[block]]
+exercise = "glute-bridge"
+sets = 1
+reps = 2
+tempo = { lift = 0.5, hold = 0, lower = 0.5 }
+rest = 0
+EOF
+exe="$app/glute-timer"
+run() {
+  echo "\$ glute-timer $*" >&2
+  # No PYTHONPATH or venv leaking in: the frozen app must stand on its own.
+  (cd "$tmp" && env -u PYTHONPATH -u VIRTUAL_ENV QT_QPA_PLATFORM=offscreen "$exe" "$@")
+}
+run --version
+run --basedir "$tmp/base" presets
+run --basedir "$tmp/base" plan hip-thrust-strength --json >"$tmp/plan.json"
+"$python" - "$tmp/plan.json" <<'PY'
+import json, sys
+plan = json.load(open(sys.argv[1], encoding="utf-8"))
+print(f"{plan['name']}: {len(plan['cues'])} cues, {plan['total_s']} s (valid JSON)")
+PY
+run --basedir "$tmp/base" run "$tmp/tiny.toml" --no-gui --json --mute
+"$exe" --help >"$tmp/help.txt"
+if grep -qw check "$tmp/help.txt"; then
+  run --basedir "$tmp/base" check
+else
+  echo "(no 'check' subcommand in this build)"
+fi
+if grep -qw voices "$tmp/help.txt"; then
+  run --basedir "$tmp/base" voices >"$tmp/voices.txt" || echo "(voices failed: $?)"
+  head -5 "$tmp/voices.txt"
+fi
+echo "== smoke test passed; $app is $(du -sh "$app" | cut -f1), $(($(date +%s) - started)) s in all"
