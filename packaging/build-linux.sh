@@ -114,4 +114,19 @@ if grep -qw voices "$tmp/help.txt"; then
   run --basedir "$tmp/base" voices >"$tmp/voices.txt" || echo "(voices failed: $?)"
   head -5 "$tmp/voices.txt"
 fi
+if command -v xvfb-run >/dev/null 2>&1; then
+  # The window: it must still be running after a few seconds on a virtual X server.
+  echo "\$ glute-timer --basedir $tmp/base   (the window, 8 s under xvfb-run)" >&2
+  status=0
+  (cd "$tmp" && env -u PYTHONPATH -u VIRTUAL_ENV -u QT_QPA_PLATFORM xvfb-run -a \
+    timeout 8 "$exe" --basedir "$tmp/base" >"$tmp/gui.log" 2>&1) || status=$?
+  if [ "$status" -ne 124 ]; then
+    cat "$tmp/gui.log" >&2
+    echo "build-linux.sh: the window exited with status $status within 8 s" >&2
+    exit 1
+  fi
+  echo "window still open after 8 s: ok"
+else
+  echo "(no xvfb-run: the window was not started; install xvfb to test it)"
+fi
 echo "== smoke test passed; $app is $(du -sh "$app" | cut -f1), $(($(date +%s) - started)) s in all"
