@@ -126,6 +126,14 @@ if command -v xvfb-run >/dev/null 2>&1; then
     exit 1
   fi
   echo "window still open after 8 s: ok"
+  # check with a display probes Qt's xcb plugin in a child (`glute-timer -c ...`).
+  echo "\$ glute-timer --basedir $tmp/base check   (under xvfb-run)" >&2
+  (cd "$tmp" && env -u PYTHONPATH -u VIRTUAL_ENV -u QT_QPA_PLATFORM xvfb-run -a \
+    "$exe" --basedir "$tmp/base" check) | tee "$tmp/check-x11.txt"
+  if ! grep -q "platform xcb" "$tmp/check-x11.txt"; then
+    echo "build-linux.sh: check did not use the xcb platform under xvfb-run" >&2
+    exit 1
+  fi
 else
   echo "(no xvfb-run: the window was not started; install xvfb to test it)"
 fi
