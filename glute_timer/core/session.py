@@ -25,6 +25,9 @@ BACK_GRACE = 1.0
 DEFAULT_SUSPEND_AFTER = 10.0
 """A gap this long between two ticks means the machine slept: the session pauses."""
 
+_DUE_TOLERANCE = 1e-9
+"""Seconds: a deadline this close to now counts as due (floating-point rounding)."""
+
 
 class State(StrEnum):
     IDLE = "idle"
@@ -404,6 +407,9 @@ class Session:
         return self._reps_done >= self.plan.sets[step.span].reps_min
 
     def _advance(self, offset: float) -> None:
+        # After a pause or a jump, ``now - origin`` can miss a deadline that falls exactly
+        # now by one rounding step; that cue would wait for the next tick.
+        offset += _DUE_TOLERANCE
         steps, cues = self.plan.steps, self.plan.cues
         while self._state is State.RUNNING:
             step = steps[self._step]
