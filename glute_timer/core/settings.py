@@ -101,7 +101,7 @@ def load_settings(path: Path) -> LoadedSettings:
     """Read settings; a missing file gives defaults, a corrupt one is moved aside."""
     _recover_leftover(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
         return LoadedSettings(Settings())
     except OSError as exc:
@@ -109,11 +109,12 @@ def load_settings(path: Path) -> LoadedSettings:
             Settings(), warning=f"Could not read {path} ({exc.strerror}); using default settings."
         )
     try:
-        data = json.loads(text)
+        # Decoding here: bytes that are not UTF-8 are damage like any other (ValueError).
+        data = json.loads(raw.decode("utf-8"))
         if not isinstance(data, dict):
             raise SettingsError("not a JSON object")
         return LoadedSettings(settings_from_dict(data))
-    except (ValueError, SettingsError) as exc:
+    except (ValueError, RecursionError) as exc:
         target = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
         backup: Path | None
         try:
