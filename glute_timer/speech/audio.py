@@ -25,6 +25,7 @@ import time
 from collections.abc import Callable
 from importlib.resources import as_file
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal, Slot
 
@@ -67,6 +68,17 @@ def audio_outputs() -> list[str]:
     if QMediaDevices is None:
         return []
     return [device.description() for device in QMediaDevices.audioOutputs()]
+
+
+def _from_thread(signal: Any) -> Callable[..., None]:
+    """An emitter for worker threads that outlive the object: once it is deleted, the
+    emission is dropped instead of raising in the thread."""
+
+    def emit(*args: Any) -> None:
+        with contextlib.suppress(RuntimeError):
+            signal.emit(*args)
+
+    return emit
 
 
 class _BackendChoice:
@@ -185,13 +197,14 @@ class CueAudio(QObject):
         self.audio_ok = self._check_output()
         if self.audio_ok:
             self._load_tones()
-        self._backend = _BackendChoice(self._probed.emit)
+        rendered = _from_thread(self._rendered)
+        self._backend = _BackendChoice(_from_thread(self._probed))
         self._renderer = Renderer(
             context.paths.speech_cache_dir,
             self._backend,
-            on_rendered=lambda text, path, seconds: self._rendered.emit(text, str(path), seconds),
-            on_progress=self.prepare_progress.emit,
-            on_problem=self._problem.emit,
+            on_rendered=lambda text, path, seconds: rendered(text, str(path), seconds),
+            on_progress=_from_thread(self.prepare_progress),
+            on_problem=_from_thread(self._problem),
         )
         self._live: LiveSpeaker | None = None
         if self._settings.voice_enabled:
@@ -291,7 +304,9 @@ class CueAudio(QObject):
                 c.load(self._plan)
 
     def _start_live(self) -> None:
-        self._live = LiveSpeaker(self._backend, self._voice_config(), on_problem=self._problem.emit)
+        self._live = LiveSpeaker(
+            self._backend, self._voice_config(), on_problem=_from_thread(self._problem)
+        )
 
     def _check_output(self) -> bool:
         if QSoundEffect is None:
