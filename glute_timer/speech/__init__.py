@@ -1,1 +1,38 @@
-"""Speech and sound cues: pyttsx3 in child processes, playback in the app process."""
+"""Speech and sound cues: pyttsx3 in child processes, playback in the app process.
+
+What the user hears is the product, so every cue must land on its beat and nothing in
+here may ever hold up the session or the GUI.
+
+Modules, from the inside out:
+
+- ``schedule``  the rules, pure and tested with a fake speaker: cues of one instant are one
+  utterance; a joined phrase that would run into the next beat gives way to its beat part;
+  everything starts ``OUTPUT_LATENCY`` early; stale (> 300 ms) cues are dropped; a cue of
+  equal or higher priority cuts off the one speaking; tones for lift, hold, lower, the end
+  of a rest, a finished set and a finished workout.
+- ``worker``    the child process, the only place pyttsx3 runs (probe / render / say).
+- ``processes`` starting, supervising and killing those children (own process groups):
+  the health check that picks a backend, the ``Renderer`` (phrases to the cache, crashed
+  or hung workers replaced) and the ``LiveSpeaker`` (a warm spare process per utterance).
+- ``backends``  one class per platform: espeak-ng (Linux), SAPI 5 (Windows, COM set up in
+  the worker), macOS (pyttsx3's own driver).
+- ``cache``     rendered WAVs keyed by text, voice, rate, engine and app version.
+- ``tones``     the cue tones, synthesised with the standard library
+  (``tools/make_sounds.py`` writes ``resources/sounds/``).
+- ``audio``     ``CueAudio``, the Qt object the GUI and ``run --no-gui`` attach to a
+  session: preloaded ``QSoundEffect``s fired by one precise timer.
+- ``cli``       ``glute-timer voices``, ``glute-timer check`` and audio for ``run --no-gui``.
+- ``qtfix``     a guard against a reference-count bug of PySide6 6.12 on CPython 3.11;
+  call ``guard_singletons()`` before using Qt much (``audio`` does on import).
+
+Debian packages, and what happens without each:
+
+- ``libespeak-ng1``: the speech engine. Without it pyttsx3's ``init()`` fails in the
+  worker; the user is told once; tones and the screen still cue every beat.
+- ``alsa-utils`` (``aplay``): live speech of phrases not rendered yet. Without it those
+  are silent (pre-rendered ones still play); ``check`` and the app say so.
+- ``libpulse0``: Qt Multimedia. Without it no tones and no rendered speech play.
+- a running PulseAudio or PipeWire server: without one Qt sees no audio output; the user
+  is told once and the workout runs silently with on-screen cues.
+- ``espeak-ng`` (the command) is not needed by the app.
+"""
