@@ -232,7 +232,14 @@ def run_workout(mode: str, basedir: Path) -> Run:
         print(f"[{mode}] notes: {' | '.join(messages)}", file=sys.stderr)
     run = Run(mode)
     for outcome in audio.outcomes:
-        run.cues.append({"due": outcome.due, "text": outcome.text, "action": outcome.action})
+        run.cues.append(
+            {
+                "due": outcome.due,
+                "fired": outcome.at,
+                "text": outcome.text,
+                "action": outcome.action,
+            }
+        )
     return run
 
 
@@ -263,7 +270,7 @@ def analyse(run: Run, samples: array[int], recorder: Recorder) -> dict[str, Any]
     spoken = [c for c in run.cues if c["action"] == "spoken"]
     dues = [c["due"] for c in run.cues]
     delays: list[float] = []
-    per_cue: list[tuple[float, str, float | None]] = []
+    per_cue: list[tuple[Any, ...]] = []
     missing: list[str] = []
     for cue in spoken:
         later = [d for d in dues if d > cue["due"] + 1e-6]
@@ -276,7 +283,8 @@ def analyse(run: Run, samples: array[int], recorder: Recorder) -> dict[str, Any]
             per_cue.append((round(at, 3), cue["text"], None))
         else:
             delays.append(found - cue["due"])
-            per_cue.append((round(at, 3), cue["text"], round(1000 * delays[-1], 1)))
+            fired = round(1000 * (cue["fired"] - cue["due"]), 1)
+            per_cue.append((round(at, 3), cue["text"], round(1000 * delays[-1], 1), fired))
     not_spoken = [f"{c['text']!r}: {c['action']}" for c in run.cues if c["action"] != "spoken"]
     result: dict[str, Any] = {
         "mode": run.mode,
@@ -306,6 +314,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--keep", type=Path, help="save the recording (raw s16le) here")
+    parser.add_argument(
+        "--modes", default="pre-rendered,live", help="which runs, comma-separated (default: both)"
+    )
     args = parser.parse_args(argv)
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -316,14 +327,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         recorder.wait_started()
         with tempfile.TemporaryDirectory(prefix="gt-bench-") as basedir:
-            runs = [run_workout(mode, Path(basedir)) for mode in ("pre-rendered", "live")]
+            runs = [run_workout(mode, Path(basedir)) for mode in args.modes.split(",")]
     finally:
         samples = recorder.stop()
         server.stop()
     if args.keep:
         args.keep.write_bytes(samples.tobytes())
     results = [analyse(run, samples, recorder) for run in runs]
-    pre, live = results
+    by_mode = {r["mode"]: r for r in results}
+    pre, live = by_mode.get("pre-rendered", {}), by_mode.get("live", {})
     # Early and late are both off the beat: the ratio compares |onset - due|.
     ratio = {
         key: live[key] / pre[key]
@@ -358,8 +370,8 @@ def main(argv: list[str] | None = None) -> int:
         "p95_ms" in pre
         and pre["p95_ms"] <= 40
         and pre["max_ms"] <= 80
-        and not pre["missing"]
-        and not pre["not_spoken"]
+        and not pre.get("missing")
+        and not pre.get("not_spoken")
     )
     print(
         "targets (pre-rendered p95 <= 40 ms, max <= 80 ms, none missing): "

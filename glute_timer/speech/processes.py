@@ -38,6 +38,14 @@ RESPAWN_DELAYS = (0.2, 1.0, 2.0, 5.0, 10.0, 30.0)
 ProblemCallback = Callable[[str, str], None]  # (key, message for the user)
 
 
+class WorkerCrashed(RuntimeError):
+    """The worker ended (a crash, a kill) or hung before answering."""
+
+
+class EngineFailed(RuntimeError):
+    """The worker ran but its speech engine would not start (e.g. no libespeak-ng)."""
+
+
 def _package_root() -> str:
     return str(Path(__file__).resolve().parents[2])
 
@@ -140,12 +148,12 @@ class WorkerProcess:
             message = self.receive(timeout)
         except queue.Empty:
             self.kill()
-            raise RuntimeError(f"the speech engine did not start within {timeout:g} s") from None
+            raise WorkerCrashed(f"the speech engine did not start within {timeout:g} s") from None
         if message is None:
-            raise RuntimeError(f"the speech process exited ({self.proc.poll()})")
+            raise WorkerCrashed(f"the speech process exited ({self.proc.poll()})")
         if not message.get("ready"):
             self.kill()
-            raise RuntimeError(str(message.get("error", message)))
+            raise EngineFailed(str(message.get("error", message)))
         return message
 
 
@@ -331,6 +339,9 @@ class Renderer:
         try:
             worker = WorkerProcess("render", config.for_worker(backend))
             worker.wait_ready()
+        except WorkerCrashed:
+            self._on_problem("render-crash", "The speech engine crashed; it was restarted.")
+            return None
         except (OSError, RuntimeError) as exc:
             self._on_problem("render-start", f"Speech is off: {exc}. {backend.missing_hint()}.")
             return None
@@ -383,6 +394,10 @@ class LiveSpeaker:
     def spare_pid(self) -> int | None:
         spare = self._spare
         return spare.pid if spare is not None else None
+
+    def speaking_pids(self) -> list[int]:
+        with self._lock:
+            return [worker.pid for worker in self._speaking]
 
     def ready(self) -> bool:
         with self._lock:
@@ -455,7 +470,7 @@ class LiveSpeaker:
         try:
             worker = WorkerProcess("say", config.for_worker(backend))
         except OSError as exc:
-            self._failed(f"Live speech could not start: {exc}.")
+            self._failed("live", f"Live speech could not start: {exc}.")
             return
         with self._lock:
             if self._closed or config != self._config:
@@ -469,20 +484,26 @@ class LiveSpeaker:
             with self._lock:
                 if self._spare is worker:
                     self._spare = None
-            if not worker.killed:
-                self._failed(f"Live speech is off: {exc}. {backend.missing_hint()}.")
+            if worker.killed:
+                return  # ended on purpose (new settings, closing)
+            if isinstance(exc, EngineFailed):
+                self._failed("live", f"Live speech is off: {exc}. {backend.missing_hint()}.")
+            else:
+                self._failed(
+                    "live-crash", "The live speech process stopped; it is being restarted."
+                )
             return
         with self._lock:
             if self._spare is worker:
                 self._spare_ready = True
                 self._failures = 0
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, key: str, message: str) -> None:
         with self._lock:
             delay = RESPAWN_DELAYS[min(self._failures, len(RESPAWN_DELAYS) - 1)]
             self._failures += 1
             self._next_start = time.monotonic() + delay
-        self._on_problem("live", message)
+        self._on_problem(key, message)
 
     def _reap_locked(self) -> None:
         now = time.monotonic()

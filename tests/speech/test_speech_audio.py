@@ -3,6 +3,7 @@ speech process killed mid-workout."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import time
@@ -166,9 +167,14 @@ def test_killing_the_speech_process_mid_workout(qtbot: Any, audio: CueAudio) -> 
     killed: list[tuple[float, set[int]]] = []
 
     def kill_speech() -> None:
-        pids = {pid for pid in (live.spare_pid,) if pid is not None}
+        spare = live.spare_pid
+        if spare is None:  # between two utterances: try again in a moment
+            QTimer.singleShot(50, kill_speech)
+            return
+        pids = {spare, *live.speaking_pids()}
         for pid in pids:
-            os.killpg(pid, signal.SIGKILL)
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(pid, signal.SIGKILL)
         killed.append((time.monotonic(), pids))
 
     def during(driver: Driver) -> None:
@@ -186,3 +192,29 @@ def test_killing_the_speech_process_mid_workout(qtbot: Any, audio: CueAudio) -> 
     assert after, "speech came back after the kill"
     qtbot.waitUntil(lambda: len(messages) == 1, timeout=2000)
     assert "restarted" in messages[0]
+
+
+@needs_espeak
+def test_new_settings_apply_to_the_plan_being_prepared(
+    qtbot: Any, audio: CueAudio, context: AppContext
+) -> None:
+    plan = short_plan()
+    audio.prepare(plan)
+    faster = context.settings.with_changes(rate=220, speak_rep_numbers=False, volume=0.5)
+    total = len(phrases_for(plan, speak_rep_numbers=False))
+    with qtbot.waitSignal(
+        audio.prepare_progress,
+        check_params_cb=lambda done, all_: done == all_ == total,
+        timeout=15000,
+    ):
+        audio.apply_settings(faster)
+    texts = [u.full_text for u in audio.conductor.utterances]
+    assert "Lift" in " ".join(texts) and "1, Lift" not in texts
+    assert audio.conductor.rate == 220
+    backend = audio._backend.peek()
+    assert backend is not None
+    from glute_timer.speech.cache import phrase_path
+
+    assert phrase_path(
+        context.paths.speech_cache_dir, "Hold", None, 220, backend.engine_id()
+    ).exists()
