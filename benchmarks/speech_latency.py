@@ -333,6 +333,7 @@ def main(argv: list[str] | None = None) -> int:
         server.stop()
     if args.keep:
         args.keep.write_bytes(samples.tobytes())
+        args.keep.with_suffix(".arrivals.json").write_text(json.dumps(recorder.arrivals))
     results = [analyse(run, samples, recorder) for run in runs]
     by_mode = {r["mode"]: r for r in results}
     pre, live = by_mode.get("pre-rendered", {}), by_mode.get("live", {})
