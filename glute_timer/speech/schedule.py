@@ -46,8 +46,14 @@ from glute_timer.core.session import (
 log = logging.getLogger(__name__)
 
 OUTPUT_LATENCY = 0.036
-"""Seconds from ``QSoundEffect.play()`` to sound at the output (PulseAudio's stream buffer,
-measured constant at 36 ± 1 ms idle or loaded: DESIGN.md section 4). Cues start this early."""
+"""Seconds from ``QSoundEffect.play()`` to sound at the output; cues start this early.
+
+36 ms is PulseAudio's stream buffer as measured in DESIGN.md section 4, and
+``benchmarks/speech_latency.py`` confirms 35 ± 1 ms for an effect played on its own. In a
+whole workout, though, about half the cues sound within ~2 ms of ``play()`` (the server
+mixes a new stream straight into a sink that is already running), so they land ~35 ms
+early; the other half ~39 ms after ``play()`` (~4 ms late). Both are inside the issue's
+targets; a per-machine calibration could halve the spread (not done)."""
 
 STALE_AFTER = 0.3
 """A cue this many seconds past its due time is dropped, never played late."""
