@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from glute_timer.context import AppContext
-from glute_timer.core.session import Listener, Session
+
+if TYPE_CHECKING:
+    from glute_timer.core.session import Listener, Session
 from glute_timer.gui.main_window import APP_TITLE, MainWindow, SessionHook, window_icon
+from glute_timer.gui.qt_compat import protect_none
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +24,7 @@ APP_ID = "io.github.glutetimer.GluteTimer"
 
 
 def make_application(argv: Sequence[str] | None = None) -> QApplication:
+    protect_none()  # PySide6 6.12 on Python 3.11 would otherwise abort within a minute
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -38,12 +43,13 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
 
 def history_hooks(context: AppContext) -> list[SessionHook]:
     """Record every workout in the history, when the history module is installed."""
-    try:
-        from glute_timer.core.history import open_history_recorder
-    except ImportError:
+    if importlib.util.find_spec("glute_timer.core.history") is None:
         return []
 
     def record(session: Session, protocol_id: str) -> Listener:
+        # Imported on the first workout, not at start: SQLite is not needed to paint.
+        from glute_timer.core.history import open_history_recorder
+
         recorder: Listener = open_history_recorder(context, session.plan, protocol_id)
         return recorder
 
@@ -64,9 +70,9 @@ def run_gui(context: AppContext) -> int:
     window = MainWindow(context, session_hooks=history_hooks(context))
     if guard is not None:
         guard.activation_requested.connect(lambda: bring_to_front(window))
+    # The audio is built once the window is on screen: QtMultimedia takes a moment to load.
+    window.first_painted.connect(window.prepare_audio)
     window.show()
-    # Build the audio after the first paint: QtMultimedia takes a moment to load.
-    QTimer.singleShot(0, window.prepare_audio)
     code = app.exec()
     if guard is not None:
         guard.release()

@@ -7,15 +7,17 @@ start, workouts run silently and the status bar says why.
 from __future__ import annotations
 
 import logging
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject
 
 from glute_timer.context import AppContext
 from glute_timer.core.clock import Clock
-from glute_timer.core.plan import Plan
-from glute_timer.core.session import Event
-from glute_timer.core.settings import Settings
+
+if TYPE_CHECKING:
+    from glute_timer.core.plan import Plan
+    from glute_timer.core.session import Event
+    from glute_timer.core.settings import Settings
 
 log = logging.getLogger(__name__)
 

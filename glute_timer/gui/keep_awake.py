@@ -9,6 +9,7 @@ a no-op that says so.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
 from PySide6.QtCore import QObject
@@ -20,6 +21,17 @@ _PATH = "/org/freedesktop/ScreenSaver"
 _INTERFACE = "org.freedesktop.ScreenSaver"
 
 
+def _session_bus_address() -> str | None:
+    """The session bus of the desktop, when there is one."""
+    address = os.environ.get("DBUS_SESSION_BUS_ADDRESS")
+    if address:
+        return address
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if runtime and os.path.exists(os.path.join(runtime, "bus")):
+        return f"unix:path={os.path.join(runtime, 'bus')}"
+    return None
+
+
 class ScreenAwake(QObject):
     """``inhibit()`` when a workout starts, ``release()`` when it ends. Safe to repeat."""
 
@@ -29,11 +41,22 @@ class ScreenAwake(QObject):
         self._cookie: int | None = None
         self._wanted = False
         self._watcher: QObject | None = None
-        self.note = self._availability()
+        self._note: str | None = None
+
+    @property
+    def note(self) -> str:
+        """Whether the screen can be kept awake here, in words (checked when first asked)."""
+        if self._note is None:
+            self._note = self._availability()
+        return self._note
 
     def _availability(self) -> str:
         if not self._platform.startswith("linux"):
             return "Keeping the screen awake is not supported on this system yet."
+        if not _session_bus_address():
+            # Asking Qt for the session bus without one would autolaunch a private
+            # dbus-daemon through X11, which nobody's screen saver listens to.
+            return "No desktop session bus found, so the screen may dim during a workout."
         try:
             from PySide6.QtDBus import QDBusConnection
         except ImportError:

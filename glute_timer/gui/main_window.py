@@ -6,9 +6,9 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,26 +30,22 @@ from glute_timer.core.clock import Clock, monotonic
 from glute_timer.core.library import ProtocolEntry
 from glute_timer.core.plan import build_plan
 from glute_timer.core.protocol import Protocol, save_protocol, slugify
-from glute_timer.core.session import (
-    Event,
-    Listener,
-    Session,
-    State,
-    Suspended,
-    WorkoutFinished,
-)
 from glute_timer.core.settings import Settings
 from glute_timer.gui import store
 from glute_timer.gui.audio import CueAudioLike, create_cue_audio, list_voices_safely
-from glute_timer.gui.driver import SessionDriver
-from glute_timer.gui.editor_page import EditorPage, new_protocol_dict
 from glute_timer.gui.keep_awake import ScreenAwake
 from glute_timer.gui.library_page import LibraryPage
-from glute_timer.gui.settings_page import SettingsPage
 from glute_timer.gui.theme import LIGHT, Theme, apply_theme
 from glute_timer.gui.timers import TimerFactory, precise_timer
 from glute_timer.gui.workers import Worker
-from glute_timer.gui.workout_page import WorkoutPage
+
+if TYPE_CHECKING:
+    # The pages and the session machinery are imported when first needed (a faster start).
+    from glute_timer.core.session import Event, Listener, Session
+    from glute_timer.gui.driver import SessionDriver
+    from glute_timer.gui.editor_page import EditorPage
+    from glute_timer.gui.settings_page import SettingsPage
+    from glute_timer.gui.workout_page import WorkoutPage
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +54,7 @@ ICON_ID = "io.github.glutetimer.GluteTimer"
 AUTO = object()
 """Default for ``audio``: find the speech package's CueAudio, or run silently."""
 
-SessionHook = Callable[[Session, str], "Listener | None"]
+SessionHook = Callable[["Session", str], "Listener | None"]
 """Called for every new workout with its protocol id; may return a listener (history)."""
 
 
@@ -91,6 +87,7 @@ class HistoryPlaceholder(QWidget):
 
 class MainWindow(QMainWindow):
     workout_started = Signal(object)  # SessionDriver
+    first_painted = Signal()  # the window is on screen: start the deferred work
     settings_saved = Signal(object)  # Settings, after it reached the disk
 
     PAGES = ("library", "workout", "history", "settings")
@@ -143,15 +140,17 @@ class MainWindow(QMainWindow):
         root.addLayout(content, 1)
         self.setCentralWidget(central)
 
+        # Only the Library is built before the first paint; the other pages are built the
+        # first time they are needed, which keeps the start fast.
         self.library = LibraryPage(context.paths.protocols_dir)
-        self.workout = WorkoutPage()
+        self._workout: WorkoutPage | None = None
+        self._editor: EditorPage | None = None
+        self._settings_page: SettingsPage | None = None
+        self._voices: list[tuple[str, str]] | None = None
         self.history: QWidget = HistoryPlaceholder()
         self.history_view: QWidget = self.history  # the widget with refresh()
         self._history_loaded = False
-        self.settings_page = SettingsPage(self.settings)
-        self.settings_page.set_keep_awake_note(self.screen_awake.note)
-        self.editor = EditorPage()
-        for page in (self.library, self.workout, self.history, self.settings_page, self.editor):
+        for page in (self.library, self.history):
             self.stack.addWidget(page)
         self._connect()
         self.library.reload()
@@ -160,12 +159,83 @@ class MainWindow(QMainWindow):
         self.show_page("library")
         for warning in context.warnings:
             self.show_banner(warning)
-        if load_voices:
+        self._load_voices = load_voices
+        self._painted = False
+        self.installEventFilter(self)
+
+    # ------------------------------------------------------------ after the first paint
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self and not self._painted and event.type() == QEvent.Type.Paint:
+            self._painted = True
+            self.removeEventFilter(self)
+            QTimer.singleShot(0, self._after_first_paint)
+        return False
+
+    def _after_first_paint(self) -> None:
+        """Work the window does not need to appear: sound, the voice list."""
+        self.first_painted.emit()
+        if self._load_voices:
+            context = self.context
             self.background.submit(
-                lambda: list_voices_safely(context),
-                self.settings_page.set_voices,
-                lambda exc: self.settings_page.set_voices([]),
+                lambda: list_voices_safely(context), self._voices_found, self._voices_missing
             )
+
+    def _voices_found(self, voices: list[tuple[str, str]]) -> None:
+        self._voices = voices
+        if self._settings_page is not None:
+            self._settings_page.set_voices(voices)
+
+    def _voices_missing(self, _error: BaseException) -> None:
+        self._voices_found([])
+
+    # ------------------------------------------------------------ pages built on demand
+
+    @property
+    def workout(self) -> WorkoutPage:
+        if self._workout is None:
+            from glute_timer.gui.workout_page import WorkoutPage
+
+            page = WorkoutPage()
+            page.back_to_library.connect(lambda: self.show_page("library"))
+            page.start_again.connect(self._start_again)
+            page.fullscreen_requested.connect(self.toggle_fullscreen)
+            page.mute_changed.connect(self.set_muted)
+            page.set_theme(self.theme)
+            self.stack.addWidget(page)
+            self._workout = page
+        return self._workout
+
+    @property
+    def editor(self) -> EditorPage:
+        if self._editor is None:
+            from glute_timer.gui.editor_page import EditorPage
+
+            page = EditorPage()
+            page.closed.connect(self._close_editor)
+            page.save_requested.connect(self._save_from_editor)
+            page.export_requested.connect(self._ask_export)
+            self.stack.addWidget(page)
+            self._editor = page
+        return self._editor
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        if self._settings_page is None:
+            from glute_timer.gui.settings_page import SettingsPage
+
+            page = SettingsPage(self.settings)
+            page.set_keep_awake_note(self.screen_awake.note)
+            if self._voices is not None:
+                page.set_voices(self._voices)
+            page.changed.connect(self.save_settings)
+            self.stack.addWidget(page)
+            self._settings_page = page
+        return self._settings_page
+
+    @property
+    def workout_running(self) -> bool:
+        return self._workout is not None and self._workout.running
 
     # ------------------------------------------------------------ building
 
@@ -232,29 +302,25 @@ class MainWindow(QMainWindow):
         lib.import_requested.connect(self._ask_import)
         lib.export_requested.connect(lambda e: self._ask_export(e.protocol))
         lib.delete_requested.connect(self.delete_protocol)
-        self.workout.back_to_library.connect(lambda: self.show_page("library"))
-        self.workout.start_again.connect(self._start_again)
-        self.workout.fullscreen_requested.connect(self.toggle_fullscreen)
-        self.workout.mute_changed.connect(self.set_muted)
-        self.editor.closed.connect(self._close_editor)
-        self.editor.save_requested.connect(self._save_from_editor)
-        self.editor.export_requested.connect(self._ask_export)
-        self.settings_page.changed.connect(self.save_settings)
         hints = QApplication.styleHints()
         hints.colorSchemeChanged.connect(self._system_scheme_changed)
 
     # ------------------------------------------------------------ pages
 
     def show_page(self, name: str) -> None:
-        page: QWidget = {
-            "library": self.library,
-            "workout": self.workout,
-            "history": self.history,
-            "settings": self.settings_page,
-            "editor": self.editor,
-        }[name]
-        if name == "history":
+        page: QWidget
+        if name == "library":
+            page = self.library
+        elif name == "workout":
+            page = self.workout
+        elif name == "history":
             page = self._ensure_history()
+        elif name == "settings":
+            page = self.settings_page
+        elif name == "editor":
+            page = self.editor
+        else:
+            raise ValueError(f"no page {name!r}")
         self.stack.setCurrentWidget(page)
         nav = "library" if name == "editor" else name
         self.nav_buttons[nav].setChecked(True)
@@ -317,12 +383,15 @@ class MainWindow(QMainWindow):
     def start_workout(
         self, protocol: Protocol, protocol_id: str = "custom"
     ) -> SessionDriver | None:
-        if self.workout.running and not self.confirm(
+        if self.workout_running and not self.confirm(
             "Stop the running workout?",
             "A workout is running. Stop it and start this one?",
             "Stop and start",
         ):
             return None
+        from glute_timer.core.session import Session
+        from glute_timer.gui.driver import SessionDriver
+
         self._end_driver()
         self.prepare_audio()
         plan = build_plan(protocol)
@@ -364,6 +433,8 @@ class MainWindow(QMainWindow):
             self.start_workout(*self._last_start)
 
     def _on_session_event(self, event: Event) -> None:
+        from glute_timer.core.session import State, Suspended, WorkoutFinished
+
         if isinstance(event, Suspended):
             self.statusBar().showMessage(
                 f"Paused: the computer was asleep for {event.gap:.0f} s. Press Space to go on."
@@ -384,6 +455,8 @@ class MainWindow(QMainWindow):
             self.mini_status.setText(f"Running: {name}{paused}")
 
     def _end_driver(self) -> None:
+        from glute_timer.core.session import State
+
         if self.driver is not None:
             if self.driver.state in (State.RUNNING, State.PAUSED):
                 self.driver.stop()
@@ -407,7 +480,8 @@ class MainWindow(QMainWindow):
             ):
                 signal = getattr(audio, name, None)
                 if signal is not None:
-                    signal.connect(slot)
+                    # Emitted from speech threads too: always deliver in the GUI thread.
+                    signal.connect(slot, Qt.ConnectionType.QueuedConnection)
             try:
                 audio.apply_settings(self.settings)
                 audio.set_muted(self._muted)
@@ -440,6 +514,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ protocols
 
     def open_editor(self, entry: ProtocolEntry | None) -> None:
+        from glute_timer.gui.editor_page import new_protocol_dict
+
         if entry is None:
             data = new_protocol_dict(self.settings.default_lead_in)
             self.editor.load_dict(data, None)
@@ -556,13 +632,14 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication) and (initial or old.theme != settings.theme):
             self.theme = apply_theme(app, settings.theme)
-            self.workout.set_theme(self.theme)
+            if self._workout is not None:
+                self._workout.set_theme(self.theme)
         if self.audio is not None and not initial:
             try:
                 self.audio.apply_settings(settings)
             except Exception:
                 log.exception("audio settings failed")
-        if self.driver is not None and self.workout.running:
+        if self.driver is not None and self.workout_running:
             if settings.keep_awake:
                 self.screen_awake.inhibit()
             else:
@@ -575,21 +652,23 @@ class MainWindow(QMainWindow):
         context = self.context
 
         def done(_result: object) -> None:
-            self.settings_page.saved()
+            if self._settings_page is not None:
+                self._settings_page.saved()
             self.settings_saved.emit(settings)
 
-        self.files.submit(
-            lambda: context.save_settings(settings),
-            done,
-            lambda exc: self.settings_page.saved(str(exc)),
-        )
+        def failed(exc: BaseException) -> None:
+            if self._settings_page is not None:
+                self._settings_page.saved(str(exc))
+
+        self.files.submit(lambda: context.save_settings(settings), done, failed)
 
     def _system_scheme_changed(self, _scheme: object) -> None:
         if self.settings.theme == "system":
             app = QApplication.instance()
             if isinstance(app, QApplication):
                 self.theme = apply_theme(app, "system")
-                self.workout.set_theme(self.theme)
+                if self._workout is not None:
+                    self._workout.set_theme(self.theme)
 
     def restore_geometry(self) -> None:
         geometry = self.settings.window_geometry
@@ -605,12 +684,13 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ closing
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.workout.running and not self.confirm(
+        if self.workout_running and not self.confirm(
             "Stop the workout?", "A workout is running. Stop it and quit?", "Stop and quit"
         ):
             event.ignore()
             return
-        self.settings_page.flush()
+        if self._settings_page is not None:
+            self._settings_page.flush()
         self._end_driver()
         if self.isFullScreen():
             self.showNormal()

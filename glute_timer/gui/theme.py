@@ -286,7 +286,9 @@ QToolTip {{ background: {t.base}; color: {t.text}; border: 1px solid {t.border};
 def apply_theme(app: QApplication, setting: str) -> Theme:
     _initial_palette_dark()  # remember the platform's palette before replacing it
     theme = theme_for(setting)
-    app.setStyle("Fusion")
+    style = app.style()
+    if style is None or style.name().lower() != "fusion":  # a new style costs ~20 ms
+        app.setStyle("Fusion")
     app.setPalette(make_palette(theme))
     app.setStyleSheet(stylesheet(theme))
     return theme

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QFrame,
@@ -124,6 +133,12 @@ class ProgressRing(QWidget):
         self._text_color = QColor("#1B1D22")
         self._muted_color = QColor("#5C6370")
         self._dimmed = False
+        self._full = True
+        self._span: tuple[float, float] | None = None  # the part of the ring to repaint
+        self._text_cache: dict[tuple[str, int, int, float], QPixmap] = {}
+        self._background = QColor("#F6F7F9")
+        # The ring paints its own background, so Qt need not paint the page under it.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(220, 220)
         self.setAccessibleName("Step timer")
@@ -133,9 +148,12 @@ class ProgressRing(QWidget):
 
     # ------------------------------------------------------------ state
 
-    def set_colors(self, ring: QColor, title: QColor, track: QColor, text: QColor) -> None:
+    def set_colors(
+        self, ring: QColor, title: QColor, track: QColor, text: QColor, background: QColor
+    ) -> None:
         self._color, self._title_color, self._track, self._text_color = ring, title, track, text
-        self.update()
+        self._background = background
+        self._request_full()
 
     def set_state(
         self, *, progress: float, digits: str, title: str, caption: str, dimmed: bool
@@ -152,12 +170,31 @@ class ProgressRing(QWidget):
         moved = abs(progress - self._progress) * circumference >= 0.75
         if not (text_changed or moved):
             return
+        previous = self._progress
         self._progress = progress
         if text_changed:
             self._digits, self._title, self._caption, self._dimmed = digits, title, caption, dimmed
             spoken = f"{title}: {digits}" + (f", {caption}" if caption else "")
             self.setAccessibleDescription(spoken)
+            self._request_full()
+        else:
+            # Only the stretch of ring between the old and the new end needs painting: this
+            # keeps a running workout cheap (a whole-ring repaint 30 times a second is not).
+            low, high = min(previous, progress), max(previous, progress)
+            if self._span is not None:
+                low, high = min(low, self._span[0]), max(high, self._span[1])
+            if not self._full:
+                self._span = (low, high)
+            self.update(self._arc_rect(low, high))
+
+    def _request_full(self) -> None:
+        self._full = True
+        self._span = None
         self.update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._request_full()
 
     @property
     def digits(self) -> str:
@@ -197,6 +234,67 @@ class ProgressRing(QWidget):
             size = min(size, inner * 0.80 / width_at_100 * 100)
         return max(12, int(size))
 
+    def _draw_text(
+        self, painter: QPainter, rect: QRectF, text: str, pixel_size: int, color: QColor
+    ) -> None:
+        """Bold text centred in ``rect``, from a cache of rendered pictures.
+
+        Glyphs this large are filled as paths on every paint, which costs milliseconds;
+        the same few texts ("1", "2", "3", "Lift", "Hold") come back every rep.
+        """
+        ratio = self.devicePixelRatioF()
+        key = (text, pixel_size, color.rgba(), ratio)
+        picture = self._text_cache.get(key)
+        if picture is None:
+            font = QFont(self.font())
+            font.setBold(True)
+            font.setPixelSize(pixel_size)
+            metrics = QFontMetricsF(font)
+            width = max(1.0, metrics.horizontalAdvance(text)) + 4
+            height = metrics.height() + 4
+            picture = QPixmap(math.ceil(width * ratio), math.ceil(height * ratio))
+            picture.setDevicePixelRatio(ratio)
+            picture.fill(Qt.GlobalColor.transparent)
+            text_painter = QPainter(picture)
+            text_painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            text_painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+            text_painter.setFont(font)
+            text_painter.setPen(color)
+            text_painter.drawText(QRectF(0, 0, width, height), Qt.AlignmentFlag.AlignCenter, text)
+            text_painter.end()
+            if len(self._text_cache) > 48:
+                self._text_cache.clear()
+            self._text_cache[key] = picture
+        size = picture.deviceIndependentSize()
+        top_left = QPointF(
+            rect.center().x() - size.width() / 2, rect.center().y() - size.height() / 2
+        )
+        painter.drawPixmap(top_left, picture)
+
+    def _ring_rect(self) -> QRectF:
+        side = self._diameter() - self._pen_width()
+        return QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
+
+    def _arc_rect(self, start: float, end: float) -> QRect:
+        """The pixels the ring's arc covers between two progress values."""
+        ring = self._ring_rect()
+        radius = ring.width() / 2
+        centre = ring.center()
+        low, high = min(start, end), max(start, end)
+        samples = max(2, int((high - low) * 64) + 2)
+        xs, ys = [], []
+        for index in range(samples):
+            angle = 2 * math.pi * (low + (high - low) * index / (samples - 1))
+            xs.append(centre.x() + radius * math.sin(angle))
+            ys.append(centre.y() - radius * math.cos(angle))
+        margin = self._pen_width() / 2 + 2
+        return QRectF(
+            min(xs) - margin,
+            min(ys) - margin,
+            max(xs) - min(xs) + 2 * margin,
+            max(ys) - min(ys) + 2 * margin,
+        ).toAlignedRect()
+
     # ------------------------------------------------------------ painting
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -204,21 +302,38 @@ class ProgressRing(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         d = self._diameter()
         pen_w = self._pen_width()
-        side = d - pen_w
-        rect = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
+        rect = self._ring_rect()
+        dirty = QRectF(event.rect())
+        painter.fillRect(event.rect(), self._background)
 
-        track = QPen(self._track, pen_w)
-        painter.setPen(track)
-        painter.drawEllipse(rect)
+        span = self._span
+        partial = (
+            span is not None and not self._full and QRectF(self._arc_rect(*span)).contains(dirty)
+        )
+        self._span, self._full = None, False
         ring = QColor(self._color)
         if self._dimmed:
             ring.setAlphaF(0.45)
         arc = QPen(ring, pen_w)
         arc.setCapStyle(Qt.PenCapStyle.RoundCap)
+        track = QPen(self._track, pen_w)
+        if partial and span is not None:
+            # Stroke only the stretch that changed, a little wider than the dirty area so
+            # the clip, not a cap, makes its ends.
+            slack = (pen_w + 8) / (math.pi * rect.width())
+            start, end = max(0.0, span[0] - slack), min(1.0, span[1] + slack)
+            painter.setPen(track)
+            painter.drawArc(rect, _angle(start), _span(end - start))
+            if self._progress > start:
+                painter.setPen(arc)
+                painter.drawArc(rect, _angle(start), _span(self._progress - start))
+            painter.end()
+            return
+        painter.setPen(track)
+        painter.drawEllipse(rect)
         painter.setPen(arc)
-        span = round(-self._progress * 360 * 16)
-        if span:
-            painter.drawArc(rect, 90 * 16, span)
+        if self._progress > 0:
+            painter.drawArc(rect, _angle(0.0), _span(self._progress))
 
         inner = d - 2 * pen_w
         digit_px = self.digit_pixel_size()
@@ -226,21 +341,16 @@ class ProgressRing(QWidget):
         caption_px = max(12, int(inner * 0.06))
         cx, cy = self.width() / 2, self.height() / 2
 
-        font = QFont(self.font())
-        font.setBold(True)
-        font.setPixelSize(digit_px)
-        painter.setFont(font)
-        painter.setPen(self._text_color if not self._dimmed else self._muted_color)
+        digit_color = self._text_color if not self._dimmed else self._muted_color
         digits_rect = QRectF(cx - inner / 2, cy - digit_px * 0.52, inner, digit_px * 1.1)
-        painter.drawText(digits_rect, Qt.AlignmentFlag.AlignCenter, self._digits)
-
-        font.setPixelSize(title_px)
-        painter.setFont(font)
-        painter.setPen(self._title_color)
+        if dirty.intersects(digits_rect):
+            self._draw_text(painter, digits_rect, self._digits, digit_px, digit_color)
         title_top = digits_rect.top() - title_px * 1.45
         title_rect = QRectF(cx - inner / 2, title_top, inner, title_px * 1.3)
-        painter.drawText(title_rect, Qt.AlignmentFlag.AlignCenter, self._title)
+        if dirty.intersects(title_rect):
+            self._draw_text(painter, title_rect, self._title, title_px, self._title_color)
 
+        font = QFont(self.font())
         if self._caption:
             font.setBold(False)
             font.setPixelSize(caption_px)
@@ -249,6 +359,16 @@ class ProgressRing(QWidget):
             caption_rect = QRectF(cx - inner / 2, digits_rect.bottom(), inner, caption_px * 1.5)
             painter.drawText(caption_rect, Qt.AlignmentFlag.AlignCenter, self._caption)
         painter.end()
+
+
+def _angle(progress: float) -> int:
+    """Qt's arc angle (1/16 degree, counter-clockwise from 3 o'clock) of a point on the
+    ring that starts at 12 o'clock and fills clockwise."""
+    return round((90 - progress * 360) * 16)
+
+
+def _span(progress: float) -> int:
+    return round(-progress * 360 * 16)
 
 
 class StatBlock(QWidget):

@@ -143,6 +143,7 @@ class WorkoutPage(QWidget):
         self._units = "kg"
         self._completed: list[SetRecord] = []
         self._last_view: SessionView | None = None
+        self._static_key: object = None
 
         self.stack = QStackedWidget(self)
         outer = QVBoxLayout(self)
@@ -350,6 +351,7 @@ class WorkoutPage(QWidget):
         self._units = units
         self._completed = []
         self._phase = ""
+        self._static_key = None
         driver.view_changed.connect(self.show_view)
         driver.session_event.connect(self._on_event)
         self.stack.setCurrentWidget(self.stage)
@@ -429,6 +431,7 @@ class WorkoutPage(QWidget):
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
         self._phase = ""
+        self._static_key = None
         if self._last_view is not None and self.driver is not None:
             self.show_view(self._last_view)
 
@@ -443,12 +446,14 @@ class WorkoutPage(QWidget):
         if phase != self._phase:
             self._phase = phase
             t = self._theme
-            self.stage.set_tint(t.phase_tint(phase))
+            tint = t.phase_tint(phase)
+            self.stage.set_tint(tint)
             self.ring.set_colors(
                 t.phase_color(phase),
                 t.phase_text_color(phase),
                 QColor(t.border),
                 QColor(t.text),
+                tint,
             )
         paused = view.state is State.PAUSED
         caption = "Paused" if paused else ""
@@ -462,6 +467,16 @@ class WorkoutPage(QWidget):
             caption=caption,
             dimmed=paused,
         )
+
+        self._set_text(self.time_left_label, f"Time left {format_clock(view.remaining)}")
+        self.overall_bar.setValue(round(view.progress * 1000))
+
+        # The rest changes only with the step, the state or a command (cheap ticks).
+        load_now = self.driver.session.load_for(step.block) if self.driver else ""
+        key = (step.index, view.state, view.reps_done, view.can_finish_set, load_now)
+        if key == self._static_key:
+            return
+        self._static_key = key
 
         block = plan.protocol.blocks[step.block - 1]
         exercise = find_exercise(block.exercise)
@@ -489,8 +504,6 @@ class WorkoutPage(QWidget):
         self.side_block.set(step.side.capitalize() if step.side else "Both")
         self.side_block.setVisible(any(b.per_side for b in plan.protocol.blocks))
 
-        self._set_text(self.time_left_label, f"Time left {format_clock(view.remaining)}")
-        self.overall_bar.setValue(round(view.progress * 1000))
         self._set_text(self.next_label, f"Next: {view.next_text}" if view.next_text else "")
 
         running = view.state is State.RUNNING

@@ -160,3 +160,21 @@ def test_history_page_opens(window: MainWindow) -> None:
     window.show_page("history")
     assert window.current_page() is window.history
     assert window.nav_buttons["history"].isChecked()
+
+
+def test_none_keeps_its_references_through_many_qt_calls(qtbot: QtBot) -> None:
+    import sys
+
+    from PySide6.QtWidgets import QWidget
+
+    from glute_timer.gui.qt_compat import RESERVE, protect_none
+
+    protect_none()
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    worker_signal = widget.objectNameChanged
+    for _ in range(20_000):  # more calls than None has references on Python 3.11
+        widget.update()  # returns None
+        worker_signal.emit("x")  # returns True
+    if sys.version_info < (3, 12):
+        assert min(map(sys.getrefcount, (None, True, False))) > RESERVE // 2

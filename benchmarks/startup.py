@@ -1,0 +1,234 @@
+"""Startup time, memory and CPU of the desktop app, beside a bare PySide6 window.
+
+    python benchmarks/startup.py [--runs 7] [--cpu-seconds 60] [--platform xcb|offscreen]
+
+Each measurement runs in a fresh process. "Start" is the time from just before the process
+is spawned until the main window has been shown and painted once (the moment the first
+paint event has been handled), read on the system-wide monotonic clock. The bare window is
+a QApplication and an empty QWidget of the same size, measured in the same run,
+alternating with the app so both see the same machine state; the ratio is of the medians.
+
+Memory is the app's resident set (VmRSS) one and a half seconds after the first paint,
+when the deferred work (cue audio) has started. CPU is the app's own user and system time
+over ``--cpu-seconds`` of a running workout, as a percentage of one core.
+
+With ``--platform xcb`` and no DISPLAY, the script re-runs itself under ``xvfb-run`` so the
+window is a real X11 window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# The paint probe: after the top-level window's first paint event has been handled,
+# print the monotonic time; then wait, report memory, and quit.
+PROBE = r"""
+import json, os, sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+
+def rss_kb():
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return -1
+
+class Probe(QObject):
+    def __init__(self, window, settle_ms):
+        super().__init__()
+        self.window, self.settle_ms, self.painted = window, settle_ms, None
+        window.installEventFilter(self)
+
+    def eventFilter(self, obj, event):
+        if self.painted is None and obj is self.window and event.type() == QEvent.Type.Paint:
+            self.painted = 0.0
+            QTimer.singleShot(0, self.after_paint)
+        return False
+
+    def after_paint(self):
+        self.painted = time.monotonic()
+        QTimer.singleShot(self.settle_ms, self.report)
+
+    def report(self):
+        print("PROBE " + json.dumps({"painted": self.painted, "rss_kb": rss_kb()}), flush=True)
+        from PySide6.QtWidgets import QApplication
+        self.window.close()  # the app's own shutdown (audio, settings), then out
+        QApplication.instance().quit()
+"""
+
+BARE_BODY = r"""
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication(sys.argv[:1])
+window = QWidget()
+window.setWindowTitle("bare")
+window.resize(1200, 800)
+probe = Probe(window, int(sys.argv[1]))
+window.show()
+app.exec()
+"""
+
+# The real entry point (glute_timer.cli.main -> run_gui), with the probe attached when
+# the main window is shown.
+APP_BODY = r"""
+import glute_timer.gui.main_window as main_window
+_show = main_window.MainWindow.show
+def show(self):
+    self._probe = Probe(self, int(sys.argv[1]))
+    _show(self)
+main_window.MainWindow.show = show
+from glute_timer.cli import main
+sys.exit(main(["gui", "--basedir", sys.argv[2]]))
+"""
+
+CPU = r"""
+import os, sys, time
+from PySide6.QtCore import QTimer
+import glute_timer.gui.main_window as main_window
+seconds = float(sys.argv[1])
+_show = main_window.MainWindow.show
+def show(self):
+    _show(self)
+    QTimer.singleShot(500, lambda: start(self))
+main_window.MainWindow.show = show
+
+def start(window):
+    window.library.select_id("hip-thrust-strength")  # 7:35 of lifts, holds and rests
+    window.library.start_current()
+    QTimer.singleShot(2000, lambda: measure(window))
+
+def measure(window):
+    t0, c0 = time.monotonic(), os.times()
+    def done():
+        c1, t1 = os.times(), time.monotonic()
+        cpu = (c1.user - c0.user) + (c1.system - c0.system)
+        state = window.driver.state.value if window.driver else "none"
+        print(f"CPU {cpu:.3f} {t1 - t0:.3f} {state}", flush=True)
+        QTimer.singleShot(10000, lambda: os._exit(3))  # a stuck shutdown is not measured
+        window.confirm = lambda *a: True
+        window.close()
+    QTimer.singleShot(int(seconds * 1000), done)
+
+from glute_timer.cli import main
+sys.exit(main(["gui", "--basedir", sys.argv[2]]))
+"""
+
+
+BARE = PROBE + BARE_BODY
+APP = PROBE + APP_BODY
+
+
+def child_env(platform: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = platform
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    env.setdefault("QT_LOGGING_RULES", "qt.multimedia.*=false")
+    return env
+
+
+def run_probe(code: str, args: list[str], env: dict[str, str]) -> tuple[float, int]:
+    start = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    for line in result.stdout.splitlines():
+        if line.startswith("PROBE "):
+            data = json.loads(line[6:])
+            return data["painted"] - start, int(data["rss_kb"])
+    raise RuntimeError(f"no probe output (exit {result.returncode}):\n{result.stderr[-2000:]}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--cpu-seconds", type=float, default=60.0)
+    parser.add_argument("--platform", default="xcb", help="xcb (a real X window) or offscreen")
+    parser.add_argument("--settle-ms", type=int, default=1500)
+    args = parser.parse_args(argv)
+
+    if args.platform == "xcb" and not os.environ.get("DISPLAY"):
+        xvfb = shutil.which("xvfb-run")
+        if xvfb is None:
+            print("no DISPLAY and no xvfb-run: use --platform offscreen", file=sys.stderr)
+            return 2
+        command = [xvfb, "-a", "-s", "-screen 0 1920x1080x24", sys.executable, *sys.argv]
+        return subprocess.call(command)
+
+    env = child_env(args.platform)
+    bare: list[float] = []
+    app: list[float] = []
+    bare_rss: list[int] = []
+    app_rss: list[int] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        # One unmeasured run of each warms the file cache (and the app's data folder).
+        run_probe(BARE, ["10"], env)
+        run_probe(APP, ["10", tmp], env)
+        for _ in range(args.runs):
+            seconds, rss = run_probe(BARE, [str(args.settle_ms)], env)
+            bare.append(seconds)
+            bare_rss.append(rss)
+            seconds, rss = run_probe(APP, [str(args.settle_ms), tmp], env)
+            app.append(seconds)
+            app_rss.append(rss)
+
+        cpu_line = ""
+        if args.cpu_seconds > 0:
+            try:
+                result = subprocess.run(
+                    [sys.executable, "-c", CPU, str(args.cpu_seconds), tmp],
+                    env=env,
+                    capture_output=True,
+                    text=True,
+                    timeout=args.cpu_seconds + 60,
+                    check=False,
+                )
+                out, err = result.stdout, result.stderr
+            except subprocess.TimeoutExpired as exc:
+                out = exc.stdout.decode() if isinstance(exc.stdout, bytes) else exc.stdout or ""
+                err = "the workout process did not finish in time"
+            cpu_line = next((ln for ln in out.splitlines() if ln.startswith("CPU ")), "")
+            if not cpu_line:
+                print(err[-2000:], file=sys.stderr)
+
+    def ms(values: list[float]) -> str:
+        return ", ".join(f"{v * 1000:.0f}" for v in values)
+
+    bare_median = statistics.median(bare)
+    app_median = statistics.median(app)
+    print(f"platform: {args.platform}; runs: {args.runs}; python {sys.version.split()[0]}")
+    print(f"bare PySide6 window, first paint: median {bare_median * 1000:.0f} ms  [{ms(bare)}]")
+    print(f"Glute Timer main window, first paint: median {app_median * 1000:.0f} ms  [{ms(app)}]")
+    ratio = app_median / bare_median
+    print(f"ratio: {ratio:.2f} (target <= 1.30)")
+    rss_mb = statistics.median(app_rss) / 1024
+    print(
+        f"resident memory after start: app {rss_mb:.0f} MB (target <= 150), "
+        f"bare window {statistics.median(bare_rss) / 1024:.0f} MB"
+    )
+    if cpu_line:
+        _, cpu, wall, state = cpu_line.split()
+        percent = float(cpu) / float(wall) * 100
+        print(
+            f"CPU during {float(wall):.0f} s of a running workout ({state}): "
+            f"{percent:.2f} % of one core (target <= 2 %)"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
