@@ -96,6 +96,8 @@ import os, sys, time
 from PySide6.QtCore import QTimer
 import glute_timer.gui.main_window as main_window
 seconds = float(sys.argv[1])
+if sys.argv[3] == "silent":  # measure the window alone, without the cue audio
+    main_window.MainWindow.prepare_audio = lambda self: None
 _show = main_window.MainWindow.show
 def show(self):
     _show(self)
@@ -159,6 +161,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cpu-seconds", type=float, default=60.0)
     parser.add_argument("--platform", default="xcb", help="xcb (a real X window) or offscreen")
     parser.add_argument("--settle-ms", type=int, default=1500)
+    parser.add_argument(
+        "--cpu-audio",
+        choices=["on", "silent"],
+        default="on",
+        help="run the CPU workout with the cue audio as shipped, or without it",
+    )
     args = parser.parse_args(argv)
 
     if args.platform == "xcb" and not os.environ.get("DISPLAY"):
@@ -190,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.cpu_seconds > 0:
             try:
                 result = subprocess.run(
-                    [sys.executable, "-c", CPU, str(args.cpu_seconds), tmp],
+                    [sys.executable, "-c", CPU, str(args.cpu_seconds), tmp, args.cpu_audio],
                     env=env,
                     capture_output=True,
                     text=True,
@@ -224,7 +232,8 @@ def main(argv: list[str] | None = None) -> int:
         _, cpu, wall, state = cpu_line.split()
         percent = float(cpu) / float(wall) * 100
         print(
-            f"CPU during {float(wall):.0f} s of a running workout ({state}): "
+            f"CPU during {float(wall):.0f} s of a running workout ({state}, audio "
+            f"{args.cpu_audio}): "
             f"{percent:.2f} % of one core (target <= 2 %)"
         )
     return 0

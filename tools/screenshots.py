@@ -80,12 +80,26 @@ def settings(window: MainWindow, clock: FakeClock) -> None:
     )
 
 
+def summary(window: MainWindow, clock: FakeClock) -> None:
+    """The end of a workout: the completed sets, one of them finished early."""
+    window.library.select_id("no-equipment-burn")
+    window.library.start_current()
+    driver = window.driver
+    assert driver is not None
+    advance(window, clock, 5 + 45 + 30)  # lead-in, 15 bridges, the rest
+    advance(window, clock, 3 * 10)  # 10 single-leg bridges on the left...
+    driver.finish_set()  # ...and that is enough
+    while driver.state.value == "running":
+        advance(window, clock, 1)
+
+
 SHOTS: dict[str, Callable[[MainWindow, FakeClock], None]] = {
     "library": library,
     "workout": workout,
     "editor": editor,
     "editor-validation": editor_validation,
     "settings": settings,
+    "summary": summary,
 }
 
 

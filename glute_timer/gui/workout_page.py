@@ -308,7 +308,9 @@ class WorkoutPage(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, 6):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.summary_table.setStyleSheet("font-size: 16px;")
         layout.addWidget(self.summary_table, 1)
+        layout.addStretch(0)
         buttons = QHBoxLayout()
         self.again_button = QPushButton("Do it again")
         self.again_button.clicked.connect(self._again)
@@ -557,6 +559,10 @@ class WorkoutPage(QWidget):
                 if column:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 table.setItem(row, column, item)
+        row_height = table.fontMetrics().height() + 18
+        table.verticalHeader().setDefaultSectionSize(row_height)
+        header_height = max(table.horizontalHeader().sizeHint().height(), row_height)
+        table.setMaximumHeight(header_height + row_height * max(1, len(records)) + 4)
         self.stack.setCurrentWidget(self.summary)
         self.library_button.setFocus()
 
