@@ -42,7 +42,7 @@ from glute_timer.gui.timers import single_shot_timer
 from glute_timer.gui.widgets import Card, make_label, plain_spin
 
 _VALID_BLOCK: dict[str, Any] = {"exercise": "x"}
-_TOP_FIELDS = ("name", "description", "schedule", "lead_in")
+_TOP_FIELDS = ("name", "description", "schedule", "lead_in", "program_weeks")
 _BLOCK_FIELDS = (
     "exercise",
     "sets",
@@ -227,6 +227,7 @@ class EditorPage(QWidget):
         *,
         block: bool,
         col: int = 0,
+        span: int = 1,
     ) -> None:
         text = make_label(label)
         text.setBuddy(widget)
@@ -235,8 +236,8 @@ class EditorPage(QWidget):
         error.setVisible(False)
         error.setAccessibleName(f"{label.replace('&', '')} problem")
         grid.addWidget(text, row * 2, col, Qt.AlignmentFlag.AlignVCenter)
-        grid.addWidget(widget, row * 2, col + 1)
-        grid.addWidget(error, row * 2 + 1, col + 1)
+        grid.addWidget(widget, row * 2, col + 1, 1, span)
+        grid.addWidget(error, row * 2 + 1, col + 1, 1, span)
         self._rows[(block, key)] = _FieldRow(widget, error)
 
     def _seconds(self, minimum: float = 0.0) -> QDoubleSpinBox:
@@ -267,10 +268,17 @@ class EditorPage(QWidget):
             self.schedule_combo.addItem(SCHEDULE_TEXT[schedule], schedule)
         self.schedule_combo.currentIndexChanged.connect(self._changed)
         self.lead_in_spin = self._seconds()
+        self.weeks_spin = QSpinBox()
+        plain_spin(self.weeks_spin)
+        self.weeks_spin.setRange(0, 999)
+        self.weeks_spin.setSpecialValueText("no fixed length")
+        self.weeks_spin.setSuffix(" weeks")
+        self.weeks_spin.valueChanged.connect(self._changed)
         self._grid_row(grid, 0, "&Name", self.name_edit, "name", block=False)
         self._grid_row(grid, 1, "Description", self.description_edit, "description", block=False)
         self._grid_row(grid, 2, "Schedule", self.schedule_combo, "schedule", block=False)
         self._grid_row(grid, 3, "Lead-in", self.lead_in_spin, "lead_in", block=False)
+        self._grid_row(grid, 4, "Programme", self.weeks_spin, "program_weeks", block=False)
         card.add(grid)
         return card
 
@@ -346,7 +354,7 @@ class EditorPage(QWidget):
         self.load_edit.setPlaceholderText('bodyweight, or e.g. "40 kg"')
         self.load_edit.textChanged.connect(self._changed)
 
-        self._grid_row(grid, 0, "E&xercise", self.exercise_combo, "exercise", block=True)
+        self._grid_row(grid, 0, "E&xercise", self.exercise_combo, "exercise", block=True, span=3)
         self._grid_row(grid, 1, "Sets", self.sets_spin, "sets", block=True)
         self._grid_row(grid, 1, "Reps", self.reps_edit, "reps", block=True, col=2)
         self._grid_row(grid, 2, "Target", self.target_spin, "target", block=True)
@@ -414,12 +422,14 @@ class EditorPage(QWidget):
             block["tempo"] = dict(block.get("tempo", {}))
         self.path = path
         self.heading.setText(f"Edit {path.name}" if path else "New protocol")
+        self.setWindowTitle(self.heading.text())
         self._loading = True
         self.name_edit.setText(str(self.data.get("name", "")))
         self.description_edit.setPlainText(str(self.data.get("description", "")))
         index = self.schedule_combo.findData(self.data.get("schedule", "as-needed"))
         self.schedule_combo.setCurrentIndex(max(0, index))
         self.lead_in_spin.setValue(float(self.data.get("lead_in", 5)))
+        self.weeks_spin.setValue(int(self.data.get("program_weeks", 0)))
         self._loading = False
         self._refresh_block_list(0)
         self.dirty = False
@@ -532,6 +542,10 @@ class EditorPage(QWidget):
         d["description"] = self.description_edit.toPlainText()
         d["schedule"] = self.schedule_combo.currentData()
         d["lead_in"] = self.lead_in_spin.value()
+        if self.weeks_spin.value():
+            d["program_weeks"] = self.weeks_spin.value()
+        else:
+            d.pop("program_weeks", None)
         block = d["block"][self._current_block]
         text = self.exercise_combo.currentText().strip()
         found = find_exercise(text)

@@ -118,6 +118,9 @@ def test_editor_validates_live_and_saves(
     assert not editor.save_button.isEnabled()
     editor.name_edit.setText("Evening thrusts")
     assert name_error.isHidden()
+    editor.weeks_spin.setValue(99)
+    assert "between 1 and 52" in editor._rows[(False, "program_weeks")].error.text()
+    editor.weeks_spin.setValue(2)
 
     editor.reps_edit.setText("15-10")
     reps_error = editor._rows[(True, "reps")].error
@@ -174,6 +177,7 @@ def test_editor_validates_live_and_saves(
     protocol = load_protocol(path)
     assert protocol == editor.protocol
     assert protocol.name == "Evening thrusts"
+    assert protocol.program_weeks == 2
     assert [b.exercise for b in protocol.blocks] == ["single-leg-glute-bridge", "glute-bridge"]
     assert protocol.blocks[0].per_side
     assert protocol.blocks[1].load.text == "40 kg"
