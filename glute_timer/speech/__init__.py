@@ -36,3 +36,24 @@ Debian packages, and what happens without each:
   is told once and the workout runs silently with on-screen cues.
 - ``espeak-ng`` (the command) is not needed by the app.
 """
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from glute_timer.context import AppContext
+
+
+def list_voices(context: AppContext | None = None) -> list[tuple[str, str]]:
+    """(voice id, display name) of every voice the speech engine offers; empty without an
+    engine. Blocks for the engine's health check (~0.2 s): call it off the GUI thread."""
+    from glute_timer.speech.processes import choose_backend
+
+    result = choose_backend()
+    voices = []
+    for voice in result.voices:
+        languages = ", ".join(voice.get("languages") or [])
+        name = f"{voice['name']} ({languages})" if languages else str(voice["name"])
+        voices.append((str(voice["id"]), name))
+    return voices

@@ -247,3 +247,12 @@ def test_a_worker_process_gets_its_own_process_group() -> None:
         pass  # already gone: it exits at once without a backend
     finally:
         worker.kill()
+
+
+@needs_espeak
+def test_list_voices_for_the_settings_dialog() -> None:
+    from glute_timer.speech import list_voices
+
+    voices = list_voices()
+    assert len(voices) > 10
+    assert all(isinstance(vid, str) and isinstance(name, str) for vid, name in voices)
