@@ -35,6 +35,7 @@ from glute_timer.core.resources import resource
 from glute_timer.core.session import Event
 from glute_timer.core.settings import Settings
 from glute_timer.speech.backends import SpeechBackend
+from glute_timer.speech.cache import phrase_path
 from glute_timer.speech.processes import (
     LiveSpeaker,
     ProbeResult,
@@ -249,7 +250,7 @@ class CueAudio(QObject):
         if self._live is None:
             self._start_live()
         else:
-            self._live.configure(self._voice_config())
+            self._live.configure(self._voice_config(live=True))
         changed = (old.voice, old.rate, old.speak_rep_numbers, old.voice_enabled) != (
             settings.voice,
             settings.rate,
@@ -289,9 +290,11 @@ class CueAudio(QObject):
 
     # ------------------------------------------------------------ internals
 
-    def _voice_config(self) -> VoiceConfig:
+    def _voice_config(self, *, live: bool = False) -> VoiceConfig:
+        """Rendered phrases are made at full volume (the effects apply the setting, so it
+        is not part of the cache key); live speech takes the volume from the engine."""
         s = self._settings
-        return VoiceConfig(voice=s.voice, rate=s.rate, volume=1.0)
+        return VoiceConfig(voice=s.voice, rate=s.rate, volume=s.volume if live else 1.0)
 
     def _apply_to_conductor(self, settings: Settings) -> None:
         c = self.conductor
@@ -305,7 +308,7 @@ class CueAudio(QObject):
 
     def _start_live(self) -> None:
         self._live = LiveSpeaker(
-            self._backend, self._voice_config(), on_problem=_from_thread(self._problem)
+            self._backend, self._voice_config(live=True), on_problem=_from_thread(self._problem)
         )
 
     def _check_output(self) -> bool:
@@ -357,6 +360,14 @@ class CueAudio(QObject):
     def _on_rendered(self, text: str, path: str, seconds: float) -> None:
         if self._closed or not self.audio_ok or text in self._effects:
             return
+        backend = self._backend.peek()
+        if backend is not None:
+            s = self._settings
+            current = phrase_path(
+                self._context.paths.speech_cache_dir, text, s.voice, s.rate, backend.engine_id()
+            )
+            if Path(path) != current:
+                return  # rendered for the settings before the last change
         self._durations[text] = seconds
         self._effects[text] = self._new_effect(Path(path))
 
