@@ -47,14 +47,16 @@ loads = st.one_of(
 
 
 @st.composite
-def block_dicts(draw: st.DrawFn, *, small: bool = False) -> dict[str, Any]:
+def block_dicts(
+    draw: st.DrawFn, *, small: bool = False, max_sets: int = 50, max_reps: int = 200
+) -> dict[str, Any]:
     """One ``[[block]]`` table. ``small``: short durations, for running sessions quickly."""
-    max_reps = 4 if small else 200
+    max_reps = 4 if small else max_reps
     low = draw(st.integers(1, max_reps))
     high = draw(st.integers(low, max_reps))
     data: dict[str, Any] = {
         "exercise": draw(st.one_of(st.sampled_from(EXERCISE_IDS), names)),
-        "sets": draw(st.integers(1, 3 if small else 50)),
+        "sets": draw(st.integers(1, 3 if small else max_sets)),
     }
     data["reps"] = low if low == high and draw(st.booleans()) else f"{low}-{high}"
     if draw(st.booleans()):
@@ -91,7 +93,9 @@ def block_dicts(draw: st.DrawFn, *, small: bool = False) -> dict[str, Any]:
 
 
 @st.composite
-def protocol_dicts(draw: st.DrawFn, *, small: bool = False, max_blocks: int = 3) -> dict[str, Any]:
+def protocol_dicts(
+    draw: st.DrawFn, *, small: bool = False, max_blocks: int = 3, **block: int
+) -> dict[str, Any]:
     data: dict[str, Any] = {"format": 1, "name": draw(names)}
     if draw(st.booleans()):
         data["description"] = draw(descriptions)
@@ -101,12 +105,17 @@ def protocol_dicts(draw: st.DrawFn, *, small: bool = False, max_blocks: int = 3)
         data["lead_in"] = draw(_seconds(0, 10 if small else 120, places=1))
     if draw(st.booleans()):
         data["program_weeks"] = draw(st.integers(1, 52))
-    data["block"] = draw(st.lists(block_dicts(small=small), min_size=1, max_size=max_blocks))
+    data["block"] = draw(
+        st.lists(block_dicts(small=small, **block), min_size=1, max_size=max_blocks)
+    )
     return data
 
 
-def protocols(*, small: bool = False, max_blocks: int = 3) -> st.SearchStrategy[Protocol]:
-    return protocol_dicts(small=small, max_blocks=max_blocks).map(protocol_from_dict)
+def protocols(
+    *, small: bool = False, max_blocks: int = 3, **block: int
+) -> st.SearchStrategy[Protocol]:
+    """Valid protocols; ``max_sets``/``max_reps`` keep plans small enough to build often."""
+    return protocol_dicts(small=small, max_blocks=max_blocks, **block).map(protocol_from_dict)
 
 
 def tiny_protocol(**block: Any) -> Protocol:

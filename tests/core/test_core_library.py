@@ -160,6 +160,8 @@ def test_resolve_errors(tmp_path: Path) -> None:
     message = str(info.value)
     assert message.startswith("no-such-thing: no such preset or file (presets: pre-run, ")
     assert len(message.splitlines()) == 1
+    with pytest.raises(ProtocolError, match="no such preset or file"):
+        resolve_protocol("no-such-thing")
     missing = tmp_path / "gone.toml"
     with pytest.raises(ProtocolError, match="file not found"):
         resolve_protocol(str(missing))

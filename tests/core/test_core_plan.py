@@ -350,11 +350,11 @@ def test_random_small_plans_keep_every_promise(protocol: Protocol) -> None:
 
 
 @settings(
-    max_examples=25,
+    max_examples=60,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-@given(protocols(max_blocks=2))
+@given(protocols(max_blocks=3, max_sets=6, max_reps=30))
 def test_plan_total_is_the_sum_of_its_parts(protocol: Protocol) -> None:
     plan = build_plan(protocol)
     assert plan.total == pytest.approx(expected_total(protocol), rel=1e-9, abs=1e-6)
