@@ -210,8 +210,9 @@ def summary_lines(records: Sequence[SetRecord], completed: bool) -> list[str]:
     return lines
 
 
-class _Interrupted(Exception):
-    pass
+class _Interrupted(BaseException):
+    """SIGTERM. A BaseException, like KeyboardInterrupt, so that a signal arriving while a
+    listener runs is not swallowed by the session's guard against failing listeners."""
 
 
 def _raise_interrupt(signum: int, frame: FrameType | None) -> None:

@@ -1,0 +1,282 @@
+"""The command line in-process, on a fake clock: the same paths, measurable by coverage."""
+
+from __future__ import annotations
+
+import io
+import json
+import types
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from glute_timer import cli
+from glute_timer.core.clock import FakeClock
+from glute_timer.core.library import resolve_protocol
+from glute_timer.core.plan import build_plan
+from glute_timer.core.protocol import load_protocol
+from glute_timer.core.session import (
+    CueDue,
+    Session,
+    SetRecord,
+    State,
+    Suspended,
+)
+
+TINY = """format = 1
+name = "Tiny"
+lead_in = 1
+
+[[block]]
+exercise = "glute-bridge"
+sets = 2
+reps = 2
+tempo = { lift = 0.5, hold = 0.5, lower = 0.5 }
+rest = 2
+load = "10 kg"
+"""
+
+
+ORIGINAL_FOLLOW = cli._follow
+
+
+class FakeTime:
+    """Stands in for the ``time`` module inside cli: sleeping moves a fake clock."""
+
+    def __init__(
+        self, interrupt_after: int | None = None, error: type[BaseException] = KeyboardInterrupt
+    ) -> None:
+        self.clock = FakeClock(500.0)
+        self.sleeps: list[float] = []
+        self.interrupt_after = interrupt_after
+        self.error = error
+
+    def monotonic(self) -> float:
+        return self.clock()
+
+    def sleep(self, seconds: float) -> None:
+        assert 0 < seconds <= cli.MAX_SLEEP
+        self.sleeps.append(seconds)
+        if self.interrupt_after is not None and len(self.sleeps) >= self.interrupt_after:
+            raise self.error
+        self.clock.advance(seconds)
+
+
+@pytest.fixture
+def fake_time(monkeypatch: pytest.MonkeyPatch) -> FakeTime:
+    fake = FakeTime()
+    install(monkeypatch, fake)
+    return fake
+
+
+def install(monkeypatch: pytest.MonkeyPatch, fake: FakeTime) -> None:
+    monkeypatch.setattr(
+        cli, "time", types.SimpleNamespace(monotonic=fake.monotonic, sleep=fake.sleep)
+    )
+    follow = ORIGINAL_FOLLOW
+    monkeypatch.setattr(
+        cli, "_follow", lambda session, **_: follow(session, fake.monotonic, fake.sleep)
+    )
+    # Only the terminal printer: sound and history listeners are tested by their owners.
+    monkeypatch.setattr(cli, "_run_listeners", list)
+
+
+def main(tmp_path: Path, *args: str) -> int:
+    return cli.main(["--basedir", str(tmp_path / "base"), *args])
+
+
+def test_presets(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(tmp_path, "presets") == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "pre-run\tPre-run activation\t2:05\tbefore-run"
+    assert len(out) == 8
+
+
+def test_plan_json_and_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(tmp_path, "plan", "pre-run", "--json") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data == build_plan(resolve_protocol("pre-run")[1]).to_json()
+    assert main(tmp_path, "plan", "no-equipment-burn") == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("No-equipment burn: ")
+    assert any(" left " in line and line.endswith("Left side") for line in out)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["plan", "nope"], "glute-timer: error: nope: no such preset or file"),
+        (["plan", "x/missing.toml"], "glute-timer: error: x/missing.toml: file not found"),
+        (["plan", "pre-run", "--bad"], "glute-timer: error: unrecognized arguments: --bad"),
+        (["run", "pre-run"], "glute-timer: error: run: the window follows along"),
+    ],
+)
+def test_bad_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    assert main(tmp_path, *args) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert len(captured.err.splitlines()) == 1
+    assert captured.err.startswith(message), captured.err
+
+
+def test_a_corrupt_settings_file_is_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = tmp_path / "base" / "config" / "settings.json"
+    settings.parent.mkdir(parents=True)
+    settings.write_text("{")
+    assert main(tmp_path, "presets") == 0
+    err = capsys.readouterr().err
+    assert err.startswith("glute-timer: warning: Settings file ")
+    assert str(settings) in err
+
+
+def test_a_closed_pipe_is_not_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(args: Any, context: Any) -> int:
+        raise BrokenPipeError
+
+    monkeypatch.setattr(cli, "cmd_presets", broken)
+    assert main(tmp_path, "presets") == 0
+
+
+def test_no_subcommand_opens_the_gui(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[Any] = []
+    monkeypatch.setattr(cli, "cmd_gui", lambda args, context: opened.append(context) or 0)
+    assert main(tmp_path) == 0
+    assert len(opened) == 1
+    assert opened[0].paths.config_dir == tmp_path / "base" / "config"
+
+
+def test_run_follows_the_plan(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_time: FakeTime
+) -> None:
+    path = tmp_path / "tiny.toml"
+    path.write_text(TINY)
+    plan = build_plan(load_protocol(path))
+    assert main(tmp_path, "run", str(path), "--no-gui", "--json", "--mute") == 0
+    captured = capsys.readouterr()
+    assert [json.loads(line) for line in captured.out.splitlines()] == [
+        c.to_json() for c in plan.cues
+    ]
+    assert fake_time.clock() == pytest.approx(500 + plan.total)
+    assert captured.err.splitlines() == [
+        "Workout complete. 2 sets done.",
+        "  Glute bridge, set 1: 2/2 reps, 10 kg",
+        "  Glute bridge, set 2: 2/2 reps, 10 kg",
+    ]
+
+
+@pytest.mark.parametrize("error", [KeyboardInterrupt, cli._Interrupted])
+def test_run_interrupted(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    error: type[BaseException],
+) -> None:
+    fake = FakeTime(interrupt_after=10, error=error)
+    install(monkeypatch, fake)
+    assert main(tmp_path, "run", "pre-run", "--no-gui") == cli.EXIT_INTERRUPTED
+    out = capsys.readouterr().out.splitlines()
+    assert "Get ready" in out[0]
+    assert out[-1] == "Workout stopped. 0 sets done."
+
+
+def test_sigterm_raised_inside_a_listener_still_stops_the_run() -> None:
+    # The SIGTERM handler raises wherever the main thread is, possibly inside a listener;
+    # the session's guard against failing listeners must not swallow it.
+    clock = FakeClock()
+    session = Session(build_plan(resolve_protocol("pre-run")[1]), clock)
+
+    def listener(event: object) -> None:
+        if isinstance(event, CueDue) and event.cue.text == "3":
+            cli._raise_interrupt(15, None)
+
+    session.subscribe(listener)
+    session.start()
+    clock.advance(2.5)
+    with pytest.raises(cli._Interrupted):
+        session.tick()
+
+
+def test_terminal_printer() -> None:
+    out = io.StringIO()
+    printer = cli.TerminalPrinter(out, as_json=False)
+    plan = build_plan(resolve_protocol("no-equipment-burn")[1])
+    left = next(c for c in plan.cues if c.side == "left" and c.rep == 1)
+    printer(CueDue(cue=left, due=0))
+    printer(Suspended(gap=42, at=1))
+    text = out.getvalue().splitlines()
+    assert text[0].endswith("b2 s1 r1 left    1, Lift")
+    assert text[1] == "(paused: no tick for 42 s; the machine slept?)"
+    quiet = io.StringIO()
+    cli.TerminalPrinter(quiet, as_json=True)(Suspended(gap=42, at=1))
+    assert quiet.getvalue() == ""
+
+
+def test_summary_lines() -> None:
+    record = SetRecord(
+        block=1,
+        set=1,
+        side="left",
+        exercise="single-leg-glute-bridge",
+        exercise_name="Single-leg glute bridge",
+        reps_done=8,
+        target=12,
+        reps_min=8,
+        reps_max=12,
+        hold_s=1,
+        load="bodyweight",
+        started_at=0,
+        ended_at=1,
+        started_wall=0,
+        ended_wall=1,
+    )
+    assert cli.summary_lines([record], completed=True) == [
+        "Workout complete. 1 set done.",
+        "  Single-leg glute bridge (left), set 1: 8/12 reps",
+    ]
+    assert cli.summary_lines([], completed=False) == ["Workout stopped. 0 sets done."]
+
+
+def test_follow_returns_when_the_session_ends() -> None:
+    clock = FakeClock()
+    session = Session(build_plan(resolve_protocol("isometric-hold-30")[1]), clock)
+    session.start()
+    session.stop()
+    cli._follow(session, clock)
+    assert session.state is State.STOPPED
+
+
+def test_run_listeners_can_attach_wait_and_clean_up(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    fake_time: FakeTime,
+) -> None:
+    calls: list[str] = []
+
+    def late_wait(seconds: float) -> None:
+        calls.append("wait")
+        fake_time.clock.advance(seconds * 3)  # an event loop that overslept
+
+    def attach(session: Session, context: Any, args: Any) -> None:
+        calls.append("attach")
+        args.wait = late_wait
+        args.after_run = [lambda: calls.append("cleanup")]
+
+    follow = ORIGINAL_FOLLOW
+    monkeypatch.setattr(
+        cli, "_follow", lambda session, wait: follow(session, fake_time.monotonic, wait)
+    )
+    monkeypatch.setattr(cli, "_run_listeners", lambda: [attach])
+    path = tmp_path / "tiny.toml"
+    path.write_text(TINY)
+    plan = build_plan(load_protocol(path))
+    assert main(tmp_path, "run", str(path), "--no-gui") == 0
+    assert calls[0] == "attach" and calls[-1] == "cleanup"
+    assert "wait" in calls and fake_time.sleeps == []
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == len(plan.cues) + 3  # every cue, late or not, then the summary
+    assert out[-3] == "Workout complete. 2 sets done."
