@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import signal
 import sys
 import time
@@ -102,6 +103,9 @@ def _speech_commands(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Problems the user must know about reach them as one clear line (here) or in the
+    # window; the log only carries errors, so a warning is never printed twice.
+    logging.basicConfig(level=logging.ERROR, format="glute-timer: %(levelname)s: %(message)s")
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -55,7 +55,6 @@ BUSY_TIMEOUT_MS: Final = 5000
 STATUSES: Final = ("in-progress", "completed", "stopped")
 
 _SQLITE_CORRUPT: Final = 11
-_SQLITE_CANTOPEN: Final = 14
 _SQLITE_NOTADB: Final = 26
 _HEADER: Final = b"SQLite format 3\x00"
 
@@ -311,7 +310,7 @@ class HistoryStore:
         try:
             conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         except sqlite3.Error as exc:
-            raise _Unusable(str(exc)) from None
+            raise self._unusable_or_unavailable(exc) from None
         try:
             version: int = conn.execute("PRAGMA user_version").fetchone()[0]
             if version <= self.schema_version:
@@ -320,12 +319,18 @@ class HistoryStore:
                     raise _Unusable(f"damaged: {result}")
             return version
         except sqlite3.Error as exc:
-            code = getattr(exc, "sqlite_errorcode", None)
-            if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB, _SQLITE_CANTOPEN):
-                raise _Unusable(str(exc)) from None
-            raise HistoryError(f"The history file {self.path} cannot be opened: {exc}") from None
+            raise self._unusable_or_unavailable(exc) from None
         finally:
             conn.close()
+
+    def _unusable_or_unavailable(self, exc: sqlite3.Error) -> Exception:
+        """Only a damaged file is moved aside. A healthy file that cannot be opened here
+        (a read-only or full disk, a lock, missing permissions for the WAL files) is left
+        where it is: moving it would hide the user's history for no reason."""
+        code = getattr(exc, "sqlite_errorcode", None)
+        if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+            return _Unusable(str(exc))
+        return HistoryError(f"The history file {self.path} cannot be opened: {exc}")
 
     def _move_aside(self) -> Path:
         stamp = datetime.fromtimestamp(self.wall_clock()).strftime("%Y%m%dT%H%M%S")
