@@ -82,6 +82,10 @@ class WorkerProcess:
             **kwargs,
         )
         self.pid = self.proc.pid
+        # stdin is written by one thread and closed by others (the reader on end of file,
+        # kill()). Closing a file twice at once can close the descriptor number twice, and
+        # the second close may hit a socket Qt opened in between: one lock, one close.
+        self._stdin_lock = threading.Lock()
         self.messages: queue.Queue[dict[str, Any] | None] = queue.Queue()
         self.killed = False
         assert self.proc.stdout is not None
@@ -107,13 +111,16 @@ class WorkerProcess:
             self.messages.put(None)  # end of file: the process is gone
 
     def send(self, message: dict[str, Any]) -> bool:
-        try:
-            assert self.proc.stdin is not None
-            self.proc.stdin.write(json.dumps(message) + "\n")
-            self.proc.stdin.flush()
-            return True
-        except (OSError, ValueError):
-            return False
+        with self._stdin_lock:
+            stdin = self.proc.stdin
+            if stdin is None or stdin.closed:
+                return False
+            try:
+                stdin.write(json.dumps(message) + "\n")
+                stdin.flush()
+                return True
+            except (OSError, ValueError):
+                return False
 
     def receive(self, timeout: float) -> dict[str, Any] | None:
         """The next message; None when the process ended. Raises queue.Empty on timeout."""
@@ -137,10 +144,11 @@ class WorkerProcess:
         self._close_stdin()
 
     def _close_stdin(self) -> None:
-        stdin = self.proc.stdin
-        if stdin is not None:
-            with contextlib.suppress(OSError, ValueError):
-                stdin.close()
+        with self._stdin_lock:
+            stdin = self.proc.stdin
+            if stdin is not None and not stdin.closed:
+                with contextlib.suppress(OSError, ValueError):
+                    stdin.close()
 
     def wait_ready(self, timeout: float = START_TIMEOUT) -> dict[str, Any]:
         """The worker's first message; raises RuntimeError with the reason if it failed."""
