@@ -13,7 +13,7 @@ from pathlib import Path
 from types import FrameType
 from typing import NoReturn, TextIO
 
-from glute_timer import __version__, history_cli
+from glute_timer import __version__
 from glute_timer.context import AppContext
 from glute_timer.core.library import ordered_presets, resolve_protocol
 from glute_timer.core.plan import Cue, Plan, build_plan, format_clock
@@ -89,9 +89,17 @@ def _feature_commands() -> list[
     registrations: list[
         Callable[[argparse._SubParsersAction[_Parser], argparse.ArgumentParser], None]
     ] = []
-    registrations.append(history_cli.register_history_commands)
+    registrations.append(_history_commands)
     registrations.append(_speech_commands)
     return registrations
+
+
+def _history_commands(
+    sub: argparse._SubParsersAction[_Parser], common: argparse.ArgumentParser
+) -> None:
+    from glute_timer import history_cli
+
+    history_cli.register_history_commands(sub, common)
 
 
 def _speech_commands(
@@ -106,9 +114,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Problems the user must know about reach them as one clear line (here) or in the
     # window; the log only carries errors, so a warning is never printed twice.
     logging.basicConfig(level=logging.ERROR, format="glute-timer: %(levelname)s: %(message)s")
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    plain_gui, gui_basedir = _plain_gui_launch(arguments)
+    if plain_gui:
+        # The common case, the window: skip building every subcommand's parser (and
+        # importing their modules) so the window shows sooner.
+        context = AppContext.create(gui_basedir)
+        for warning in context.warnings:
+            print(f"glute-timer: warning: {warning}", file=sys.stderr)
+        return cmd_gui(argparse.Namespace(command="gui"), context)
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(arguments)
         if getattr(args, "command", None) is None:
             args.func = cmd_gui
         context = AppContext.create(getattr(args, "basedir", None))
@@ -126,6 +143,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:
         return 0
+
+
+def _plain_gui_launch(arguments: list[str]) -> tuple[bool, Path | None]:
+    """Whether the arguments are just ``[gui] [--basedir DIR]``, and the basedir."""
+    rest = [arg for arg in arguments if arg != "gui"]
+    if len(arguments) - len(rest) > 1:
+        return False, None
+    if not rest:
+        return True, None
+    if len(rest) == 2 and rest[0] == "--basedir" and not rest[1].startswith("-"):
+        return True, Path(rest[1])
+    if len(rest) == 1 and rest[0].startswith("--basedir=") and len(rest[0]) > len("--basedir="):
+        return True, Path(rest[0].removeprefix("--basedir="))
+    return False, None
 
 
 def gui_main() -> int:
@@ -256,7 +287,13 @@ def _run_listeners() -> list[Callable[[Session, AppContext, argparse.Namespace],
     One that needs an event loop may set ``args.wait`` to a ``wait(seconds)`` that
     processes its events, and append cleanups to ``args.after_run`` (run after the
     workout ends or is interrupted, before the summary)."""
-    return [history_cli.attach_history_recorder, _attach_audio]
+    return [_attach_history, _attach_audio]
+
+
+def _attach_history(session: Session, context: AppContext, args: argparse.Namespace) -> None:
+    from glute_timer import history_cli
+
+    history_cli.attach_history_recorder(session, context, args)
 
 
 def _attach_audio(session: Session, context: AppContext, args: argparse.Namespace) -> None:
