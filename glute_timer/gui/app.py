@@ -16,7 +16,7 @@ from glute_timer.context import AppContext
 if TYPE_CHECKING:
     from glute_timer.core.session import Listener, Session
 from glute_timer.gui.main_window import APP_TITLE, MainWindow, SessionHook, window_icon
-from glute_timer.gui.qt_compat import protect_none
+from glute_timer.qt_compat import protect_none
 
 log = logging.getLogger(__name__)
 

@@ -22,8 +22,8 @@ Modules, from the inside out:
 - ``audio``     ``CueAudio``, the Qt object the GUI and ``run --no-gui`` attach to a
   session: preloaded ``QSoundEffect``s fired by one precise timer.
 - ``cli``       ``glute-timer voices``, ``glute-timer check`` and audio for ``run --no-gui``.
-- ``qtfix``     a guard against a reference-count bug of PySide6 6.12 on CPython 3.11;
-  call ``guard_singletons()`` before using Qt much (``audio`` does on import).
+- ``glute_timer.qt_compat.protect_none()`` guards against a reference-count bug of
+  PySide6 6.12 on CPython 3.11; ``audio`` and ``cli`` call it before using Qt much.
 
 Debian packages, and what happens without each:
 

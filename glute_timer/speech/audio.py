@@ -34,6 +34,7 @@ from glute_timer.core.plan import Plan
 from glute_timer.core.resources import resource
 from glute_timer.core.session import Event
 from glute_timer.core.settings import Settings
+from glute_timer.qt_compat import protect_none
 from glute_timer.speech.backends import SpeechBackend
 from glute_timer.speech.cache import phrase_path
 from glute_timer.speech.processes import (
@@ -43,7 +44,6 @@ from glute_timer.speech.processes import (
     VoiceConfig,
     choose_backend,
 )
-from glute_timer.speech.qtfix import guard_singletons
 from glute_timer.speech.schedule import (
     SOUND_NAMES,
     Conductor,
@@ -53,7 +53,7 @@ from glute_timer.speech.schedule import (
 
 log = logging.getLogger(__name__)
 
-guard_singletons()
+protect_none()  # PySide6 6.12 on CPython 3.11: see glute_timer/qt_compat.py
 
 try:
     from PySide6.QtMultimedia import QMediaDevices, QSoundEffect

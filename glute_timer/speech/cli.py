@@ -89,9 +89,9 @@ def _ensure_qt_platform() -> str | None:
 
 
 def _quiet_multimedia() -> None:
-    from glute_timer.speech.qtfix import guard_singletons
+    from glute_timer.qt_compat import protect_none
 
-    guard_singletons()  # before Qt is used: see qtfix
+    protect_none()  # before Qt is used much: see glute_timer/qt_compat.py
     rules = os.environ.get("QT_LOGGING_RULES")
     os.environ["QT_LOGGING_RULES"] = f"{rules};{QUIET_MULTIMEDIA}" if rules else QUIET_MULTIMEDIA
 

@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 from glute_timer.context import AppContext
 from glute_timer.core.clock import FakeClock
 from glute_timer.gui.main_window import MainWindow
-from glute_timer.gui.qt_compat import protect_none
+from glute_timer.qt_compat import protect_none
 
-# Before any test makes Qt calls: see glute_timer/gui/qt_compat.py.
+# Before any test makes Qt calls: see glute_timer/qt_compat.py.
 protect_none()
 
 

@@ -167,7 +167,7 @@ def test_none_keeps_its_references_through_many_qt_calls(qtbot: QtBot) -> None:
 
     from PySide6.QtWidgets import QWidget
 
-    from glute_timer.gui.qt_compat import RESERVE, protect_none
+    from glute_timer.qt_compat import RESERVE, protect_none
 
     protect_none()
     widget = QWidget()

@@ -10,9 +10,9 @@ import pytest
 
 from glute_timer.core.plan import Plan, build_plan
 from glute_timer.core.protocol import protocol_from_dict
-from glute_timer.speech.qtfix import guard_singletons
+from glute_timer.qt_compat import protect_none
 
-guard_singletons()  # PySide6 6.12 on CPython 3.11: see glute_timer/speech/qtfix.py
+protect_none()  # PySide6 6.12 on CPython 3.11: see glute_timer/qt_compat.py
 
 HAVE_ESPEAK = sys.platform != "linux" or bool(
     ctypes.util.find_library("espeak-ng") or ctypes.util.find_library("espeak")

@@ -1,5 +1,8 @@
 """Working around a reference-count bug of the PySide6 wheels on Python 3.11.
 
+Used by the GUI, by the speech layer and by ``run --no-gui`` with sound: call
+:func:`protect_none` after importing PySide6 and before using Qt much.
+
 The PySide6 6.12 wheels (built once for every Python from 3.10, ``abi3``) hand back
 ``None``, ``True`` and ``False`` without taking a reference to them: every method without
 result (``update()``, ``setText()``, ``setPen()``, ...) and every ``signal.emit()`` (which
