@@ -6,7 +6,7 @@ import importlib.util
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from glute_timer.context import AppContext
 
 if TYPE_CHECKING:
-    from glute_timer.core.session import Listener, Session
+    from glute_timer.core.session import Event, Listener, Session
 from glute_timer.gui.main_window import APP_TITLE, MainWindow, SessionHook, window_icon
 from glute_timer.qt_compat import protect_none
 
@@ -41,8 +41,14 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
     return app
 
 
-def history_hooks(context: AppContext) -> list[SessionHook]:
-    """Record every workout in the history, when the history module is installed."""
+def history_hooks(
+    context: AppContext, notify: Callable[[str], None] | None = None
+) -> list[SessionHook]:
+    """Record every workout in the history, when the history module is installed.
+
+    ``notify`` hears, once each, what the recorder has to say: a file moved aside, sets
+    kept in memory because the disk is full or read-only, a rescue copy written.
+    """
     if importlib.util.find_spec("glute_timer.core.history") is None:
         return []
 
@@ -50,8 +56,21 @@ def history_hooks(context: AppContext) -> list[SessionHook]:
         # Imported on the first workout, not at start: SQLite is not needed to paint.
         from glute_timer.core.history import open_history_recorder
 
-        recorder: Listener = open_history_recorder(context, session.plan, protocol_id)
-        return recorder
+        recorder = open_history_recorder(context, session.plan, protocol_id)
+        told: set[str] = set()
+
+        def tell() -> None:
+            for message in (recorder.notice, recorder.problem):
+                if message and message not in told and notify is not None:
+                    told.add(message)
+                    notify(message)
+
+        def listener(event: Event) -> None:
+            recorder(event)
+            tell()
+
+        tell()
+        return listener
 
     return [record]
 
@@ -67,7 +86,13 @@ def run_gui(context: AppContext) -> int:
         guard = SingleInstance(context)
         if not guard.acquire():
             return 0  # the running window was asked to come forward
-    window = MainWindow(context, session_hooks=history_hooks(context))
+    window: MainWindow | None = None
+
+    def notify(message: str) -> None:
+        if window is not None:
+            window.statusBar().showMessage(message, 15000)
+
+    window = MainWindow(context, session_hooks=history_hooks(context, notify))
     if guard is not None:
         guard.activation_requested.connect(lambda: bring_to_front(window))
     # The audio is built once the window is on screen: QtMultimedia takes a moment to load.
