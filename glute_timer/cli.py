@@ -37,7 +37,9 @@ class UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{self.prog}: {message}")
+        # "run: ..." for a subcommand's error; main() adds the "glute-timer: error: ".
+        command = self.prog.removeprefix("glute-timer").strip()
+        raise UsageError(f"{command}: {message}" if command else message)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -134,9 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         result: int = args.func(args, context)
         return result
     except UsageError as exc:
-        print(
-            f"glute-timer: error: {exc}".replace("error: glute-timer: ", "error: "), file=sys.stderr
-        )
+        print(f"glute-timer: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except ProtocolError as exc:
         print(f"glute-timer: error: {exc}", file=sys.stderr)
@@ -227,9 +227,14 @@ class TerminalPrinter:
                 line = _cue_line(event.cue)
             self.out.write(line + "\n")
             self.out.flush()
-        elif isinstance(event, Suspended) and not self.as_json:
-            self.out.write(f"(paused: no tick for {event.gap:.0f} s; the machine slept?)\n")
-            self.out.flush()
+        elif isinstance(event, Suspended):
+            # In --json mode stdout carries cues only.
+            out = sys.stderr if self.as_json else self.out
+            out.write(
+                f"glute-timer: no tick for {event.gap:.0f} s (the machine slept?): "
+                "going on from where the workout was\n"
+            )
+            out.flush()
 
 
 def summary_lines(records: Sequence[SetRecord], completed: bool) -> list[str]:
@@ -260,10 +265,11 @@ def cmd_run(args: argparse.Namespace, context: AppContext) -> int:
     plan = _load_plan(args.protocol, context)
     session = Session(plan, time.monotonic)
     session.subscribe(TerminalPrinter(sys.stdout, args.json))
-    for attach in _run_listeners():
-        attach(session, context, args)
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
+        # Inside the try: preparing speech takes a moment, and Ctrl-C may come meanwhile.
+        for attach in _run_listeners():
+            attach(session, context, args)
         session.start()
         _follow(session, wait=getattr(args, "wait", time.sleep))
         interrupted = False
@@ -313,7 +319,13 @@ def _follow(
     """Sleep until each deadline of the plan, then tick: nothing accumulates.
 
     ``wait`` may process an event loop meanwhile (speech sets one up)."""
-    while session.state is State.RUNNING:
+    while True:
+        if session.state is State.PAUSED:
+            # Nothing pauses a terminal run but a gap in the ticks (the machine slept, the
+            # process was stopped): the printer said so; go on from where it paused.
+            session.resume()
+        if session.state is not State.RUNNING:
+            return
         deadline = session.next_deadline()
         now = clock()
         if deadline is not None and deadline > now:

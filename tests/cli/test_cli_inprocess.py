@@ -209,10 +209,54 @@ def test_terminal_printer() -> None:
     printer(Suspended(gap=42, at=1))
     text = out.getvalue().splitlines()
     assert text[0].endswith("b2 s1 r1 left    1, Lift")
-    assert text[1] == "(paused: no tick for 42 s; the machine slept?)"
+    assert text[1] == (
+        "glute-timer: no tick for 42 s (the machine slept?): going on from where the workout was"
+    )
     quiet = io.StringIO()
     cli.TerminalPrinter(quiet, as_json=True)(Suspended(gap=42, at=1))
-    assert quiet.getvalue() == ""
+    assert quiet.getvalue() == ""  # stdout carries cues only in --json mode
+
+
+class SleepingTime(FakeTime):
+    """The machine sleeps for a minute during the sixth wait."""
+
+    def sleep(self, seconds: float) -> None:
+        super().sleep(seconds)
+        if len(self.sleeps) == 6:
+            self.clock.advance(60.0)
+
+
+def test_a_run_goes_on_after_the_machine_slept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = SleepingTime()
+    install(monkeypatch, fake)
+    path = tmp_path / "tiny.toml"
+    path.write_text(TINY)
+    plan = build_plan(load_protocol(path))
+    assert main(tmp_path, "run", str(path), "--no-gui", "--json", "--mute") == 0
+    captured = capsys.readouterr()
+    # Every cue, none raced through, and the workout ends a minute late, not early.
+    assert [json.loads(line) for line in captured.out.splitlines()] == [
+        c.to_json() for c in plan.cues
+    ]
+    assert fake.clock() == pytest.approx(500 + plan.total + 60, abs=cli.MAX_SLEEP)
+    err = captured.err.splitlines()
+    assert err[0].startswith("glute-timer: no tick for 60 s")
+    assert err[1] == "Workout complete. 2 sets done."
+
+
+def test_ctrl_c_while_preparing_is_a_clean_stop(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def preparing(session: Any, context: Any, args: Any) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_run_listeners", lambda: [preparing])
+    assert main(tmp_path, "run", "pre-run", "--no-gui") == cli.EXIT_INTERRUPTED
+    captured = capsys.readouterr()
+    assert captured.out.splitlines() == ["Workout stopped. 0 sets done."]
+    assert "Traceback" not in captured.err
 
 
 def test_summary_lines() -> None:
