@@ -195,6 +195,12 @@ class CueAudio(QObject):
         self.conductor = Conductor(_QtVoice(self), _Tones(self), on_outcome=self._on_outcome)
         self._apply_to_conductor(self._settings)
 
+        # Told once the event loop runs: whoever built us connects status_message first.
+        self._pending: list[tuple[str, str]] = []
+        self._tell_later = QTimer(self)
+        self._tell_later.setSingleShot(True)
+        self._tell_later.setInterval(0)
+        self._tell_later.timeout.connect(self._tell_pending)
         self.audio_ok = self._check_output()
         if self.audio_ok:
             self._load_tones()
@@ -311,16 +317,25 @@ class CueAudio(QObject):
             self._backend, self._voice_config(live=True), on_problem=_from_thread(self._problem)
         )
 
+    def _tell_pending(self) -> None:
+        pending, self._pending = self._pending, []
+        for key, message in pending:
+            self._tell(key, message)
+
+    def _tell_soon(self, key: str, message: str) -> None:
+        self._pending.append((key, message))
+        self._tell_later.start()
+
     def _check_output(self) -> bool:
         if QSoundEffect is None:
-            self._tell(
+            self._tell_soon(
                 "multimedia",
                 f"Sound is off: Qt Multimedia could not load ({MULTIMEDIA_ERROR}). "
                 "On Debian/Ubuntu: sudo apt install libpulse0. Cues show on screen.",
             )
             return False
         if not audio_outputs():
-            self._tell(
+            self._tell_soon(
                 "no-output",
                 "Sound is off: no audio output found (is PulseAudio or PipeWire running?). "
                 "Cues show on screen; restart the app once sound works.",

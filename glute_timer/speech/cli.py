@@ -250,6 +250,9 @@ def _prepare(audio: CueAudio, session: Session, wait: Callable[[float], None]) -
     start = time.monotonic()
     shown = False
     while time.monotonic() - start < PREPARE_WAIT:
+        if not audio.audio_ok:
+            wait(0.05)  # let its notice out; nothing will play, so nothing to wait for
+            break
         done, total = progress
         if total >= 0 and done >= total and audio.ready_phrases() >= total:
             break

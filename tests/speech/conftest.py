@@ -1,38 +1,7 @@
-"""Speech test helpers: is a real engine here, and short plans to run."""
+"""Speech tests: guard Qt before any test uses it."""
 
 from __future__ import annotations
 
-import ctypes.util
-import sys
-from typing import Any
-
-import pytest
-
-from glute_timer.core.plan import Plan, build_plan
-from glute_timer.core.protocol import protocol_from_dict
 from glute_timer.qt_compat import protect_none
 
 protect_none()  # PySide6 6.12 on CPython 3.11: see glute_timer/qt_compat.py
-
-HAVE_ESPEAK = sys.platform != "linux" or bool(
-    ctypes.util.find_library("espeak-ng") or ctypes.util.find_library("espeak")
-)
-needs_espeak = pytest.mark.skipif(not HAVE_ESPEAK, reason="libespeak-ng1 is not installed")
-
-
-def short_plan(**block: Any) -> Plan:
-    data: dict[str, Any] = {
-        "format": 1,
-        "name": "Short",
-        "lead_in": block.pop("lead_in", 2),
-        "block": [
-            {
-                "exercise": "glute-bridge",
-                "sets": 1,
-                "reps": 2,
-                "tempo": {"lift": 1, "hold": 1, "lower": 1},
-                **block,
-            }
-        ],
-    }
-    return build_plan(protocol_from_dict(data))

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import needs_espeak, short_plan
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from speech_helpers import needs_espeak, short_plan
 
 from glute_timer.context import AppContext
 from glute_timer.core.plan import Plan
@@ -218,3 +218,20 @@ def test_new_settings_apply_to_the_plan_being_prepared(
     assert phrase_path(
         context.paths.speech_cache_dir, "Hold", None, 220, backend.engine_id()
     ).exists()
+
+
+def test_no_audio_output_is_told_to_whoever_connects_after_construction(
+    qtbot: Any, qapp: QCoreApplication, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import glute_timer.speech.audio as audio_module
+
+    monkeypatch.setattr(audio_module, "audio_outputs", list)
+    cue_audio = CueAudio(context)
+    try:
+        assert not cue_audio.audio_ok
+        told: list[str] = []
+        cue_audio.status_message.connect(told.append)  # as the GUI and the CLI do: later
+        qtbot.waitUntil(lambda: bool(told), timeout=2000)
+        assert told == [told[0]] and "no audio output" in told[0]
+    finally:
+        cue_audio.close()

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import needs_espeak
+from speech_helpers import needs_espeak
 
 pytestmark = pytest.mark.slow
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import needs_espeak
+from speech_helpers import needs_espeak
 
 from glute_timer.speech.backends import (
     EspeakBackend,
