@@ -273,11 +273,23 @@ class HistoryStore:
     # ------------------------------------------------------------ opening
 
     def _open(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise HistoryError(
+                f"The history folder {self.path.parent} cannot be used: {exc.strerror or exc}"
+            ) from None
         try:
             version = self._probe()
         except _Unusable as exc:
-            moved = self._move_aside()
+            try:
+                moved = self._move_aside()
+            except OSError as move_error:
+                raise HistoryError(
+                    f"The history file {self.path} could not be read ({exc.reason}) and "
+                    f"could not be moved aside ({move_error.strerror or move_error}); "
+                    "it was left as it is."
+                ) from None
             self.notice = (
                 f"The history file {self.path} could not be read ({exc.reason}). "
                 f"It was moved to {moved} and a new history was started."

@@ -103,7 +103,8 @@ def _writable(path: os.PathLike[str] | str) -> bool:
     probe = path
     while not probe.exists():
         probe = probe.parent
-    return os.access(probe, os.W_OK)
+    # A file where a folder belongs (or in the way of one) cannot hold our data.
+    return probe.is_dir() and os.access(probe, os.W_OK)
 
 
 def cmd_check(args: argparse.Namespace, context: AppContext) -> int:
