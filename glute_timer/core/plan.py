@@ -256,9 +256,8 @@ class _Builder:
 def build_plan(protocol: Protocol, name: str | None = None) -> Plan:
     b = _Builder(protocol)
     blocks = protocol.blocks
-    first = blocks[0]
     if protocol.lead_in > 0:
-        lead = b.step("lead-in", protocol.lead_in, 1, 1, side=first.sides[0])
+        lead = b.step("lead-in", protocol.lead_in, 1, 1)
         b.cue(lead, 0.0, "Get ready", Priority.INFO)
         b.countdown(lead)
     for block_no, block in enumerate(blocks, 1):
@@ -273,7 +272,7 @@ def build_plan(protocol: Protocol, name: str | None = None) -> Plan:
             last_block = block_no == len(blocks)
             rest = block.rest if not last_set else (0.0 if last_block else block.rest_after)
             if rest > 0:
-                rest_step = b.step("rest", rest, block_no, set_no, side=block.sides[-1])
+                rest_step = b.step("rest", rest, block_no, set_no)
                 upcoming = _next_set_text(blocks, block_no, set_no)
                 b.cue(
                     rest_step,
@@ -285,7 +284,7 @@ def build_plan(protocol: Protocol, name: str | None = None) -> Plan:
                     b.cue(rest_step, rest - 10, "10 seconds", Priority.WARNING)
                 b.countdown(rest_step)
     last = blocks[-1]
-    done = b.step("done", 0.0, len(blocks), last.sets, side=last.sides[-1])
+    done = b.step("done", 0.0, len(blocks), last.sets)
     b.cue(done, 0.0, "Workout complete", Priority.INFO)
     b.cues.sort(key=lambda cue: cue.at)  # stable: same-time cues keep their order
     return Plan(

@@ -338,6 +338,12 @@ def _load(v: _Validator, value: Any, prefix: str) -> Load:
         raise ProtocolError(v.source, key, 'must not be empty (use "bodyweight")')
     if len(text) > MAX_LOAD_TEXT:
         raise ProtocolError(v.source, key, f"at most {MAX_LOAD_TEXT} characters")
+    if text[0] in "+-.":
+        raise ProtocolError(
+            v.source,
+            key,
+            f'write a load like "40 kg" (a positive number and kg or lb), not {value!r}',
+        )
     if text[0].isdigit():
         match = _LOAD_RE.match(text)
         if not match:

@@ -10,7 +10,7 @@ from core_strategies import protocols, tiny_protocol
 from hypothesis import HealthCheck, given, settings
 
 from glute_timer.core.exercises import exercise_name
-from glute_timer.core.library import load_presets
+from glute_timer.core.library import load_presets, resolve_protocol
 from glute_timer.core.plan import (
     PHASES,
     Cue,
@@ -481,3 +481,11 @@ def test_step_label_and_end() -> None:
     step = plan.steps[1]
     assert step.label == "Lift"
     assert step.end == step.start + step.duration
+
+
+def test_only_the_steps_of_a_set_carry_a_side() -> None:
+    plan = build_plan(resolve_protocol("no-equipment-burn")[1])
+    for cue in plan.cues:
+        if cue.phase in ("lead-in", "rest", "done"):
+            assert cue.side is None, cue
+    assert {cue.side for cue in plan.cues if cue.phase == "switch"} == {"right"}

@@ -464,3 +464,11 @@ def test_module_constants_are_consistent() -> None:
 def test_format_number_reads_back(value: float) -> None:
     assert float(format_number(value)) == pytest.approx(value, rel=1e-5, abs=1e-6)
     assert "e" not in format_number(value)
+
+
+@pytest.mark.parametrize("load", ["-40 kg", "+40 kg", ".5 kg"])
+def test_a_signed_or_bare_decimal_load_is_refused(load: str) -> None:
+    text = f'format = 1\nname = "L"\n[[block]]\nexercise = "glute-bridge"\nload = "{load}"\n'
+    with pytest.raises(ProtocolError) as caught:
+        parse_protocol(text, "l.toml")
+    assert str(caught.value).startswith("l.toml: block[1].load: ")

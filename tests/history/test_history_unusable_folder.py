@@ -26,5 +26,5 @@ def test_a_file_where_the_data_folder_belongs(
 def test_the_store_says_why(tmp_path: Path) -> None:
     blocker = tmp_path / "data"
     blocker.write_text("x")
-    with pytest.raises(HistoryError, match="history folder .* cannot be used"):
+    with pytest.raises(HistoryError, match=r"history folder .* cannot be used"):
         HistoryStore(blocker / "history.sqlite3")
