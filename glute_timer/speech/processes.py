@@ -251,6 +251,10 @@ class Renderer:
         self._thread = threading.Thread(target=self._run, daemon=True, name="speech-renderer")
         self._thread.start()
 
+    def closed(self) -> bool:
+        """True once close() was called (a call, so checks after a wait see the news)."""
+        return self._closed
+
     @property
     def worker_pid(self) -> int | None:
         worker = self._worker
@@ -303,6 +307,8 @@ class Renderer:
             if self._closed or generation != self._generation:
                 return
             for attempt in range(2):
+                if self.closed():
+                    return
                 outcome = self._render_one(backend, config, text, path)
                 if outcome is not None:
                     done += 1
@@ -331,6 +337,8 @@ class Renderer:
             self._stop_worker()
             return None
         if reply is None:
+            if self._closed:  # close() ended it: not a crash, and nothing to restart
+                return None
             self._on_problem("render-crash", "The speech engine crashed; it was restarted.")
             self._stop_worker()
             return None
@@ -340,6 +348,8 @@ class Renderer:
         return None
 
     def _ensure_worker(self, backend: SpeechBackend, config: VoiceConfig) -> WorkerProcess | None:
+        if self._closed:
+            return None  # never start a process after close()
         worker = self._worker
         if worker is not None and worker.alive() and self._worker_config == config:
             return worker
