@@ -249,3 +249,26 @@ def test_sigterm_stops_cleanly_in_text_mode(tmp_path: Path) -> None:
     assert "Workout" not in err  # the summary goes to stdout without --json
     assert lines[-2:] == ["Workout stopped. 1 set done.", "  Glute bridge, set 1: 5/5 reps"]
     assert "Get ready" in lines[0]
+
+
+def test_run_prints_each_cue_when_it_falls_due(tmp_path: Path) -> None:
+    """Each line arrives at its own moment (flushed by the app itself), not all at the end."""
+    path = write(tmp_path, "tiny.toml", TINY)
+    plan = build_plan(load_protocol(path))
+    env = _env()
+    env.pop("PYTHONUNBUFFERED")  # the app must flush each cue itself
+    command = [sys.executable, "-m", "glute_timer", "--basedir", str(tmp_path / "base")]
+    command += ["run", str(path), "--no-gui", "--json", "--mute"]
+    arrivals = []
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env
+    ) as process:
+        assert process.stdout is not None
+        for line in process.stdout:
+            arrivals.append((time.monotonic(), json.loads(line)["at"]))
+        assert process.wait(timeout=30) == 0
+    assert [at for _, at in arrivals] == [cue.to_json()["at"] for cue in plan.cues]
+    origin = min(arrival - at for arrival, at in arrivals)
+    # Generous for a busy shared machine, yet far below the 4 s a buffered run would show.
+    lateness = [arrival - at - origin for arrival, at in arrivals]
+    assert max(lateness) < 0.5, lateness
