@@ -610,10 +610,6 @@ class HistoryStore:
             ).fetchall()
         return [ExerciseTotals._make(r) for r in rows]
 
-    def daily_exercise_totals(self) -> list[DayTotals]:
-        """Per local day (of the workout's start) and exercise: sets, reps, top load."""
-        return day_totals(self.exercise_totals())
-
 
 class ExerciseTotals(NamedTuple):
     workout_uid: str

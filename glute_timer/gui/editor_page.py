@@ -630,11 +630,6 @@ class EditorPage(QWidget):
         )
         self.cue_label.setText("\n".join(cue_preview_lines(plan, 22)))
 
-    def flush_preview(self) -> None:
-        """Update the preview now instead of after the typing pause (tests, saving)."""
-        self._preview_timer.stop()
-        self._update_preview()
-
     # ------------------------------------------------------------ saving
 
     def save(self) -> None:

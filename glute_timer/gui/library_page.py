@@ -41,10 +41,6 @@ SCHEDULE_TEXT = {
 CUE_PREVIEW = 14
 
 
-def protocol_total(protocol: Protocol) -> float:
-    return build_plan(protocol).total
-
-
 def tempo_text(t: Tempo) -> str:
     parts = [f"lift {format_number(t.lift)}"]
     if t.hold:
