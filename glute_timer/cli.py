@@ -183,16 +183,14 @@ def cmd_presets(args: argparse.Namespace, context: AppContext) -> int:
     return 0
 
 
-def _load_plan(spec: str, context: AppContext) -> Plan:
-    path = Path(spec)
-    if (spec.endswith(".toml") or "/" in spec) and not path.exists():
-        raise ProtocolError(spec, "", "file not found")
-    _, protocol = resolve_protocol(spec, context.paths.protocols_dir)
-    return build_plan(protocol)
+def _load_plan(spec: str, context: AppContext) -> tuple[str, Plan]:
+    """The protocol's id (preset id, user protocol id or file stem) and its plan."""
+    protocol_id, protocol = resolve_protocol(spec, context.paths.protocols_dir)
+    return protocol_id, build_plan(protocol)
 
 
 def cmd_plan(args: argparse.Namespace, context: AppContext) -> int:
-    plan = _load_plan(args.protocol, context)
+    _, plan = _load_plan(args.protocol, context)
     if args.json:
         json.dump(plan.to_json(), sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
@@ -262,7 +260,7 @@ def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
 def cmd_run(args: argparse.Namespace, context: AppContext) -> int:
     if not args.no_gui:
         raise UsageError("run: the window follows along from the Library; use --no-gui here")
-    plan = _load_plan(args.protocol, context)
+    args.protocol_id, plan = _load_plan(args.protocol, context)
     session = Session(plan, time.monotonic)
     session.subscribe(TerminalPrinter(sys.stdout, args.json))
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)

@@ -127,9 +127,8 @@ from glute_timer.core.history import (
     open_history_recorder,
 )
 from glute_timer.core.history_io import ImportFileError, import_file, write_csv, write_json
-from glute_timer.core.library import resolve_protocol
 from glute_timer.core.progress import progress
-from glute_timer.core.protocol import ProtocolError, format_number
+from glute_timer.core.protocol import format_number
 from glute_timer.core.session import Event, Session, WorkoutFinished
 
 EXIT_ERROR = 1
@@ -248,11 +247,7 @@ def attach_history_recorder(
     session: Session, context: AppContext, args: argparse.Namespace
 ) -> None:
     """Record the terminal workout; problems go to stderr, never stop the workout."""
-    spec = str(getattr(args, "protocol", "") or session.plan.name)
-    try:
-        protocol_id, _ = resolve_protocol(spec, context.paths.protocols_dir)
-    except ProtocolError:
-        protocol_id = Path(spec).stem or spec
+    protocol_id = str(getattr(args, "protocol_id", "") or session.plan.name)
     recorder = open_history_recorder(context, session.plan, protocol_id)
     session.subscribe(recorder)
     session.subscribe(_ProblemReporter(recorder))
@@ -263,13 +258,10 @@ class _ProblemReporter:
 
     def __init__(self, recorder: HistoryRecorder) -> None:
         self.recorder = recorder
-        self.told: set[str] = set()
 
     def __call__(self, event: Event) -> None:
-        for message in (self.recorder.notice, self.recorder.problem):
-            if message and message not in self.told:
-                self.told.add(message)
-                print(f"glute-timer: warning: {message}", file=sys.stderr, flush=True)
+        for message in self.recorder.untold():
+            print(f"glute-timer: warning: {message}", file=sys.stderr, flush=True)
         if isinstance(event, WorkoutFinished) and self.recorder.saved_sets:
             print(
                 f"Recorded {self.recorder.saved_sets} set(s) in the history.",

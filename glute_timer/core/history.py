@@ -785,6 +785,13 @@ class HistoryRecorder:
         self._finished: tuple[str, int] | None = None
         self.saved_sets = 0
         self._rescue_path: Path | None = None
+        self._told: set[str] = set()
+
+    def untold(self) -> list[str]:
+        """The notice and problem messages not yet handed out: tell the user each once."""
+        fresh = [m for m in (self.notice, self.problem) if m and m not in self._told]
+        self._told.update(fresh)
+        return fresh
 
     @property
     def pending(self) -> int:

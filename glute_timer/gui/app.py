@@ -57,12 +57,10 @@ def history_hooks(
         from glute_timer.core.history import open_history_recorder
 
         recorder = open_history_recorder(context, session.plan, protocol_id)
-        told: set[str] = set()
 
         def tell() -> None:
-            for message in (recorder.notice, recorder.problem):
-                if message and message not in told and notify is not None:
-                    told.add(message)
+            for message in recorder.untold():
+                if notify is not None:
                     notify(message)
 
         def listener(event: Event) -> None:
