@@ -60,6 +60,7 @@ _BLOCK_KEYS: Final = frozenset(
 )
 _TEMPO_KEYS: Final = ("lift", "hold", "lower", "pause")
 _LOAD_RE: Final = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(kg|lb)\s*$", re.IGNORECASE)
+_SIGNED_NUMBER_RE: Final = re.compile(r"^[+\-.]\s*\d")
 _REPS_RE: Final = re.compile(r"^\s*(\d+)\s*(?:-|–)\s*(\d+)\s*$")
 
 
@@ -338,7 +339,7 @@ def _load(v: _Validator, value: Any, prefix: str) -> Load:
         raise ProtocolError(v.source, key, 'must not be empty (use "bodyweight")')
     if len(text) > MAX_LOAD_TEXT:
         raise ProtocolError(v.source, key, f"at most {MAX_LOAD_TEXT} characters")
-    if text[0] in "+-.":
+    if _SIGNED_NUMBER_RE.match(text):  # "-40 kg", "+5 lb", ".5 kg": a number, badly written
         raise ProtocolError(
             v.source,
             key,
