@@ -122,6 +122,7 @@ from glute_timer.context import AppContext
 from glute_timer.core.history import (
     HistoryError,
     HistoryRecorder,
+    HistoryStore,
     Workout,
     open_history,
     open_history_recorder,
@@ -162,14 +163,22 @@ def _err(message: str) -> None:
     print(f"glute-timer: error: {message}", file=sys.stderr)
 
 
-def cmd_history(args: argparse.Namespace, context: AppContext) -> int:
+def _open_store(context: AppContext) -> HistoryStore | None:
+    """The history, with its notice told; None (and the reason told) when it cannot open."""
     try:
         store = open_history(context)
     except HistoryError as exc:
         _err(str(exc))
-        return EXIT_ERROR
+        return None
     if store.notice:
         print(f"glute-timer: warning: {store.notice}", file=sys.stderr)
+    return store
+
+
+def cmd_history(args: argparse.Namespace, context: AppContext) -> int:
+    store = _open_store(context)
+    if store is None:
+        return EXIT_ERROR
     if args.import_file is not None:
         try:
             result = import_file(store, args.import_file)
@@ -221,13 +230,9 @@ def workout_lines(w: Workout) -> list[str]:
 
 
 def cmd_stats(args: argparse.Namespace, context: AppContext) -> int:
-    try:
-        store = open_history(context)
-    except HistoryError as exc:
-        _err(str(exc))
+    store = _open_store(context)
+    if store is None:
         return EXIT_ERROR
-    if store.notice:
-        print(f"glute-timer: warning: {store.notice}", file=sys.stderr)
     items = progress(store)
     if args.json:
         json.dump([item.to_json() for item in items], sys.stdout, ensure_ascii=False)
