@@ -269,7 +269,9 @@ def cmd_run(args: argparse.Namespace, context: AppContext) -> int:
         for attach in _run_listeners():
             attach(session, context, args)
         session.start()
-        _follow(session, wait=getattr(args, "wait", time.sleep))
+        _follow(
+            session, wait=getattr(args, "wait", time.sleep), after_tick=_hooks(args, "after_tick")
+        )
         interrupted = False
     except (KeyboardInterrupt, _Interrupted):
         session.stop()
@@ -289,7 +291,9 @@ def _run_listeners() -> list[Callable[[Session, AppContext, argparse.Namespace],
     """Listeners other features attach to a terminal workout (sound, history).
 
     One that needs an event loop may set ``args.wait`` to a ``wait(seconds)`` that
-    processes its events, and append cleanups to ``args.after_run`` (run after the
+    processes its events, append to ``args.after_tick`` what must run once every cue of
+    a tick is out (a ``DeferredListener``'s flush), and append cleanups to
+    ``args.after_run`` (run after the
     workout ends or is interrupted, before the summary)."""
     return [_attach_history, _attach_audio]
 
@@ -309,10 +313,19 @@ def _attach_audio(session: Session, context: AppContext, args: argparse.Namespac
 MAX_SLEEP = 0.25
 
 
+def _hooks(args: argparse.Namespace, name: str) -> Callable[[], None]:
+    def run_all() -> None:
+        for hook in getattr(args, name, []):
+            hook()
+
+    return run_all
+
+
 def _follow(
     session: Session,
     clock: Callable[[], float] = time.monotonic,
     wait: Callable[[float], None] = time.sleep,
+    after_tick: Callable[[], None] = lambda: None,
 ) -> None:
     """Sleep until each deadline of the plan, then tick: nothing accumulates.
 
@@ -329,3 +342,4 @@ def _follow(
         if deadline is not None and deadline > now:
             wait(min(deadline - now, MAX_SLEEP))
         session.tick(clock())
+        after_tick()  # slow listeners (the history's disk writes) go after the cues

@@ -130,7 +130,7 @@ from glute_timer.core.history import (
 from glute_timer.core.history_io import ImportFileError, import_file, write_csv, write_json
 from glute_timer.core.progress import progress
 from glute_timer.core.protocol import format_number
-from glute_timer.core.session import Event, Session, WorkoutFinished
+from glute_timer.core.session import DeferredListener, Event, Session, WorkoutFinished
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -254,8 +254,17 @@ def attach_history_recorder(
     """Record the terminal workout; problems go to stderr, never stop the workout."""
     protocol_id = str(getattr(args, "protocol_id", "") or session.plan.name)
     recorder = open_history_recorder(context, session.plan, protocol_id)
-    session.subscribe(recorder)
-    session.subscribe(_ProblemReporter(recorder))
+    reporter = _ProblemReporter(recorder)
+
+    def record(event: Event) -> None:
+        recorder(event)
+        reporter(event)
+
+    # Written once the tick's cues are printed, so a commit never makes a cue late.
+    deferred = DeferredListener(record)
+    session.subscribe(deferred)
+    args.after_tick = [*getattr(args, "after_tick", []), deferred.flush]
+    args.after_run = [deferred.flush, *getattr(args, "after_run", [])]
 
 
 class _ProblemReporter:

@@ -110,6 +110,26 @@ Event = (
 Listener = Callable[[Event], None]
 
 
+class DeferredListener:
+    """Holds the events for a slow listener (one that writes to disk) until ``flush()``.
+
+    A driver flushes after each tick, so every cue due at that moment is out before the
+    write starts: a set that ends on the same instant as the next cue never delays it.
+    """
+
+    def __init__(self, listener: Listener) -> None:
+        self._listener = listener
+        self._queue: list[Event] = []
+
+    def __call__(self, event: Event) -> None:
+        self._queue.append(event)
+
+    def flush(self) -> None:
+        queue, self._queue = self._queue, []
+        for event in queue:
+            self._listener(event)
+
+
 @dataclass(frozen=True)
 class SessionView:
     """Everything a display needs at one moment, derived from the plan and the clock."""

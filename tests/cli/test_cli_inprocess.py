@@ -309,10 +309,13 @@ def test_run_listeners_can_attach_wait_and_clean_up(
         calls.append("attach")
         args.wait = late_wait
         args.after_run = [lambda: calls.append("cleanup")]
+        args.after_tick = [lambda: calls.append("after tick")]
 
     follow = ORIGINAL_FOLLOW
     monkeypatch.setattr(
-        cli, "_follow", lambda session, wait: follow(session, fake_time.monotonic, wait)
+        cli,
+        "_follow",
+        lambda session, wait, after_tick: follow(session, fake_time.monotonic, wait, after_tick),
     )
     monkeypatch.setattr(cli, "_run_listeners", lambda: [attach])
     path = tmp_path / "tiny.toml"
@@ -321,6 +324,7 @@ def test_run_listeners_can_attach_wait_and_clean_up(
     assert main(tmp_path, "run", str(path), "--no-gui") == 0
     assert calls[0] == "attach" and calls[-1] == "cleanup"
     assert "wait" in calls and fake_time.sleeps == []
+    assert calls.count("after tick") >= calls.count("wait") > 0  # after every tick
     out = capsys.readouterr().out.splitlines()
     assert len(out) == len(plan.cues) + 3  # every cue, late or not, then the summary
     assert out[-3] == "Workout complete. 2 sets done."

@@ -877,3 +877,18 @@ def test_skip_and_back_at_the_end_while_paused() -> None:
     assert rig.session.resume()
     assert rig.session.state is State.FINISHED
     assert rig.texts()[-1] == "Workout complete"
+
+
+def test_a_deferred_listener_hears_everything_in_order_only_when_flushed() -> None:
+    from glute_timer.core.session import DeferredListener
+
+    rig = Rig(tiny_protocol(sets=1, reps=1, tempo={"hold": 0}, lead_in=0))
+    heard: list[Event] = []
+    deferred = DeferredListener(heard.append)
+    rig.session.subscribe(deferred)
+    rig.session.start()
+    assert heard == []
+    deferred.flush()
+    assert heard == rig.events
+    deferred.flush()
+    assert heard == rig.events  # nothing twice
