@@ -191,6 +191,7 @@ class Session:
         self._wall0 = 0.0
         self._loads: dict[int, str] = {}
         self._completed: list[SetRecord] = []
+        self._next_texts: dict[int, str | None] = {}  # "Next: …" by step, asked every tick
 
     # ------------------------------------------------------------ observing
 
@@ -232,8 +233,12 @@ class Session:
         offset = self._offset(now)
         offset = min(max(offset, step.start), step.end)
         span = self.plan.sets[step.span] if step.span is not None else None
-        following = step.index + 1
-        next_text = self.plan.describe_step(following) if following < len(self.plan.steps) else None
+        next_text = self._next_texts.get(step.index, "")
+        if next_text == "":
+            following = step.index + 1
+            steps = len(self.plan.steps)
+            next_text = self.plan.describe_step(following) if following < steps else None
+            self._next_texts[step.index] = next_text
         return SessionView(
             state=self._state,
             step=step,

@@ -1,13 +1,25 @@
 """The session driver: one precise Qt timer that moves a Session along the monotonic clock.
 
-Every tick calls ``session.tick(clock())`` and publishes ``session.view(clock())``. What is
-shown is always computed from the clock reading, so a late or missed tick only delays a
+Every wake calls ``session.tick(clock())`` and publishes ``session.view(clock())``. What is
+shown is always computed from the clock reading, so a late or missed wake only delays a
 repaint; it never shifts the workout.
+
+The timer is a single shot, re-armed after every wake for the earliest of: the session's
+next deadline (a cue or a step change, exactly), the moment the whole seconds on screen
+flip (the step's countdown and the workout's time left), and the next frame the display
+asks for (``frame_interval``: the ring wants one when it has moved a couple of pixels).
+Nothing counts wakes, and nothing wakes while paused.
+
+Between the session's deadlines and the flips of the seconds only the ring moves, so a
+wake then is a *frame*: the driver hands the step's progress, read from the clock, to
+``frame`` (when the display set one) instead of publishing a whole view. A frame costs a
+third of a full wake; the display is the same as if every wake had been full.
 """
 
 from __future__ import annotations
 
 import contextlib
+import math
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QObject, Signal
@@ -23,7 +35,7 @@ from glute_timer.core.session import (
     StateChanged,
     WorkoutFinished,
 )
-from glute_timer.gui.timers import TICK_MS, TimerFactory, precise_timer
+from glute_timer.gui.timers import MAX_FRAME_MS, MIN_FRAME_MS, TimerFactory, precise_timer
 
 
 class SessionDriver(QObject):
@@ -46,9 +58,20 @@ class SessionDriver(QObject):
         self._unsubscribe: list[Callable[[], None]] = [session.subscribe(self._on_event)]
         for listener in listeners:
             self._unsubscribe.append(session.subscribe(listener))
-        self._timer = timer_factory(self, TICK_MS)
-        self._timer.timeout.connect(self.poll)
+        self._timer = timer_factory(self, MIN_FRAME_MS)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._wake)
         self._closed = False
+        self.frame_interval: Callable[[SessionView], float] = _steady_frames
+        """Seconds until the display wants its next frame, given what it shows now."""
+        self.frame: Callable[[float], None] | None = None
+        """The display's cheap update between full wakes: the step's progress, 0-1."""
+        self.next_wake: float | None = None
+        """The clock reading the timer is set for (None while not running)."""
+        self._full_due = 0.0  # the next deadline or flip of the seconds
+        self._frame_s = MIN_FRAME_MS / 1000
+        self._step_began = 0.0  # the clock reading at which the current step began
+        self._step_duration = 0.0
 
     # ------------------------------------------------------------ reading
 
@@ -69,7 +92,19 @@ class SessionDriver(QObject):
             return
         now = self._clock()
         self.session.tick(now)
-        self.view_changed.emit(self.session.view(now))
+        view = self.session.view(now)
+        self.view_changed.emit(view)
+        self._arm(view, now)
+
+    def _wake(self) -> None:
+        if self._closed:
+            return
+        now = self._clock()
+        if self.frame is None or self._step_duration <= 0 or now >= self._full_due:
+            self.poll()
+            return
+        self.frame(min(1.0, max(0.0, (now - self._step_began) / self._step_duration)))
+        self._start_timer(min(now + self._frame_s, self._full_due), now)
 
     # ------------------------------------------------------------ named operations
 
@@ -115,14 +150,45 @@ class SessionDriver(QObject):
         self.poll()
         return done
 
+    def _arm(self, view: SessionView, now: float) -> None:
+        """Set the timer for the next moment something on screen changes."""
+        if self._closed or self.session.state is not State.RUNNING:
+            self._timer.stop()
+            self.next_wake = None
+            return
+        full = self.session.next_deadline()
+        if full is None:
+            full = now + MAX_FRAME_MS / 1000
+        # The countdown shows whole seconds rounded up, and so does the time left.
+        for remaining in (view.step_remaining, view.remaining):
+            if remaining > 0:
+                full = min(full, now + remaining - (math.ceil(remaining - 1e-6) - 1))
+        self._full_due = full
+        self._frame_s = min(
+            max(self.frame_interval(view), MIN_FRAME_MS / 1000), MAX_FRAME_MS / 1000
+        )
+        self._step_duration = view.step.duration
+        self._step_began = now - view.step_elapsed
+        self._start_timer(min(now + self._frame_s, full), now)
+
+    def _start_timer(self, wake: float, now: float) -> None:
+        self.next_wake = wake
+        # Rounded up, so the wake lands on or just after the moment, never before it.
+        self._timer.start(max(0, math.ceil((wake - now) * 1000)))
+
     def _on_event(self, event: Event) -> None:
         if isinstance(event, StateChanged):
-            # Tick only while running: a paused or finished workout costs no CPU.
+            # Wake only while running: a paused or finished workout costs no CPU.
             if event.state is State.RUNNING:
                 if not self._timer.isActive():
-                    self._timer.start()
+                    self._timer.start(0)  # the command's own poll sets the real time
             else:
                 self._timer.stop()
+                self.next_wake = None
         self.session_event.emit(event)
         if isinstance(event, WorkoutFinished):
             self.finished.emit(event)
+
+
+def _steady_frames(_view: SessionView) -> float:
+    return MIN_FRAME_MS / 1000

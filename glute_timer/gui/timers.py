@@ -9,12 +9,18 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer
 
-TICK_MS = 40
-"""The session driver's tick: 25 frames a second keep the ring smooth.
+MIN_FRAME_MS = 60
+"""The shortest gap between two repaints of a running workout: at most 16.7 frames a second.
 
-Cue audio keeps its own precise timer, so this only paces the display. Measured under
-Xvfb on a busy 2-core machine, a running workout cost 2.0-2.2 % of a core at 40 ms and
-2.8-2.9 % at 30 ms (benchmarks/startup.py)."""
+The driver does not tick at a fixed rate: it wakes for the next thing that changes on
+screen (a cue or step change, the seconds flipping, the ring moving a couple of pixels),
+but never sooner than this after its last wake, except for a session deadline. Each wake
+costs about a millisecond of CPU under X11 (the repaint's round trip to the X server
+dominates), so frames are what a running workout's CPU is made of
+(``benchmarks/startup.py``)."""
+
+MAX_FRAME_MS = 1000
+"""The longest the display sleeps while a workout runs."""
 
 TimerFactory = Callable[[QObject, int], QTimer]
 

@@ -135,8 +135,11 @@ class ProgressRing(QWidget):
         self._dimmed = False
         self._full = True
         self._span: tuple[float, float] | None = None  # the part of the ring to repaint
+        self._span_rect = QRectF()  # the pixels of ``_span``
         self._text_cache: dict[tuple[str, int, int, float], QPixmap] = {}
         self._background = QColor("#F6F7F9")
+        self._geom: tuple[float, float, QRectF] | None = None
+        self._pens: tuple[QPen, QPen] | None = None  # the arc's and the track's
         # The ring paints its own background, so Qt need not paint the page under it.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -153,39 +156,46 @@ class ProgressRing(QWidget):
     ) -> None:
         self._color, self._title_color, self._track, self._text_color = ring, title, track, text
         self._background = background
+        self._pens = None
         self._request_full()
 
     def set_state(
         self, *, progress: float, digits: str, title: str, caption: str, dimmed: bool
     ) -> None:
-        """Repaint only when something visible changed (the ring moves by a pixel or more)."""
-        progress = min(1.0, max(0.0, progress))
-        text_changed = (digits, title, caption, dimmed) != (
+        """Repaint only what changed: the texts, or the stretch of ring that moved."""
+        if (digits, title, caption, dimmed) == (
             self._digits,
             self._title,
             self._caption,
             self._dimmed,
-        )
-        circumference = math.pi * self._diameter()
-        moved = abs(progress - self._progress) * circumference >= 0.75
-        if not (text_changed or moved):
+        ):
+            self.set_progress(progress)
             return
+        if dimmed != self._dimmed:
+            self._pens = None
+        self._progress = min(1.0, max(0.0, progress))
+        self._digits, self._title, self._caption, self._dimmed = digits, title, caption, dimmed
+        spoken = f"{title}: {digits}" + (f", {caption}" if caption else "")
+        self.setAccessibleDescription(spoken)
+        self._request_full()
+
+    def set_progress(self, progress: float) -> None:
+        """Move the ring's end; repainted only when it moved by a pixel or more."""
+        progress = min(1.0, max(0.0, progress))
         previous = self._progress
+        if abs(progress - previous) * self.circumference() < 0.75:
+            return
         self._progress = progress
-        if text_changed:
-            self._digits, self._title, self._caption, self._dimmed = digits, title, caption, dimmed
-            spoken = f"{title}: {digits}" + (f", {caption}" if caption else "")
-            self.setAccessibleDescription(spoken)
-            self._request_full()
-        else:
-            # Only the stretch of ring between the old and the new end needs painting: this
-            # keeps a running workout cheap (a whole-ring repaint 30 times a second is not).
-            low, high = min(previous, progress), max(previous, progress)
-            if self._span is not None:
-                low, high = min(low, self._span[0]), max(high, self._span[1])
-            if not self._full:
-                self._span = (low, high)
-            self.update(self._arc_rect(low, high))
+        # Only the stretch of ring between the old and the new end needs painting: this
+        # keeps a running workout cheap (a whole-ring repaint 20 times a second is not).
+        low, high = min(previous, progress), max(previous, progress)
+        if self._span is not None:
+            low, high = min(low, self._span[0]), max(high, self._span[1])
+        rect = self._arc_rect(low, high)
+        if not self._full:
+            self._span = (low, high)
+            self._span_rect = QRectF(rect)
+        self.update(rect)
 
     def _request_full(self) -> None:
         self._full = True
@@ -194,6 +204,8 @@ class ProgressRing(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._geom = None
+        self._pens = None
         self._request_full()
 
     @property
@@ -210,11 +222,25 @@ class ProgressRing(QWidget):
 
     # ------------------------------------------------------------ geometry
 
+    def _geometry(self) -> tuple[float, float, QRectF]:
+        """The diameter, the pen width and the ring's rectangle, kept until a resize."""
+        if self._geom is None:
+            d = float(max(1, min(self.width(), self.height())))
+            pen = max(8.0, d * 0.045)
+            side = d - pen
+            rect = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
+            self._geom = (d, pen, rect)
+        return self._geom
+
     def _diameter(self) -> float:
-        return float(max(1, min(self.width(), self.height())))
+        return self._geometry()[0]
+
+    def circumference(self) -> float:
+        """The length of the ring's middle line, in pixels."""
+        return math.pi * self._geometry()[2].width()
 
     def _pen_width(self) -> float:
-        return max(8.0, self._diameter() * 0.045)
+        return self._geometry()[1]
 
     def digit_font(self) -> QFont:
         font = QFont(self.font())
@@ -272,51 +298,48 @@ class ProgressRing(QWidget):
         painter.drawPixmap(top_left, picture)
 
     def _ring_rect(self) -> QRectF:
-        side = self._diameter() - self._pen_width()
-        return QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
+        return QRectF(self._geometry()[2])
 
     def _arc_rect(self, start: float, end: float) -> QRect:
         """The pixels the ring's arc covers between two progress values."""
-        ring = self._ring_rect()
+        _d, pen, ring = self._geometry()
         radius = ring.width() / 2
-        centre = ring.center()
+        cx, cy = ring.x() + radius, ring.y() + radius
         low, high = min(start, end), max(start, end)
-        samples = max(2, int((high - low) * 64) + 2)
-        xs, ys = [], []
-        for index in range(samples):
-            angle = 2 * math.pi * (low + (high - low) * index / (samples - 1))
-            xs.append(centre.x() + radius * math.sin(angle))
-            ys.append(centre.y() - radius * math.cos(angle))
-        margin = self._pen_width() / 2 + 2
-        return QRectF(
-            min(xs) - margin,
-            min(ys) - margin,
-            max(xs) - min(xs) + 2 * margin,
-            max(ys) - min(ys) + 2 * margin,
-        ).toAlignedRect()
+        # The box of an arc: its two ends, and each quarter point (the circle's leftmost,
+        # rightmost, top and bottom) that lies between them.
+        stops = [low, high, *(q for q in (0.25, 0.5, 0.75) if low < q < high)]
+        xs = [cx + radius * math.sin(2 * math.pi * p) for p in stops]
+        ys = [cy - radius * math.cos(2 * math.pi * p) for p in stops]
+        margin = pen / 2 + 2
+        left, top = min(xs) - margin, min(ys) - margin
+        return QRectF(left, top, max(xs) + margin - left, max(ys) + margin - top).toAlignedRect()
 
     # ------------------------------------------------------------ painting
+
+    def _arc_pens(self) -> tuple[QPen, QPen]:
+        if self._pens is None:
+            pen_w = self._pen_width()
+            ring = QColor(self._color)
+            if self._dimmed:
+                ring.setAlphaF(0.45)
+            arc = QPen(ring, pen_w)
+            arc.setCapStyle(Qt.PenCapStyle.RoundCap)
+            self._pens = (arc, QPen(self._track, pen_w))
+        return self._pens
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        d = self._diameter()
-        pen_w = self._pen_width()
-        rect = self._ring_rect()
-        dirty = QRectF(event.rect())
-        painter.fillRect(event.rect(), self._background)
+        d, pen_w, rect = self._geometry()
+        dirty_rect = event.rect()
+        dirty = QRectF(dirty_rect)
+        painter.fillRect(dirty_rect, self._background)
 
         span = self._span
-        partial = (
-            span is not None and not self._full and QRectF(self._arc_rect(*span)).contains(dirty)
-        )
+        partial = span is not None and not self._full and self._span_rect.contains(dirty)
         self._span, self._full = None, False
-        ring = QColor(self._color)
-        if self._dimmed:
-            ring.setAlphaF(0.45)
-        arc = QPen(ring, pen_w)
-        arc.setCapStyle(Qt.PenCapStyle.RoundCap)
-        track = QPen(self._track, pen_w)
+        arc, track = self._arc_pens()
         if partial and span is not None:
             # Stroke only the stretch that changed, a little wider than the dirty area so
             # the clip, not a cap, makes its ends.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -49,6 +50,9 @@ from glute_timer.gui.widgets import (
     make_label,
     plain_spin,
 )
+
+RING_STEP_PX = 2.0
+"""How far the ring's end moves between two frames, when the frame cap allows."""
 
 SHORTCUTS = {
     "toggle": ("Space",),
@@ -144,6 +148,8 @@ class WorkoutPage(QWidget):
         self._completed: list[SetRecord] = []
         self._last_view: SessionView | None = None
         self._static_key: object = None
+        self._time_left = ""
+        self._permille = -1
 
         self.stack = QStackedWidget(self)
         outer = QVBoxLayout(self)
@@ -356,6 +362,8 @@ class WorkoutPage(QWidget):
         self._static_key = None
         driver.view_changed.connect(self.show_view)
         driver.session_event.connect(self._on_event)
+        driver.frame_interval = self.frame_interval
+        driver.frame = self.ring.set_progress
         self.stack.setCurrentWidget(self.stage)
         self.show_view(driver.view())
 
@@ -367,6 +375,17 @@ class WorkoutPage(QWidget):
         self.driver = None
         self.plan = None
         self.stack.setCurrentWidget(self.empty)
+
+    def frame_interval(self, view: SessionView) -> float:
+        """Seconds until the ring's end has moved about two pixels: its next frame.
+
+        A 1 s lift wants more frames than the driver allows (it keeps to its cap); a
+        90 s rest needs a handful a second, and the seconds flip on their own wakes.
+        """
+        duration = view.step.duration
+        if duration <= 0:
+            return 1.0
+        return RING_STEP_PX * duration / max(1.0, self.ring.circumference())
 
     @property
     def running(self) -> bool:
@@ -470,8 +489,15 @@ class WorkoutPage(QWidget):
             dimmed=paused,
         )
 
-        self._set_text(self.time_left_label, f"Time left {format_clock(view.remaining)}")
-        self.overall_bar.setValue(round(view.progress * 1000))
+        # Per tick, only what moves: Qt is asked only when a value differs from the last.
+        time_left = f"Time left {format_clock(math.ceil(view.remaining - 1e-6))}"
+        if time_left != self._time_left:
+            self._time_left = time_left
+            self.time_left_label.setText(time_left)
+        permille = round(view.progress * 1000)
+        if permille != self._permille:
+            self._permille = permille
+            self.overall_bar.setValue(permille)
 
         # The rest changes only with the step, the state or a command (cheap ticks).
         load_now = self.driver.session.load_for(step.block) if self.driver else ""

@@ -12,7 +12,7 @@ from glute_timer.context import AppContext
 from glute_timer.core.clock import FakeClock
 from glute_timer.core.session import SetCompleted, State, WorkoutFinished
 from glute_timer.gui.main_window import MainWindow
-from glute_timer.gui.timers import TICK_MS
+from glute_timer.gui.timers import MAX_FRAME_MS, MIN_FRAME_MS
 
 
 def start(window: MainWindow, preset: str) -> None:
@@ -179,21 +179,93 @@ def test_buttons_show_their_keys_and_mute_reaches_the_audio(
     assert audio.muted == [True, False]
 
 
-def test_the_display_follows_the_clock_not_the_ticks(window: MainWindow, clock: FakeClock) -> None:
+def test_the_display_follows_the_clock_not_the_wakes(window: MainWindow, clock: FakeClock) -> None:
     start(window, "pre-run")
     driver = window.driver
     assert driver is not None
     timer = driver._timer
-    assert timer.interval() == TICK_MS
+    assert timer.isSingleShot()
     assert timer.timerType() is Qt.TimerType.PreciseTimer
     assert timer.isActive()
-    for _ in range(200):  # 200 ticks = 6 s of ticking, but the clock has not moved
+    for _ in range(200):  # 200 wakes, but the clock has not moved
         timer.timeout.emit()
     assert window.workout.ring.digits == "5"
-    clock.advance(6.4)  # one late tick lands in the right place
+    assert window.workout.ring.progress == 0.0
+    clock.advance(6.4)  # one late wake lands in the right place
     timer.timeout.emit()
     assert window.workout.ring.title == "Hold"
     assert window.workout.rep_block.value.text() == "1 / 15"
+
+
+def test_the_driver_wakes_for_the_next_change_on_screen(
+    window: MainWindow, clock: FakeClock
+) -> None:
+    # Pre-run: a 5 s lead-in ("Get ready" at 0, "3" at 2 s), then 1-1-1 reps.
+    start(window, "pre-run")
+    driver = window.driver
+    assert driver is not None
+    page = window.workout
+    t0 = clock()
+    # The ring moves fast enough to want more frames than the cap allows.
+    assert driver.next_wake == pytest.approx(t0 + MIN_FRAME_MS / 1000)
+    assert driver._timer.interval() == MIN_FRAME_MS
+
+    # A frame between the seconds moves the ring and nothing else.
+    clock.advance(MIN_FRAME_MS / 1000)
+    driver._timer.timeout.emit()
+    assert page.ring.progress == pytest.approx(MIN_FRAME_MS / 1000 / 5)
+    assert page.ring.digits == "5"
+    assert driver.next_wake == pytest.approx(t0 + 2 * MIN_FRAME_MS / 1000)
+
+    # The seconds flip on their own wake, even between two frames.
+    clock.set(t0 + 0.99)
+    driver._timer.timeout.emit()
+    assert page.ring.digits == "5"
+    assert driver.next_wake == pytest.approx(t0 + 1.0)
+    clock.set(t0 + 1.0)
+    driver._timer.timeout.emit()
+    assert page.ring.digits == "4"
+    assert page.time_left_label.text() == "Time left 2:04"
+
+    # A step change is never postponed to the next frame: its deadline is the wake.
+    clock.set(t0 + 4.995)
+    driver.poll()
+    assert driver.next_wake == pytest.approx(t0 + 5.0)
+    assert driver._timer.interval() == 5  # rounded up: never before the moment
+    clock.set(t0 + 5.0)
+    driver._timer.timeout.emit()
+    assert page.ring.title == "Lift"
+
+
+def test_a_long_rest_wakes_less_often(window: MainWindow, clock: FakeClock) -> None:
+    start(window, "hip-thrust-strength")
+    driver = window.driver
+    assert driver is not None
+    page = window.workout
+    while page.ring.title != "Rest":
+        advance(window, clock, 1.0)
+    # A 90 s rest: the ring wants a frame for every two pixels it moves, which is less
+    # often than the cap; the seconds flip a whole second away.
+    wanted = 2.0 * 90 / page.ring.circumference()
+    assert MIN_FRAME_MS / 1000 < wanted < MAX_FRAME_MS / 1000
+    assert driver.next_wake is not None
+    assert driver.next_wake - clock() == pytest.approx(wanted)
+    before = page.ring.progress
+    clock.advance(wanted)
+    driver._timer.timeout.emit()
+    assert page.ring.progress == pytest.approx(before + wanted / 90)
+
+
+def test_nothing_wakes_while_paused(qtbot: QtBot, window: MainWindow, clock: FakeClock) -> None:
+    start(window, "pre-run")
+    driver = window.driver
+    assert driver is not None
+    key(qtbot, window, Qt.Key.Key_Space)
+    assert driver.state is State.PAUSED
+    assert not driver.ticking
+    assert driver.next_wake is None
+    key(qtbot, window, Qt.Key.Key_Space)
+    assert driver.ticking
 
 
 def test_digits_are_a_quarter_of_the_window_high(window: MainWindow, clock: FakeClock) -> None:
