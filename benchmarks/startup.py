@@ -1,6 +1,6 @@
 """Startup time, memory and CPU of the desktop app, beside a bare PySide6 window.
 
-    python benchmarks/startup.py [--runs 7] [--cpu-seconds 60] [--platform xcb|offscreen]
+    python benchmarks/startup.py [--runs 15] [--cpu-seconds 60] [--platform xcb|offscreen]
 
 Each measurement runs in a fresh process. "Start" is the time from just before the process
 is spawned until the main window has been shown and painted once (the moment the first
@@ -19,6 +19,7 @@ window is a real X11 window.
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import shutil
@@ -34,8 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # The paint probe: after the top-level window's first paint event has been handled,
 # print the monotonic time; then wait, report memory, and quit.
 PROBE = r"""
-import json, os, sys, time
-from PySide6.QtCore import QEvent, QObject, QTimer
+import os, sys, time  # loaded by every Python at start; nothing else before the program
 
 def rss_kb():
     with open("/proc/self/status") as status:
@@ -44,27 +44,50 @@ def rss_kb():
                 return int(line.split()[1])
     return -1
 
-class Probe(QObject):
-    def __init__(self, window, settle_ms):
-        super().__init__()
-        self.window, self.settle_ms, self.painted = window, settle_ms, None
-        window.installEventFilter(self)
+def make_probe(window, settle_ms):
+    # Qt is imported here, once the program under test has imported it: importing it
+    # first would change the order in which the app loads its own modules.
+    from PySide6.QtCore import QEvent, QObject, QTimer
 
-    def eventFilter(self, obj, event):
-        if self.painted is None and obj is self.window and event.type() == QEvent.Type.Paint:
-            self.painted = 0.0
-            QTimer.singleShot(0, self.after_paint)
-        return False
+    class Probe(QObject):
+        def __init__(self, window, settle_ms):
+            super().__init__()
+            self.window, self.settle_ms, self.painted, self.ready = window, settle_ms, None, None
+            self.content = None  # a page whose first paint means "ready to use"
+            window.installEventFilter(self)
 
-    def after_paint(self):
-        self.painted = time.monotonic()
-        QTimer.singleShot(self.settle_ms, self.report)
+        def watch_content(self, widget):
+            self.content = widget
+            widget.installEventFilter(self)
 
-    def report(self):
-        print("PROBE " + json.dumps({"painted": self.painted, "rss_kb": rss_kb()}), flush=True)
-        from PySide6.QtWidgets import QApplication
-        self.window.close()  # the app's own shutdown (audio, settings), then out
-        QApplication.instance().quit()
+        def eventFilter(self, obj, event):
+            if event.type() != QEvent.Type.Paint:
+                return False
+            if self.painted is None and obj is self.window:
+                self.painted = 0.0
+                QTimer.singleShot(0, self.after_paint)
+            elif self.ready is None and obj is self.content:
+                QTimer.singleShot(0, self.content_painted)
+                self.ready = 0.0
+            return False
+
+        def content_painted(self):
+            self.ready = time.monotonic()
+
+        def after_paint(self):
+            self.painted = time.monotonic()
+            QTimer.singleShot(self.settle_ms, self.report)
+
+        def report(self):
+            import json
+
+            report = {"painted": self.painted, "ready": self.ready, "rss_kb": rss_kb()}
+            print("PROBE " + json.dumps(report), flush=True)
+            from PySide6.QtWidgets import QApplication
+            self.window.close()  # the app's own shutdown (audio, settings), then out
+            QApplication.instance().quit()
+
+    return Probe(window, settle_ms)
 """
 
 BARE_BODY = r"""
@@ -73,22 +96,41 @@ app = QApplication(sys.argv[:1])
 window = QWidget()
 window.setWindowTitle("bare")
 window.resize(1200, 800)
-probe = Probe(window, int(sys.argv[1]))
+probe = make_probe(window, int(sys.argv[1]))
 window.show()
 app.exec()
 """
 
-# The real entry point (glute_timer.cli.main -> run_gui), with the probe attached when
+# The real entry point (glute_timer.launcher.main -> run_gui), with the probe attached when
 # the main window is shown.
 APP_BODY = r"""
-import glute_timer.gui.main_window as main_window
-_show = main_window.MainWindow.show
-def show(self):
-    self._probe = Probe(self, int(sys.argv[1]))
-    _show(self)
-main_window.MainWindow.show = show
-from glute_timer.cli import main
-sys.exit(main(["gui", "--basedir", sys.argv[2]]))
+import importlib.machinery
+
+def attach_probe(main_window):
+    _show = main_window.MainWindow.show
+    def show(self):
+        self._probe = make_probe(self, int(sys.argv[1]))
+        # Ready: the Library, built after the first paint, has been painted with its list.
+        self.first_painted.connect(lambda: self._probe.watch_content(self.library))
+        _show(self)
+    main_window.MainWindow.show = show
+
+class AttachWhenImported:  # a meta path finder (importlib.abc would cost the app 2 ms)
+    # Patches MainWindow.show the moment the app imports its module, in the app's order.
+    def find_spec(self, name, path=None, target=None):
+        if name != "glute_timer.gui.main_window":
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        exec_module = spec.loader.exec_module
+        def run_then_attach(module):
+            exec_module(module)
+            attach_probe(module)
+        spec.loader.exec_module = run_then_attach
+        return spec
+
+sys.meta_path.insert(0, AttachWhenImported())
+from glute_timer.launcher import main
+sys.exit(main(["gui"]))  # as launched from the menu: the XDG folders point into a temp dir
 """
 
 CPU = r"""
@@ -121,7 +163,7 @@ def measure(window):
         window.close()
     QTimer.singleShot(int(seconds * 1000), done)
 
-from glute_timer.cli import main
+from glute_timer.launcher import main
 sys.exit(main(["gui", "--basedir", sys.argv[2]]))
 """
 
@@ -130,15 +172,18 @@ BARE = PROBE + BARE_BODY
 APP = PROBE + APP_BODY
 
 
-def child_env(platform: str) -> dict[str, str]:
+def child_env(platform: str, home: str) -> dict[str, str]:
     env = dict(os.environ)
+    # The app finds its folders as it does for a user (platformdirs), inside ``home``.
+    for name in ("CONFIG", "DATA", "CACHE", "STATE"):
+        env[f"XDG_{name}_HOME"] = os.path.join(home, name.lower())
     env["QT_QPA_PLATFORM"] = platform
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     env.setdefault("QT_LOGGING_RULES", "qt.multimedia.*=false")
     return env
 
 
-def run_probe(code: str, args: list[str], env: dict[str, str]) -> tuple[float, int]:
+def run_probe(code: str, args: list[str], env: dict[str, str]) -> tuple[float, float | None, int]:
     start = time.monotonic()
     result = subprocess.run(
         [sys.executable, "-c", code, *args],
@@ -151,13 +196,14 @@ def run_probe(code: str, args: list[str], env: dict[str, str]) -> tuple[float, i
     for line in result.stdout.splitlines():
         if line.startswith("PROBE "):
             data = json.loads(line[6:])
-            return data["painted"] - start, int(data["rss_kb"])
+            ready = data["ready"] - start if data["ready"] else None
+            return data["painted"] - start, ready, int(data["rss_kb"])
     raise RuntimeError(f"no probe output (exit {result.returncode}):\n{result.stderr[-2000:]}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--cpu-seconds", type=float, default=60.0)
     parser.add_argument("--platform", default="xcb", help="xcb (a real X window) or offscreen")
     parser.add_argument("--settle-ms", type=int, default=1500)
@@ -177,22 +223,28 @@ def main(argv: list[str] | None = None) -> int:
         command = [xvfb, "-a", "-s", "-screen 0 1920x1080x24", sys.executable, *sys.argv]
         return subprocess.call(command)
 
-    env = child_env(args.platform)
+    # An installed app starts from compiled bytecode (pip compiles it at install time);
+    # so does this one, even where PYTHONDONTWRITEBYTECODE keeps Python from caching it.
+    compileall.compile_dir(str(ROOT / "glute_timer"), quiet=1)
     bare: list[float] = []
     app: list[float] = []
+    ready: list[float] = []
     bare_rss: list[int] = []
     app_rss: list[int] = []
     with tempfile.TemporaryDirectory() as tmp:
+        env = child_env(args.platform, tmp)
         # One unmeasured run of each warms the file cache (and the app's data folder).
         run_probe(BARE, ["10"], env)
         run_probe(APP, ["10", tmp], env)
         for _ in range(args.runs):
-            seconds, rss = run_probe(BARE, [str(args.settle_ms)], env)
+            seconds, _, rss = run_probe(BARE, [str(args.settle_ms)], env)
             bare.append(seconds)
             bare_rss.append(rss)
-            seconds, rss = run_probe(APP, [str(args.settle_ms), tmp], env)
+            seconds, library, rss = run_probe(APP, [str(args.settle_ms), tmp], env)
             app.append(seconds)
             app_rss.append(rss)
+            if library is not None:
+                ready.append(library)
 
         cpu_line = ""
         if args.cpu_seconds > 0:
@@ -223,6 +275,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Glute Timer main window, first paint: median {app_median * 1000:.0f} ms  [{ms(app)}]")
     ratio = app_median / bare_median
     print(f"ratio: {ratio:.2f} (target <= 1.30)")
+    if ready:
+        print(
+            f"Library listed and painted (after the first paint): "
+            f"median {statistics.median(ready) * 1000:.0f} ms  [{ms(ready)}]"
+        )
     rss_mb = statistics.median(app_rss) / 1024
     print(
         f"resident memory after start: app {rss_mb:.0f} MB (target <= 150), "

@@ -1,5 +1,5 @@
 import sys
 
-from glute_timer.cli import main
+from glute_timer.launcher import main
 
 sys.exit(main())

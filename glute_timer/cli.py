@@ -5,27 +5,23 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import signal
 import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import FrameType
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from glute_timer import __version__
 from glute_timer.context import AppContext
-from glute_timer.core.library import ordered_presets, resolve_protocol
-from glute_timer.core.plan import Cue, Plan, build_plan, format_clock
-from glute_timer.core.protocol import ProtocolError
-from glute_timer.core.session import (
-    CueDue,
-    Event,
-    Session,
-    SetRecord,
-    State,
-    Suspended,
-)
+from glute_timer.launcher import LOG_FORMAT, plain_gui_launch
+
+if TYPE_CHECKING:
+    from glute_timer.core.plan import Cue, Plan
+    from glute_timer.core.session import Event, Session, SetRecord
+
+# The protocols, plans and sessions are imported by the commands that use them: opening
+# the window (the common case) needs none of them before its first paint.
 
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
@@ -115,12 +111,11 @@ def _speech_commands(
 def main(argv: Sequence[str] | None = None) -> int:
     # Problems the user must know about reach them as one clear line (here) or in the
     # window; the log only carries errors, so a warning is never printed twice.
-    logging.basicConfig(level=logging.ERROR, format="glute-timer: %(levelname)s: %(message)s")
+    logging.basicConfig(level=logging.ERROR, format=LOG_FORMAT)
     arguments = list(sys.argv[1:] if argv is None else argv)
-    plain_gui, gui_basedir = _plain_gui_launch(arguments)
+    plain_gui, gui_basedir = plain_gui_launch(arguments)
     if plain_gui:
-        # The common case, the window: skip building every subcommand's parser (and
-        # importing their modules) so the window shows sooner.
+        # The window: no subcommand's parser is needed (``launcher`` is the faster door).
         context = AppContext.create(gui_basedir)
         for warning in context.warnings:
             print(f"glute-timer: warning: {warning}", file=sys.stderr)
@@ -138,29 +133,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"glute-timer: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except ProtocolError as exc:
-        print(f"glute-timer: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
     except BrokenPipeError:
         return 0
+    except Exception as exc:
+        from glute_timer.core.protocol import ProtocolError  # loaded by then, if raised
 
-
-def _plain_gui_launch(arguments: list[str]) -> tuple[bool, Path | None]:
-    """Whether the arguments are just ``[gui] [--basedir DIR]``, and the basedir."""
-    rest = [arg for arg in arguments if arg != "gui"]
-    if len(arguments) - len(rest) > 1:
-        return False, None
-    if not rest:
-        return True, None
-    if len(rest) == 2 and rest[0] == "--basedir" and not rest[1].startswith("-"):
-        return True, Path(rest[1])
-    if len(rest) == 1 and rest[0].startswith("--basedir=") and len(rest[0]) > len("--basedir="):
-        return True, Path(rest[0].removeprefix("--basedir="))
-    return False, None
+        if not isinstance(exc, ProtocolError):
+            raise
+        print(f"glute-timer: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 def gui_main() -> int:
-    """Entry point of the windowed launcher (no console on Windows)."""
+    """The windowed launcher (kept for callers of this module; see ``launcher``)."""
     return main(["gui", *sys.argv[1:]])
 
 
@@ -174,6 +159,9 @@ def cmd_gui(args: argparse.Namespace, context: AppContext) -> int:
 
 
 def cmd_presets(args: argparse.Namespace, context: AppContext) -> int:
+    from glute_timer.core.library import ordered_presets
+    from glute_timer.core.plan import build_plan, format_clock
+
     for entry in ordered_presets():
         assert entry.protocol is not None
         plan = build_plan(entry.protocol)
@@ -185,11 +173,16 @@ def cmd_presets(args: argparse.Namespace, context: AppContext) -> int:
 
 def _load_plan(spec: str, context: AppContext) -> tuple[str, Plan]:
     """The protocol's id (preset id, user protocol id or file stem) and its plan."""
+    from glute_timer.core.library import resolve_protocol
+    from glute_timer.core.plan import build_plan
+
     protocol_id, protocol = resolve_protocol(spec, context.paths.protocols_dir)
     return protocol_id, build_plan(protocol)
 
 
 def cmd_plan(args: argparse.Namespace, context: AppContext) -> int:
+    from glute_timer.core.plan import format_clock
+
     _, plan = _load_plan(args.protocol, context)
     if args.json:
         json.dump(plan.to_json(), sys.stdout, ensure_ascii=False)
@@ -202,6 +195,8 @@ def cmd_plan(args: argparse.Namespace, context: AppContext) -> int:
 
 
 def _cue_line(cue: Cue) -> str:
+    from glute_timer.core.plan import format_clock
+
     where = f"b{cue.block} s{cue.set}"
     if cue.rep is not None:
         where += f" r{cue.rep}"
@@ -218,6 +213,8 @@ class TerminalPrinter:
         self.as_json = as_json
 
     def __call__(self, event: Event) -> None:
+        from glute_timer.core.session import CueDue, Suspended
+
         if isinstance(event, CueDue):
             if self.as_json:
                 line = json.dumps(event.cue.to_json(), ensure_ascii=False)
@@ -260,6 +257,10 @@ def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
 def cmd_run(args: argparse.Namespace, context: AppContext) -> int:
     if not args.no_gui:
         raise UsageError("run: the window follows along from the Library; use --no-gui here")
+    import signal
+
+    from glute_timer.core.session import Session, State
+
     args.protocol_id, plan = _load_plan(args.protocol, context)
     session = Session(plan, time.monotonic)
     session.subscribe(TerminalPrinter(sys.stdout, args.json))
@@ -330,6 +331,8 @@ def _follow(
     """Sleep until each deadline of the plan, then tick: nothing accumulates.
 
     ``wait`` may process an event loop meanwhile (speech sets one up)."""
+    from glute_timer.core.session import State
+
     while True:
         if session.state is State.PAUSED:
             # Nothing pauses a terminal run but a gap in the ticks (the machine slept, the

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 APP_DIR_NAME = "glute-timer"
 
 
@@ -18,6 +16,8 @@ class AppPaths:
 
     @classmethod
     def default(cls) -> AppPaths:
+        import platformdirs  # not needed with --basedir
+
         return cls(
             config_dir=Path(platformdirs.user_config_dir(APP_DIR_NAME, appauthor=False)),
             data_dir=Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False)),

@@ -15,7 +15,7 @@ from glute_timer.context import AppContext
 
 if TYPE_CHECKING:
     from glute_timer.core.session import Event, Listener, Session
-from glute_timer.gui.main_window import APP_TITLE, MainWindow, SessionHook, window_icon
+from glute_timer.gui.main_window import APP_TITLE, MainWindow, SessionHook
 from glute_timer.qt_compat import protect_none
 
 log = logging.getLogger(__name__)
@@ -27,17 +27,23 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
     protect_none()  # PySide6 6.12 on Python 3.11 would otherwise abort within a minute
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
+        style = existing.style()
+        if style is None or style.name().lower() != "fusion":
+            existing.setStyle("Fusion")
         return existing
     # Qt's multimedia chatter ("format not supported" without an audio server) is noise.
     rules = os.environ.get("QT_LOGGING_RULES", "")
     if "qt.multimedia" not in rules:
         os.environ["QT_LOGGING_RULES"] = ";".join(filter(None, [rules, "qt.multimedia.*=false"]))
-    app = QApplication(list(argv if argv is not None else sys.argv[:1]))
+    # Fusion everywhere: the style sheet is written for it. Asked for on the command line
+    # rather than with setStyle(), which would build Python wrappers for QStyle's many
+    # enums (~12 ms) before the first paint.
+    arguments = list(argv if argv is not None else sys.argv[:1])
+    app = QApplication([*arguments[:1], "-style", "fusion", *arguments[1:]])
     app.setApplicationName("glute-timer")
     app.setApplicationDisplayName(APP_TITLE)
     app.setOrganizationName("glutetimer")
-    app.setDesktopFileName(APP_ID)
-    app.setWindowIcon(window_icon())
+    app.setDesktopFileName(APP_ID)  # the icon is set once the window is up
     return app
 
 
@@ -82,7 +88,7 @@ def run_gui(context: AppContext) -> int:
         SingleInstance = None  # type: ignore[assignment,misc]
     if SingleInstance is not None:
         guard = SingleInstance(context)
-        if not guard.acquire():
+        if not guard.acquire(listen=False):
             return 0  # the running window was asked to come forward
     window: MainWindow | None = None
 
@@ -93,6 +99,8 @@ def run_gui(context: AppContext) -> int:
     window = MainWindow(context, session_hooks=history_hooks(context, notify))
     if guard is not None:
         guard.activation_requested.connect(lambda: bring_to_front(window))
+        # Later windows can reach this one once it is on screen (QtNetwork loads then).
+        window.first_painted.connect(guard.listen)
     # The audio is built once the window is on screen: QtMultimedia takes a moment to load.
     window.first_painted.connect(window.prepare_audio)
     window.show()

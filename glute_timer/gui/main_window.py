@@ -8,17 +8,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -27,23 +24,24 @@ from PySide6.QtWidgets import (
 
 from glute_timer.context import AppContext
 from glute_timer.core.clock import Clock, monotonic
-from glute_timer.core.library import ProtocolEntry
-from glute_timer.core.plan import build_plan
-from glute_timer.core.protocol import Protocol, save_protocol, slugify
 from glute_timer.core.settings import Settings
-from glute_timer.gui import store
-from glute_timer.gui.audio import CueAudioLike, create_cue_audio, list_voices_safely
 from glute_timer.gui.keep_awake import ScreenAwake
-from glute_timer.gui.library_page import LibraryPage
-from glute_timer.gui.theme import LIGHT, Theme, apply_theme
+from glute_timer.gui.theme import LIGHT, Theme, apply_theme, theme_for
 from glute_timer.gui.timers import TimerFactory, precise_timer
 from glute_timer.gui.workers import Worker
 
 if TYPE_CHECKING:
-    # The pages and the session machinery are imported when first needed (a faster start).
+    from PySide6.QtGui import QCloseEvent, QIcon
+
+    # The pages, the protocols and the session machinery are imported when first needed:
+    # the window's first paint needs none of them (a faster start).
+    from glute_timer.core.library import ProtocolEntry
+    from glute_timer.core.protocol import Protocol
     from glute_timer.core.session import Event, Listener, Session
+    from glute_timer.gui.audio import CueAudioLike
     from glute_timer.gui.driver import SessionDriver
     from glute_timer.gui.editor_page import EditorPage
+    from glute_timer.gui.library_page import LibraryPage
     from glute_timer.gui.settings_page import SettingsPage
     from glute_timer.gui.workout_page import WorkoutPage
 
@@ -56,6 +54,20 @@ AUTO = object()
 
 SessionHook = Callable[["Session", str], "Listener | None"]
 """Called for every new workout with its protocol id; may return a listener (history)."""
+
+
+class _PagePlaceholder(QWidget):
+    """A page's title where the page will be, for the window's first paint."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.setObjectName("page")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 22, 24, 22)
+        label = QLabel(title)
+        label.setObjectName("pageTitle")
+        layout.addWidget(label)
+        layout.addStretch(1)
 
 
 class HistoryPlaceholder(QWidget):
@@ -140,9 +152,11 @@ class MainWindow(QMainWindow):
         root.addLayout(content, 1)
         self.setCentralWidget(central)
 
-        # Only the Library is built before the first paint; the other pages are built the
-        # first time they are needed, which keeps the start fast.
-        self.library = LibraryPage(context.paths.protocols_dir)
+        # The first paint shows the window's frame: the sidebar and the Library's title.
+        # The Library itself (which loads every protocol) is built right after it, and the
+        # other pages the first time they are needed; this keeps the start fast.
+        self._library: LibraryPage | None = None
+        self._library_placeholder = _PagePlaceholder("Library")
         self._workout: WorkoutPage | None = None
         self._editor: EditorPage | None = None
         self._settings_page: SettingsPage | None = None
@@ -150,13 +164,12 @@ class MainWindow(QMainWindow):
         self.history: QWidget = HistoryPlaceholder()
         self.history_view: QWidget = self.history  # the widget with refresh()
         self._history_loaded = False
-        for page in (self.library, self.history):
+        for page in (self._library_placeholder, self.history):
             self.stack.addWidget(page)
-        self._connect()
-        self.library.reload()
         self.apply_settings(self.settings, initial=True)
         self.restore_geometry()
-        self.show_page("library")
+        self.stack.setCurrentWidget(self._library_placeholder)
+        self.nav_buttons["library"].setChecked(True)
         for warning in context.warnings:
             self.show_banner(warning)
         self._load_voices = load_voices
@@ -173,10 +186,28 @@ class MainWindow(QMainWindow):
         return False
 
     def _after_first_paint(self) -> None:
-        """Work the window does not need to appear: sound, the voice list."""
+        """Work the window does not need to appear: the Library, sound, the voice list."""
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        for number, name in enumerate(("library", "workout", "history", "settings"), 1):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.activated.connect(lambda n=name: self.show_page(n))
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setWindowIcon(window_icon())
+            app.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
+        # The first paint took the platform palette's word for light or dark; the colour
+        # scheme the desktop announces is the better witness.
+        self._system_scheme_changed(None)
+        if self.current_page() is self._library_placeholder:
+            self.show_page("library")
+        else:
+            self.library  # noqa: B018 (built now, not when first clicked)
         self.first_painted.emit()
         if self._load_voices:
             context = self.context
+            from glute_timer.gui.audio import list_voices_safely
+
             self.background.submit(
                 lambda: list_voices_safely(context), self._voices_found, self._voices_missing
             )
@@ -190,6 +221,23 @@ class MainWindow(QMainWindow):
         self._voices_found([])
 
     # ------------------------------------------------------------ pages built on demand
+
+    @property
+    def library(self) -> LibraryPage:
+        if self._library is None:
+            from glute_timer.gui.library_page import LibraryPage
+
+            page = LibraryPage(self.context.paths.protocols_dir)
+            self._library = page
+            index = self.stack.indexOf(self._library_placeholder)
+            self.stack.insertWidget(index, page)
+            if self.stack.currentWidget() is self._library_placeholder:
+                self.stack.setCurrentWidget(page)
+            self.stack.removeWidget(self._library_placeholder)
+            self._library_placeholder.deleteLater()
+            self._connect_library(page)
+            page.reload()
+        return self._library
 
     @property
     def workout(self) -> WorkoutPage:
@@ -268,8 +316,6 @@ class MainWindow(QMainWindow):
             self.nav_group.addButton(button)
             self.nav_buttons[name] = button
             layout.addWidget(button)
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
-            shortcut.activated.connect(lambda n=name: self.show_page(n))
         layout.addStretch(1)
         self.mini_status = QLabel("")
         self.mini_status.setObjectName("muted")
@@ -294,16 +340,13 @@ class MainWindow(QMainWindow):
         self.banner.hide()
         return self.banner
 
-    def _connect(self) -> None:
-        lib = self.library
+    def _connect_library(self, lib: LibraryPage) -> None:
         lib.start_requested.connect(self.start_workout)
         lib.save_copy_requested.connect(self.save_new_protocol)
         lib.edit_requested.connect(self.open_editor)
         lib.import_requested.connect(self._ask_import)
         lib.export_requested.connect(lambda e: self._ask_export(e.protocol))
         lib.delete_requested.connect(self.delete_protocol)
-        hints = QApplication.styleHints()
-        hints.colorSchemeChanged.connect(self._system_scheme_changed)
 
     # ------------------------------------------------------------ pages
 
@@ -371,6 +414,8 @@ class MainWindow(QMainWindow):
 
     def confirm(self, title: str, text: str, action: str) -> bool:
         """Ask before something that cannot be undone. Tests replace this."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
         yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -389,6 +434,7 @@ class MainWindow(QMainWindow):
             "Stop and start",
         ):
             return None
+        from glute_timer.core.plan import build_plan
         from glute_timer.core.session import Session
         from glute_timer.gui.driver import SessionDriver
 
@@ -468,6 +514,10 @@ class MainWindow(QMainWindow):
     def prepare_audio(self) -> None:
         if self._audio_arg is not AUTO or self.audio is not None:
             return
+        from PySide6.QtCore import Qt
+
+        from glute_timer.gui.audio import create_cue_audio
+
         self._audio_arg = None  # try once
         audio, problem = create_cue_audio(self.context, self.clock, self)
         self.audio = audio
@@ -514,6 +564,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ protocols
 
     def open_editor(self, entry: ProtocolEntry | None) -> None:
+        from glute_timer.gui import store
         from glute_timer.gui.editor_page import new_protocol_dict
 
         if entry is None:
@@ -537,6 +588,8 @@ class MainWindow(QMainWindow):
         self.show_page("library")
 
     def _save_from_editor(self, protocol: Protocol, path: Path | None) -> None:
+        from glute_timer.gui import store
+
         folder = self.context.paths.protocols_dir
 
         def work() -> Path:
@@ -555,6 +608,8 @@ class MainWindow(QMainWindow):
         self.files.submit(work, done, failed)
 
     def save_new_protocol(self, protocol: Protocol) -> None:
+        from glute_timer.gui import store
+
         folder = self.context.paths.protocols_dir
 
         def done(saved: Path) -> None:
@@ -568,6 +623,8 @@ class MainWindow(QMainWindow):
         )
 
     def _ask_import(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(
             self, "Import a protocol", str(Path.home()), "Protocol files (*.toml)"
         )
@@ -575,6 +632,8 @@ class MainWindow(QMainWindow):
             self.import_protocol(Path(name))
 
     def import_protocol(self, source: Path) -> None:
+        from glute_timer.gui import store
+
         folder = self.context.paths.protocols_dir
 
         def done(saved: Path) -> None:
@@ -590,6 +649,10 @@ class MainWindow(QMainWindow):
     def _ask_export(self, protocol: Protocol | None) -> None:
         if protocol is None:
             return
+        from PySide6.QtWidgets import QFileDialog
+
+        from glute_timer.core.protocol import slugify
+
         suggested = Path.home() / f"{slugify(protocol.name)}.toml"
         name, _ = QFileDialog.getSaveFileName(
             self, "Export protocol", str(suggested), "Protocol files (*.toml)"
@@ -598,6 +661,8 @@ class MainWindow(QMainWindow):
             self.export_protocol(protocol, Path(name))
 
     def export_protocol(self, protocol: Protocol, target: Path) -> None:
+        from glute_timer.core.protocol import save_protocol
+
         self.files.submit(
             lambda: save_protocol(protocol, target),
             lambda _result: self.statusBar().showMessage(f"Exported to {target}", 5000),
@@ -631,7 +696,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         app = QApplication.instance()
         if isinstance(app, QApplication) and (initial or old.theme != settings.theme):
-            self.theme = apply_theme(app, settings.theme)
+            self.theme = apply_theme(app, settings.theme, ask_desktop=not initial)
             if self._workout is not None:
                 self._workout.set_theme(self.theme)
         if self.audio is not None and not initial:
@@ -665,7 +730,7 @@ class MainWindow(QMainWindow):
     def _system_scheme_changed(self, _scheme: object) -> None:
         if self.settings.theme == "system":
             app = QApplication.instance()
-            if isinstance(app, QApplication):
+            if isinstance(app, QApplication) and theme_for("system") != self.theme:
                 self.theme = apply_theme(app, "system")
                 if self._workout is not None:
                     self._workout.set_theme(self.theme)
@@ -711,6 +776,8 @@ class MainWindow(QMainWindow):
 
 
 def window_icon() -> QIcon:
+    from PySide6.QtGui import QIcon
+
     from glute_timer.core.resources import resource
 
     icon = QIcon()

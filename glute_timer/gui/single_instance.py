@@ -1,42 +1,69 @@
 """One app window per user and data directory.
 
-The first GUI listens on a local socket (``QLocalServer``) whose name is keyed on the user
-and the data directory, so ``--basedir`` instances are separate. A second GUI connects,
-asks the first to come forward and quits. The command line never uses this, so
-``glute-timer history`` or ``run --no-gui`` work beside the window.
+Two parts:
+
+* **Who is first** is an advisory lock (``flock``) on ``window.lock`` in the data
+  directory. Taking it costs microseconds, so the window can be shown at once; the
+  kernel lets it go when the process ends, however it ends, so a crash leaves nothing
+  stale behind. (On systems without ``fcntl`` the local socket below decides instead.)
+* **Come forward** is a local socket (``QLocalServer``) whose name is keyed on the user
+  and the data directory, so ``--basedir`` instances are separate. The first window
+  listens once it is on screen (``listen()``); a second one connects, which asks the
+  first to come forward, and quits. It retries for a few seconds, in case the first is
+  still starting.
+
+The command line never uses this, so ``glute-timer history`` or ``run --no-gui`` work
+beside the window.
 
 Usage in the launcher::
 
     guard = SingleInstance(context)
-    if not guard.acquire():
+    if not guard.acquire(listen=False):
         return 0  # the running window was asked to come forward
+    ...  # show the window, then:
+    guard.listen()
     guard.activation_requested.connect(window.bring_to_front)
 """
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import os
+import time
+import zlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 
 from glute_timer.context import AppContext
 
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer
+
+try:
+    import fcntl
+
+    HAVE_FLOCK = True
+except ImportError:  # Windows
+    HAVE_FLOCK = False
+
 CONNECT_TIMEOUT_MS = 500
+ASK_FOR_S = 5.0
+"""How long a second window keeps trying to reach a first one that holds the lock."""
+LOCK_NAME = "window.lock"
 
 
 def server_name(data_dir: Path) -> str:
     """A socket name unique to this user and this data directory."""
+    import getpass
+
     try:
         user = getpass.getuser()
     except (OSError, KeyError):
         user = str(os.getuid()) if hasattr(os, "getuid") else "user"
-    key = hashlib.sha256(f"{user}\0{data_dir.resolve()}".encode()).hexdigest()[:16]
+    key = zlib.crc32(f"{user}\0{data_dir.resolve()}".encode()) & 0xFFFFFFFF
     safe_user = "".join(ch for ch in user if ch.isalnum())[:16] or "user"
-    return f"glute-timer-{safe_user}-{key}"
+    return f"glute-timer-{safe_user}-{key:08x}"
 
 
 class SingleInstance(QObject):
@@ -47,49 +74,107 @@ class SingleInstance(QObject):
     def __init__(self, context: AppContext | Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         data_dir = context.paths.data_dir if isinstance(context, AppContext) else context
-        self.name = server_name(data_dir)
+        self.data_dir = data_dir
+        self._name: str | None = None
         self._server: QLocalServer | None = None
+        self._lock_fd: int | None = None
+
+    @property
+    def name(self) -> str:
+        """The local socket's name (worked out when first needed: not before a paint)."""
+        if self._name is None:
+            self._name = server_name(self.data_dir)
+        return self._name
 
     @property
     def is_primary(self) -> bool:
-        return self._server is not None and self._server.isListening()
+        return self._lock_fd is not None or (
+            self._server is not None and self._server.isListening()
+        )
 
-    def acquire(self) -> bool:
+    def acquire(self, *, listen: bool = True) -> bool:
+        """True for the first window; False when another one was asked to come forward.
+
+        With ``listen=False`` the first window's socket is opened later by ``listen()``
+        (after the first paint: QtNetwork takes a moment to load).
+        """
         if self.is_primary:
             return True
-        if self._ask_running_instance():
+        locked = self._lock()
+        if locked is False:
+            # Another process holds the lock: it is, or is about to be, listening.
+            self._ask_running_instance(patient=True)
             return False
+        if locked is None and self._ask_running_instance(patient=False):
+            return False  # no lock here: the socket alone decides
+        if listen or locked is None:
+            self.listen()
+        return True
+
+    def listen(self) -> None:
+        """Answer later windows' requests to come forward."""
+        if self._server is not None:
+            return
+        from PySide6.QtNetwork import QAbstractSocket, QLocalServer
+
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self.name):
             if server.serverError() == QAbstractSocket.SocketError.AddressInUseError:
-                # Either a live instance started a moment ago, or a crash left the socket.
-                if self._ask_running_instance():
-                    server.deleteLater()
-                    return False
+                # A crash left the socket behind (the lock says no one else is first).
                 QLocalServer.removeServer(self.name)
             if not server.listen(self.name):
-                # No guard possible (odd platform or permissions): run without one.
+                # No way to be reached (odd platform or permissions): run without it.
                 server.deleteLater()
-                return True
+                return
         server.newConnection.connect(self._on_new_connection)
         self._server = server
-        return True
 
     def release(self) -> None:
         if self._server is not None:
             self._server.close()
             self._server.deleteLater()
             self._server = None
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)  # closing the file lets the lock go
+            self._lock_fd = None
 
-    def _ask_running_instance(self) -> bool:
-        socket = QLocalSocket()
-        socket.connectToServer(self.name)
-        if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
-            socket.abort()
+    # ------------------------------------------------------------ internals
+
+    def _lock(self) -> bool | None:
+        """True: the lock is ours. False: another process holds it. None: no lock here."""
+        if not HAVE_FLOCK:
+            return None
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.data_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError:
+            return None  # a read-only data folder: the socket alone decides
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
             return False
-        socket.abort()
+        except OSError:
+            os.close(fd)
+            return None
+        self._lock_fd = fd
         return True
+
+    def _ask_running_instance(self, *, patient: bool) -> bool:
+        from PySide6.QtNetwork import QLocalSocket
+
+        give_up = time.monotonic() + (ASK_FOR_S if patient else 0.0)
+        while True:
+            socket = QLocalSocket()
+            socket.connectToServer(self.name)
+            if socket.waitForConnected(CONNECT_TIMEOUT_MS):
+                socket.abort()
+                return True
+            socket.abort()
+            if time.monotonic() >= give_up:
+                return False
+            time.sleep(0.1)
 
     def _on_new_connection(self) -> None:
         # Only this user can connect (UserAccessOption); any connection is a request to

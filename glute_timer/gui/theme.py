@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -127,6 +126,8 @@ def readable(color: QColor, background: str, ratio: float) -> QColor:
 
 
 def system_prefers_dark() -> bool:
+    from PySide6.QtCore import Qt  # its enums take ~20 ms to build: not before first paint
+
     hints = QGuiApplication.styleHints()
     scheme = hints.colorScheme()
     if scheme == Qt.ColorScheme.Dark:
@@ -148,12 +149,15 @@ def _initial_palette_dark() -> bool:
     return _initial_dark
 
 
-def theme_for(setting: str) -> Theme:
+def theme_for(setting: str, *, ask_desktop: bool = True) -> Theme:
+    """The theme for a setting; "system" asks the desktop's colour scheme, or, with
+    ``ask_desktop=False`` (the first paint), only the platform's palette."""
     if setting == "dark":
         return DARK
     if setting == "light":
         return LIGHT
-    return DARK if system_prefers_dark() else LIGHT
+    dark = system_prefers_dark() if ask_desktop else _initial_palette_dark()
+    return DARK if dark else LIGHT
 
 
 def make_palette(theme: Theme) -> QPalette:
@@ -283,12 +287,9 @@ QToolTip {{ background: {t.base}; color: {t.text}; border: 1px solid {t.border};
 """
 
 
-def apply_theme(app: QApplication, setting: str) -> Theme:
+def apply_theme(app: QApplication, setting: str, *, ask_desktop: bool = True) -> Theme:
     _initial_palette_dark()  # remember the platform's palette before replacing it
-    theme = theme_for(setting)
-    style = app.style()
-    if style is None or style.name().lower() != "fusion":  # a new style costs ~20 ms
-        app.setStyle("Fusion")
+    theme = theme_for(setting, ask_desktop=ask_desktop)
     app.setPalette(make_palette(theme))
     app.setStyleSheet(stylesheet(theme))
     return theme

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QTimer
 
 MIN_FRAME_MS = 60
 """The shortest gap between two repaints of a running workout: at most 16.7 frames a second.
@@ -27,6 +27,8 @@ TimerFactory = Callable[[QObject, int], QTimer]
 
 def precise_timer(parent: QObject, interval_ms: int) -> QTimer:
     """A repeating ``Qt.PreciseTimer`` (coarse timers may drift by 5% of their interval)."""
+    from PySide6.QtCore import Qt  # its enums take ~20 ms to build: not before first paint
+
     timer = QTimer(parent)
     timer.setTimerType(Qt.TimerType.PreciseTimer)
     timer.setInterval(interval_ms)
@@ -35,6 +37,8 @@ def precise_timer(parent: QObject, interval_ms: int) -> QTimer:
 
 def single_shot_timer(parent: QObject, interval_ms: int) -> QTimer:
     """A restartable one-shot timer, for debouncing (live validation, searching)."""
+    from PySide6.QtCore import Qt
+
     timer = QTimer(parent)
     timer.setTimerType(Qt.TimerType.PreciseTimer)
     timer.setSingleShot(True)

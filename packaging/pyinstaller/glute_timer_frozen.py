@@ -93,7 +93,7 @@ def main(gui: bool) -> int:
         return child
     _ensure_streams()
     _filter_qt_messages()
-    from glute_timer.cli import gui_main
-    from glute_timer.cli import main as cli_main
+    from glute_timer.launcher import gui_main
+    from glute_timer.launcher import main as launch
 
-    return int(gui_main() if gui else cli_main())
+    return int(gui_main() if gui else launch())

@@ -6,6 +6,7 @@ import json
 
 import pytest
 from gui_helpers import FakeAudio, make_window
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -178,3 +179,40 @@ def test_none_keeps_its_references_through_many_qt_calls(qtbot: QtBot) -> None:
         worker_signal.emit("x")  # returns True
     if sys.version_info < (3, 12):
         assert min(map(sys.getrefcount, (None, True, False))) > RESERVE // 2
+
+
+def test_the_first_paint_comes_before_the_library(
+    qtbot: QtBot, context: AppContext, clock: FakeClock
+) -> None:
+    # The window paints its frame first; the Library (every protocol loaded), the window
+    # icon, the page shortcuts and the desktop's colour scheme follow right after.
+    win = MainWindow(
+        context,
+        clock=clock,
+        audio=None,
+        screen_awake=ScreenAwake(platform="test"),
+        load_voices=False,
+    )
+    qtbot.addWidget(win)
+    assert win._library is None
+    assert win.current_page() is not None
+    assert win.nav_buttons["library"].isChecked()
+    with qtbot.waitSignal(win.first_painted, timeout=5000):
+        win.show()
+    assert win._library is not None
+    assert win.current_page() is win.library
+    assert win.library.entries, "the presets are listed"
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert not app.windowIcon().isNull()
+    qtbot.keyClick(win, "4", modifier=Qt.KeyboardModifier.ControlModifier)
+    assert win.current_page() is win.settings_page
+    qtbot.keyClick(win, "1", modifier=Qt.KeyboardModifier.ControlModifier)
+    assert win.current_page() is win.library
+    win.close()
+
+
+def test_the_library_is_built_when_asked_before_the_first_paint(window: MainWindow) -> None:
+    # Code that needs the Library before the window is painted gets it at once.
+    assert window.library.select_id("pre-run")
+    assert window.current_page() is window.library

@@ -66,3 +66,40 @@ def test_a_second_process_is_turned_away(qtbot: QtBot, tmp_path: Path) -> None:
         )
     assert result.stdout.strip() == "secondary", result.stderr
     first.release()
+
+
+def test_the_lock_decides_before_the_socket_listens(qtbot: QtBot, tmp_path: Path) -> None:
+    # The first window takes the lock at once and listens after its first paint; a second
+    # window that comes in between waits for it rather than becoming a second first.
+    import subprocess
+    import sys
+
+    from PySide6.QtCore import QTimer
+
+    first = SingleInstance(tmp_path / "data")
+    assert first.acquire(listen=False)
+    assert first.is_primary
+    assert (tmp_path / "data" / "window.lock").exists()
+    second = subprocess.Popen(
+        [sys.executable, "-c", SECOND_PROCESS, str(tmp_path / "data")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    with qtbot.waitSignal(first.activation_requested, timeout=20_000):
+        QTimer.singleShot(1500, first.listen)  # the second process is asking by then
+    out, err = second.communicate(timeout=60)
+    assert out.strip() == "secondary", err
+    first.release()
+
+
+def test_without_a_lock_the_socket_decides(qtbot: QtBot, tmp_path: Path) -> None:
+    # A data folder where no lock file can be made (here: a folder in its place).
+    (tmp_path / "data" / "window.lock").mkdir(parents=True)
+    first = SingleInstance(tmp_path / "data")
+    assert first.acquire(listen=False)  # listens at once: nothing else would tell
+    second = SingleInstance(tmp_path / "data")
+    with qtbot.waitSignal(first.activation_requested, timeout=3000):
+        assert not second.acquire()
+    first.release()

@@ -1,0 +1,55 @@
+"""The program's entry point: the window on the shortest path, or the command line.
+
+``glute-timer`` alone (or ``glute-timer [gui] [--basedir DIR]``) opens the window, the
+common case, without loading the command line's parser and subcommands: every module
+imported before the first paint delays it. Anything else is handed to ``glute_timer.cli``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+LOG_FORMAT = "glute-timer: %(levelname)s: %(message)s"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    plain_gui, basedir = plain_gui_launch(arguments)
+    if not plain_gui:
+        from glute_timer.cli import main as cli_main
+
+        return cli_main(arguments)
+    import logging
+
+    # Problems the user must know about reach them in the window or as one clear line;
+    # the log only carries errors, so a warning is never printed twice.
+    logging.basicConfig(level=logging.ERROR, format=LOG_FORMAT)
+    from glute_timer.context import AppContext
+
+    context = AppContext.create(basedir)
+    for warning in context.warnings:
+        print(f"glute-timer: warning: {warning}", file=sys.stderr)
+    from glute_timer.gui.app import run_gui
+
+    return int(run_gui(context))
+
+
+def gui_main() -> int:
+    """Entry point of the windowed launcher (no console on Windows)."""
+    return main(["gui", *sys.argv[1:]])
+
+
+def plain_gui_launch(arguments: list[str]) -> tuple[bool, Path | None]:
+    """Whether the arguments are just ``[gui] [--basedir DIR]``, and the basedir."""
+    rest = [arg for arg in arguments if arg != "gui"]
+    if len(arguments) - len(rest) > 1:
+        return False, None
+    if not rest:
+        return True, None
+    if len(rest) == 2 and rest[0] == "--basedir" and not rest[1].startswith("-"):
+        return True, Path(rest[1])
+    if len(rest) == 1 and rest[0].startswith("--basedir=") and len(rest[0]) > len("--basedir="):
+        return True, Path(rest[0].removeprefix("--basedir="))
+    return False, None
