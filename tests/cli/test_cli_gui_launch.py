@@ -120,3 +120,12 @@ def test_opening_the_window_loads_no_command_line_or_protocols(tmp_path: Path) -
         check=False,
     )
     assert result.stdout.strip() == "none", result.stderr
+
+
+def test_fontconfig_is_warmed_beside_the_imports(monkeypatch: pytest.MonkeyPatch) -> None:
+    thread = launcher._warm_fonts()
+    assert thread is not None  # Linux
+    thread.join(10)
+    assert not thread.is_alive()
+    monkeypatch.setattr(launcher.sys, "platform", "win32")
+    assert launcher._warm_fonts() is None
