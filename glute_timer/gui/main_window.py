@@ -25,10 +25,8 @@ from PySide6.QtWidgets import (
 from glute_timer.context import AppContext
 from glute_timer.core.clock import Clock, monotonic
 from glute_timer.core.settings import Settings
-from glute_timer.gui.keep_awake import ScreenAwake
 from glute_timer.gui.theme import LIGHT, Theme, apply_theme, theme_for
 from glute_timer.gui.timers import TimerFactory, precise_timer
-from glute_timer.gui.workers import Worker
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QIcon
@@ -41,8 +39,10 @@ if TYPE_CHECKING:
     from glute_timer.gui.audio import CueAudioLike
     from glute_timer.gui.driver import SessionDriver
     from glute_timer.gui.editor_page import EditorPage
+    from glute_timer.gui.keep_awake import ScreenAwake
     from glute_timer.gui.library_page import LibraryPage
     from glute_timer.gui.settings_page import SettingsPage
+    from glute_timer.gui.workers import Worker
     from glute_timer.gui.workout_page import WorkoutPage
 
 log = logging.getLogger(__name__)
@@ -128,12 +128,12 @@ class MainWindow(QMainWindow):
         self.theme: Theme = LIGHT
         self.driver: SessionDriver | None = None
         self._last_start: tuple[Protocol, str] | None = None
-        self.files = Worker(serial=True)
-        self.background = Worker()
+        self._files: Worker | None = None  # file writes, in order (made when first used)
+        self._background: Worker | None = None  # anything else slow (the voice list)
         self._audio_arg = audio
         self.audio: CueAudioLike | None = None if audio is AUTO else audio
         self._muted = False
-        self.screen_awake = screen_awake or ScreenAwake(self)
+        self._screen_awake = screen_awake
 
         self.setWindowTitle(APP_TITLE)
         self.setObjectName("mainWindow")
@@ -219,6 +219,32 @@ class MainWindow(QMainWindow):
 
     def _voices_missing(self, _error: BaseException) -> None:
         self._voices_found([])
+
+    # ------------------------------------------------------------ helpers made on demand
+
+    @property
+    def files(self) -> Worker:
+        if self._files is None:
+            from glute_timer.gui.workers import Worker
+
+            self._files = Worker(serial=True)
+        return self._files
+
+    @property
+    def background(self) -> Worker:
+        if self._background is None:
+            from glute_timer.gui.workers import Worker
+
+            self._background = Worker()
+        return self._background
+
+    @property
+    def screen_awake(self) -> ScreenAwake:
+        if self._screen_awake is None:
+            from glute_timer.gui.keep_awake import ScreenAwake
+
+            self._screen_awake = ScreenAwake(self)
+        return self._screen_awake
 
     # ------------------------------------------------------------ pages built on demand
 
@@ -509,7 +535,8 @@ class MainWindow(QMainWindow):
             self.workout.detach()
             self.driver.deleteLater()
             self.driver = None
-        self.screen_awake.release()
+        if self._screen_awake is not None:
+            self._screen_awake.release()
 
     def prepare_audio(self) -> None:
         if self._audio_arg is not AUTO or self.audio is not None:
@@ -760,7 +787,8 @@ class MainWindow(QMainWindow):
         if self.isFullScreen():
             self.showNormal()
         settings = self.settings.with_changes(window_geometry=self.geometry_text())
-        self.files.wait()
+        if self._files is not None:
+            self._files.wait()
         try:
             self.context.save_settings(settings)  # at exit: the window is going anyway
         except OSError as exc:
@@ -771,7 +799,8 @@ class MainWindow(QMainWindow):
                 self.audio.close()
             except Exception:
                 log.exception("closing audio failed")
-        self.background.wait(2000)
+        if self._background is not None:
+            self._background.wait(2000)
         event.accept()
 
 
