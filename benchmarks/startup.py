@@ -1,6 +1,6 @@
 """Startup time, memory and CPU of the desktop app, beside a bare PySide6 window.
 
-    python benchmarks/startup.py [--runs 15] [--cpu-seconds 60] [--platform xcb|offscreen]
+    python benchmarks/startup.py [--runs 21] [--cpu-seconds 60] [--platform xcb|offscreen]
 
 Each measurement runs in a fresh process. "Start" is the time from just before the process
 is spawned until the main window has been shown and painted once (the moment the first
@@ -53,26 +53,18 @@ def make_probe(window, settle_ms):
         def __init__(self, window, settle_ms):
             super().__init__()
             self.window, self.settle_ms, self.painted, self.ready = window, settle_ms, None, None
-            self.content = None  # a page whose first paint means "ready to use"
             window.installEventFilter(self)
 
-        def watch_content(self, widget):
-            self.content = widget
-            widget.installEventFilter(self)
+        def mark_ready(self):
+            if self.ready is None:
+                self.ready = time.monotonic()
 
         def eventFilter(self, obj, event):
-            if event.type() != QEvent.Type.Paint:
-                return False
             if self.painted is None and obj is self.window:
-                self.painted = 0.0
-                QTimer.singleShot(0, self.after_paint)
-            elif self.ready is None and obj is self.content:
-                QTimer.singleShot(0, self.content_painted)
-                self.ready = 0.0
+                if event.type() == QEvent.Type.Paint:
+                    self.painted = 0.0
+                    QTimer.singleShot(0, self.after_paint)
             return False
-
-        def content_painted(self):
-            self.ready = time.monotonic()
 
         def after_paint(self):
             self.painted = time.monotonic()
@@ -110,10 +102,14 @@ def attach_probe(main_window):
     _show = main_window.MainWindow.show
     def show(self):
         self._probe = make_probe(self, int(sys.argv[1]))
-        # Ready: the Library, built after the first paint, has been painted with its list.
-        self.first_painted.connect(lambda: self._probe.watch_content(self.library))
         _show(self)
     main_window.MainWindow.show = show
+    # Ready: the Library, built after the first paint, has been painted with its list.
+    _painted = main_window.MainWindow._after_library_painted
+    def library_painted(self):
+        self._probe.mark_ready()
+        _painted(self)
+    main_window.MainWindow._after_library_painted = library_painted
 
 class AttachWhenImported:  # a meta path finder (importlib.abc would cost the app 2 ms)
     # Patches MainWindow.show the moment the app imports its module, in the app's order.
@@ -203,7 +199,7 @@ def run_probe(code: str, args: list[str], env: dict[str, str]) -> tuple[float, f
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--runs", type=int, default=21)
     parser.add_argument("--cpu-seconds", type=float, default=60.0)
     parser.add_argument("--platform", default="xcb", help="xcb (a real X window) or offscreen")
     parser.add_argument("--settle-ms", type=int, default=1500)

@@ -99,7 +99,7 @@ class HistoryPlaceholder(QWidget):
 
 class MainWindow(QMainWindow):
     workout_started = Signal(object)  # SessionDriver
-    first_painted = Signal()  # the window is on screen: start the deferred work
+    first_painted = Signal()  # the window and its Library are on screen: deferred work now
     settings_saved = Signal(object)  # Settings, after it reached the disk
 
     PAGES = ("library", "workout", "history", "settings")
@@ -174,19 +174,25 @@ class MainWindow(QMainWindow):
             self.show_banner(warning)
         self._load_voices = load_voices
         self._painted = False
+        self._library_painted = False
         self.installEventFilter(self)
 
     # ------------------------------------------------------------ after the first paint
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self and not self._painted and event.type() == QEvent.Type.Paint:
-            self._painted = True
-            self.removeEventFilter(self)
-            QTimer.singleShot(0, self._after_first_paint)
+        if event.type() == QEvent.Type.Paint:
+            if watched is self and not self._painted:
+                self._painted = True
+                self.removeEventFilter(self)
+                QTimer.singleShot(0, self._after_first_paint)
+            elif watched is self._library and not self._library_painted:
+                self._library_painted = True
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, self._after_library_painted)
         return False
 
     def _after_first_paint(self) -> None:
-        """Work the window does not need to appear: the Library, sound, the voice list."""
+        """Next, the Library (every protocol loaded), its shortcuts, the icon."""
         from PySide6.QtGui import QKeySequence, QShortcut
 
         for number, name in enumerate(("library", "workout", "history", "settings"), 1):
@@ -201,8 +207,14 @@ class MainWindow(QMainWindow):
         self._system_scheme_changed(None)
         if self.current_page() is self._library_placeholder:
             self.show_page("library")
+        if self.current_page() is self.library and self.library.isVisible():
+            self.library.installEventFilter(self)  # the rest waits for it to be painted
         else:
-            self.library  # noqa: B018 (built now, not when first clicked)
+            self._library_painted = True
+            QTimer.singleShot(0, self._after_library_painted)
+
+    def _after_library_painted(self) -> None:
+        """Work nobody waits for: the local socket, sound, the voice list."""
         self.first_painted.emit()
         if self._load_voices:
             context = self.context

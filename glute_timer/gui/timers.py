@@ -9,8 +9,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
-MIN_FRAME_MS = 60
-"""The shortest gap between two repaints of a running workout: at most 16.7 frames a second.
+MIN_FRAME_MS = 66
+"""The shortest gap between two repaints of a running workout: at most 15 frames a second.
 
 The driver does not tick at a fixed rate: it wakes for the next thing that changes on
 screen (a cue or step change, the seconds flipping, the ring moving a couple of pixels),
