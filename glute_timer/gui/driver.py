@@ -173,8 +173,8 @@ class SessionDriver(QObject):
 
     def _start_timer(self, wake: float, now: float) -> None:
         self.next_wake = wake
-        # Rounded up, so the wake lands on or just after the moment, never before it.
-        self._timer.start(max(0, math.ceil((wake - now) * 1000)))
+        # Rounded up (past float noise), so the wake lands on or just after the moment.
+        self._timer.start(max(0, math.ceil((wake - now) * 1000 - 1e-6)))
 
     def _on_event(self, event: Event) -> None:
         if isinstance(event, StateChanged):
