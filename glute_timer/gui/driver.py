@@ -12,8 +12,8 @@ Nothing counts wakes, and nothing wakes while paused.
 
 Between the session's deadlines and the flips of the seconds only the ring moves, so a
 wake then is a *frame*: the driver hands the step's progress, read from the clock, to
-``frame`` (when the display set one) instead of publishing a whole view. A frame costs a
-third of a full wake; the display is the same as if every wake had been full.
+``frame`` (when the display set one) instead of publishing a whole view: less Python per
+frame, and the display is the same as if every wake had been full.
 """
 
 from __future__ import annotations

@@ -49,6 +49,8 @@ log = logging.getLogger(__name__)
 
 APP_TITLE = "Glute Timer"
 ICON_ID = "io.github.glutetimer.GluteTimer"
+LIBRARY_PAINT_WAIT_MS = 1000
+"""The deferred start-up work waits this long at most for the Library's first paint."""
 AUTO = object()
 """Default for ``audio``: find the speech package's CueAudio, or run silently."""
 
@@ -175,6 +177,7 @@ class MainWindow(QMainWindow):
         self._load_voices = load_voices
         self._painted = False
         self._library_painted = False
+        self._deferred_done = False
         self.installEventFilter(self)
 
     # ------------------------------------------------------------ after the first paint
@@ -209,12 +212,17 @@ class MainWindow(QMainWindow):
             self.show_page("library")
         if self.current_page() is self.library and self.library.isVisible():
             self.library.installEventFilter(self)  # the rest waits for it to be painted
+            # ... but not for ever (a window minimised before the Library was painted).
+            QTimer.singleShot(LIBRARY_PAINT_WAIT_MS, self._after_library_painted)
         else:
             self._library_painted = True
             QTimer.singleShot(0, self._after_library_painted)
 
     def _after_library_painted(self) -> None:
-        """Work nobody waits for: the local socket, sound, the voice list."""
+        """Work nobody waits for: the local socket, sound, the voice list (once)."""
+        if self._deferred_done:
+            return
+        self._deferred_done = True
         self.first_painted.emit()
         if self._load_voices:
             context = self.context

@@ -216,3 +216,26 @@ def test_the_library_is_built_when_asked_before_the_first_paint(window: MainWind
     # Code that needs the Library before the window is painted gets it at once.
     assert window.library.select_id("pre-run")
     assert window.current_page() is window.library
+
+
+def test_the_deferred_work_runs_when_another_page_is_shown_first(
+    qtbot: QtBot, context: AppContext, clock: FakeClock
+) -> None:
+    win = MainWindow(
+        context,
+        clock=clock,
+        audio=None,
+        screen_awake=ScreenAwake(platform="test"),
+        load_voices=False,
+    )
+    qtbot.addWidget(win)
+    win.show_page("settings")
+    emitted: list[bool] = []
+    win.first_painted.connect(lambda: emitted.append(True))
+    with qtbot.waitSignal(win.first_painted, timeout=5000):
+        win.show()
+    assert win.current_page() is win.settings_page
+    assert win._library is not None  # built, waiting behind the Settings page
+    qtbot.wait(50)
+    assert emitted == [True]  # once
+    win.close()
