@@ -104,7 +104,7 @@ class SessionDriver(QObject):
             self.poll()
             return
         self.frame(min(1.0, max(0.0, (now - self._step_began) / self._step_duration)))
-        self._start_timer(min(now + self._frame_s, self._full_due), now)
+        self._start_timer(min(now + self._frame_s, self._full_due))
 
     # ------------------------------------------------------------ named operations
 
@@ -169,12 +169,14 @@ class SessionDriver(QObject):
         )
         self._step_duration = view.step.duration
         self._step_began = now - view.step_elapsed
-        self._start_timer(min(now + self._frame_s, full), now)
+        self._start_timer(min(now + self._frame_s, full))
 
-    def _start_timer(self, wake: float, now: float) -> None:
+    def _start_timer(self, wake: float) -> None:
         self.next_wake = wake
-        # Rounded up (past float noise), so the wake lands on or just after the moment.
-        self._timer.start(max(0, math.ceil((wake - now) * 1000 - 1e-6)))
+        # Counted from a fresh reading, so the display's work since the wake does not make
+        # the next one late; rounded up (past float noise), so it lands on or just after
+        # the moment.
+        self._timer.start(max(0, math.ceil((wake - self._clock()) * 1000 - 1e-6)))
 
     def _on_event(self, event: Event) -> None:
         if isinstance(event, StateChanged):

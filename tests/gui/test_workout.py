@@ -348,3 +348,19 @@ def test_completed_sets_reach_extra_listeners(
     advance(win, clock, 15 * 3)
     assert any(pid == "pre-run" and isinstance(ev, SetCompleted) for pid, ev in seen)
     win.close()
+
+
+def test_slow_display_work_does_not_make_the_next_wake_late(
+    window: MainWindow, clock: FakeClock
+) -> None:
+    # The wake is armed for a clock reading; the time the display took is subtracted.
+    start(window, "pre-run")
+    driver = window.driver
+    assert driver is not None
+    t0 = clock()
+    driver.view_changed.connect(lambda _view: clock.advance(0.03))  # 30 ms of painting
+    clock.set(t0 + 0.9)
+    driver.poll()
+    assert driver.next_wake == pytest.approx(t0 + 0.9 + MIN_FRAME_MS / 1000)
+    # The poll read 0.9 s; the display then took 30 ms: the timer waits the rest.
+    assert driver._timer.interval() == MIN_FRAME_MS - 30
