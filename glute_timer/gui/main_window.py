@@ -163,11 +163,9 @@ class MainWindow(QMainWindow):
         self._editor: EditorPage | None = None
         self._settings_page: SettingsPage | None = None
         self._voices: list[tuple[str, str]] | None = None
-        self.history: QWidget = HistoryPlaceholder()
-        self.history_view: QWidget = self.history  # the widget with refresh()
-        self._history_loaded = False
-        for page in (self._library_placeholder, self.history):
-            self.stack.addWidget(page)
+        self._history: QWidget | None = None  # built when first opened
+        self.history_view: QWidget | None = None  # the widget with refresh()
+        self.stack.addWidget(self._library_placeholder)
         self.apply_settings(self.settings, initial=True)
         self.restore_geometry()
         self.stack.setCurrentWidget(self._library_placeholder)
@@ -421,38 +419,42 @@ class MainWindow(QMainWindow):
     def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()
 
+    @property
+    def history(self) -> QWidget:
+        return self._ensure_history()
+
     def _ensure_history(self) -> QWidget:
-        """The history engineer's page, built the first time it is opened."""
-        if self._history_loaded:
-            return self.history
-        self._history_loaded = True
+        """The history engineer's page, built the first time it is opened (or what it will
+        show, when the history module is missing or fails to open)."""
+        if self._history is not None:
+            return self._history
+        page: QWidget | None = None
         try:
             from glute_timer.gui.history_page import (  # type: ignore[import-not-found,unused-ignore]
                 HistoryPage,
             )
         except ImportError:
-            return self.history
-        try:
-            page = HistoryPage(self.context, parent=None)
-        except Exception:
-            log.exception("history page failed to open")
-            return self.history
-        container = QWidget()
-        container.setObjectName("page")
-        layout = QVBoxLayout(container)
-        layout.setContentsMargins(24, 22, 24, 22)
-        layout.setSpacing(12)
-        title = QLabel("History")
-        title.setObjectName("pageTitle")
-        layout.addWidget(title)
-        layout.addWidget(page, 1)
-        index = self.stack.indexOf(self.history)
-        self.stack.insertWidget(index, container)
-        self.stack.removeWidget(self.history)
-        self.history.deleteLater()
-        self.history = container
-        self.history_view = page
-        return container
+            pass
+        else:
+            try:
+                page = HistoryPage(self.context, parent=None)
+            except Exception:
+                log.exception("history page failed to open")
+        if page is None:
+            self._history = self.history_view = HistoryPlaceholder()
+        else:
+            container = QWidget()
+            container.setObjectName("page")
+            layout = QVBoxLayout(container)
+            layout.setContentsMargins(24, 22, 24, 22)
+            layout.setSpacing(12)
+            title = QLabel("History")
+            title.setObjectName("pageTitle")
+            layout.addWidget(title)
+            layout.addWidget(page, 1)
+            self._history, self.history_view = container, page
+        self.stack.addWidget(self._history)
+        return self._history
 
     def show_banner(self, text: str) -> None:
         self.banner_text.setText(text)
@@ -537,7 +539,7 @@ class MainWindow(QMainWindow):
             self.mini_status.setText(f"{done}: {len(event.sets)} sets done")
             if self.isFullScreen():
                 self.toggle_fullscreen()
-            if self._history_loaded:
+            if self._history is not None:
                 refresh = getattr(self.history_view, "refresh", None)
                 if callable(refresh):
                     refresh()
