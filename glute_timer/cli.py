@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from glute_timer import __version__
 from glute_timer.context import AppContext
-from glute_timer.launcher import LOG_FORMAT, plain_gui_launch
+from glute_timer.launcher import LOG_FORMAT
 
 if TYPE_CHECKING:
     from glute_timer.core.plan import Cue, Plan
@@ -113,13 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # window; the log only carries errors, so a warning is never printed twice.
     logging.basicConfig(level=logging.ERROR, format=LOG_FORMAT)
     arguments = list(sys.argv[1:] if argv is None else argv)
-    plain_gui, gui_basedir = plain_gui_launch(arguments)
-    if plain_gui:
-        # The window: no subcommand's parser is needed (``launcher`` is the faster door).
-        context = AppContext.create(gui_basedir)
-        for warning in context.warnings:
-            print(f"glute-timer: warning: {warning}", file=sys.stderr)
-        return cmd_gui(argparse.Namespace(command="gui"), context)
+    # (The window's own short path, without this parser, is ``glute_timer.launcher``.)
     parser = build_parser()
     try:
         args = parser.parse_args(arguments)
@@ -142,11 +136,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"glute-timer: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-
-
-def gui_main() -> int:
-    """The windowed launcher (kept for callers of this module; see ``launcher``)."""
-    return main(["gui", *sys.argv[1:]])
 
 
 # ------------------------------------------------------------------ commands

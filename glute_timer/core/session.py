@@ -233,12 +233,12 @@ class Session:
         offset = self._offset(now)
         offset = min(max(offset, step.start), step.end)
         span = self.plan.sets[step.span] if step.span is not None else None
-        next_text = self._next_texts.get(step.index, "")
-        if next_text == "":
+        if step.index not in self._next_texts:
             following = step.index + 1
             steps = len(self.plan.steps)
-            next_text = self.plan.describe_step(following) if following < steps else None
-            self._next_texts[step.index] = next_text
+            described = self.plan.describe_step(following) if following < steps else None
+            self._next_texts[step.index] = described
+        next_text = self._next_texts[step.index]
         return SessionView(
             state=self._state,
             step=step,

@@ -174,7 +174,6 @@ class MainWindow(QMainWindow):
             self.show_banner(warning)
         self._load_voices = load_voices
         self._painted = False
-        self._library_painted = False
         self._deferred_done = False
         self.installEventFilter(self)
 
@@ -186,8 +185,7 @@ class MainWindow(QMainWindow):
                 self._painted = True
                 self.removeEventFilter(self)
                 QTimer.singleShot(0, self._after_first_paint)
-            elif watched is self._library and not self._library_painted:
-                self._library_painted = True
+            elif watched is self._library:  # watched once: the filter goes at once
                 watched.removeEventFilter(self)
                 QTimer.singleShot(0, self._after_library_painted)
         return False
@@ -213,7 +211,6 @@ class MainWindow(QMainWindow):
             # ... but not for ever (a window minimised before the Library was painted).
             QTimer.singleShot(LIBRARY_PAINT_WAIT_MS, self._after_library_painted)
         else:
-            self._library_painted = True
             QTimer.singleShot(0, self._after_library_painted)
 
     def _after_library_painted(self) -> None:

@@ -181,11 +181,8 @@ def test_none_keeps_its_references_through_many_qt_calls(qtbot: QtBot) -> None:
         assert min(map(sys.getrefcount, (None, True, False))) > RESERVE // 2
 
 
-def test_the_first_paint_comes_before_the_library(
-    qtbot: QtBot, context: AppContext, clock: FakeClock
-) -> None:
-    # The window paints its frame first; the Library (every protocol loaded), the window
-    # icon, the page shortcuts and the desktop's colour scheme follow right after.
+def unshown_window(qtbot: QtBot, context: AppContext, clock: FakeClock) -> MainWindow:
+    """A window not shown yet (the ``window`` fixture is shown and painted)."""
     win = MainWindow(
         context,
         clock=clock,
@@ -194,6 +191,15 @@ def test_the_first_paint_comes_before_the_library(
         load_voices=False,
     )
     qtbot.addWidget(win)
+    return win
+
+
+def test_the_first_paint_comes_before_the_library(
+    qtbot: QtBot, context: AppContext, clock: FakeClock
+) -> None:
+    # The window paints its frame first; the Library (every protocol loaded), the window
+    # icon, the page shortcuts and the desktop's colour scheme follow right after.
+    win = unshown_window(qtbot, context, clock)
     assert win._library is None
     assert win.current_page() is not None
     assert win.nav_buttons["library"].isChecked()
@@ -212,23 +218,20 @@ def test_the_first_paint_comes_before_the_library(
     win.close()
 
 
-def test_the_library_is_built_when_asked_before_the_first_paint(window: MainWindow) -> None:
+def test_the_library_is_built_when_asked_before_the_first_paint(
+    qtbot: QtBot, context: AppContext, clock: FakeClock
+) -> None:
     # Code that needs the Library before the window is painted gets it at once.
-    assert window.library.select_id("pre-run")
-    assert window.current_page() is window.library
+    win = unshown_window(qtbot, context, clock)
+    assert win._library is None
+    assert win.library.select_id("pre-run")
+    assert win.current_page() is win.library
 
 
 def test_the_deferred_work_runs_when_another_page_is_shown_first(
     qtbot: QtBot, context: AppContext, clock: FakeClock
 ) -> None:
-    win = MainWindow(
-        context,
-        clock=clock,
-        audio=None,
-        screen_awake=ScreenAwake(platform="test"),
-        load_voices=False,
-    )
-    qtbot.addWidget(win)
+    win = unshown_window(qtbot, context, clock)
     win.show_page("settings")
     emitted: list[bool] = []
     win.first_painted.connect(lambda: emitted.append(True))
