@@ -6,18 +6,32 @@ point everything at a temporary folder with ``--basedir``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from glute_timer.core.paths import AppPaths
 from glute_timer.core.settings import LoadedSettings, Settings, load_settings, save_settings
 
 
-@dataclass
 class AppContext:
-    paths: AppPaths
-    settings: Settings = field(default_factory=Settings)
-    warnings: list[str] = field(default_factory=list)
+    """The user's folders, their settings, and what the user must be told at start.
+
+    A plain class rather than a dataclass: it is made before the window's first paint,
+    where importing ``dataclasses`` and compiling its generated methods cost about a
+    millisecond.
+    """
+
+    def __init__(
+        self,
+        paths: AppPaths,
+        settings: Settings | None = None,
+        warnings: list[str] | None = None,
+    ) -> None:
+        self.paths = paths
+        self.settings = Settings() if settings is None else settings
+        self.warnings: list[str] = [] if warnings is None else warnings
+
+    def __repr__(self) -> str:
+        return f"AppContext(paths={self.paths!r}, settings={self.settings!r})"
 
     @classmethod
     def create(cls, basedir: Path | None = None) -> AppContext:

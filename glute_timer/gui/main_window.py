@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import base64
 import logging
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -784,13 +785,17 @@ class MainWindow(QMainWindow):
     def restore_geometry(self) -> None:
         geometry = self.settings.window_geometry
         if geometry:
-            data = QByteArray.fromBase64(QByteArray(geometry.encode("ascii")))
-            if self.restoreGeometry(data):
+            # bytes, not QByteArray: Qt's QByteArray type is not needed before the first paint.
+            try:
+                data = base64.b64decode(geometry)
+            except ValueError:  # damaged: the window opens at its default size
+                data = b""
+            if data and self.restoreGeometry(data):
                 return
         self.resize(1200, 800)
 
     def geometry_text(self) -> str:
-        return bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        return base64.b64encode(self.saveGeometry().data()).decode("ascii")
 
     # ------------------------------------------------------------ closing
 

@@ -64,6 +64,16 @@ def test_settings_are_saved_and_read_back(
     second.close()
 
 
+@pytest.mark.parametrize("geometry", ["not base64!", "AdnQyw", "AAAA"])
+def test_a_damaged_window_geometry_opens_at_the_default_size(
+    qtbot: QtBot, context: AppContext, clock: FakeClock, geometry: str
+) -> None:
+    context.settings = context.settings.with_changes(window_geometry=geometry)
+    window = MainWindow(context, clock=clock, audio=None, load_voices=False)
+    qtbot.addWidget(window)
+    assert (window.width(), window.height()) == (1200, 800)
+
+
 def test_settings_reach_the_audio(qtbot: QtBot, window: MainWindow, audio: FakeAudio) -> None:
     window.settings_page.voice_enabled.setChecked(False)
     with qtbot.waitSignal(window.settings_saved, timeout=5000):
