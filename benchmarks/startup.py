@@ -7,6 +7,8 @@ is spawned until the main window has been shown and painted once (the moment the
 paint event has been handled), read on the system-wide monotonic clock. The bare window is
 a QApplication and an empty QWidget of the same size, measured in the same run,
 alternating with the app so both see the same machine state; the ratio is of the medians.
+It also reports each process's main-thread CPU time until that paint (medians and their
+ratio), which varies less than wall time when other work shares the machine.
 
 Memory is the app's resident set (VmRSS) one and a half seconds after the first paint,
 when the deferred work (cue audio) has started. CPU is the app's own user and system time
@@ -29,6 +31,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -68,12 +71,15 @@ def make_probe(window, settle_ms):
 
         def after_paint(self):
             self.painted = time.monotonic()
+            self.cpu = time.thread_time()  # the main thread's own CPU time until now
             QTimer.singleShot(self.settle_ms, self.report)
 
         def report(self):
             import json
 
-            report = {"painted": self.painted, "ready": self.ready, "rss_kb": rss_kb()}
+            report = {
+                "painted": self.painted, "cpu": self.cpu, "ready": self.ready, "rss_kb": rss_kb()
+            }
             print("PROBE " + json.dumps(report), flush=True)
             from PySide6.QtWidgets import QApplication
             self.window.close()  # the app's own shutdown (audio, settings), then out
@@ -179,7 +185,14 @@ def child_env(platform: str, home: str) -> dict[str, str]:
     return env
 
 
-def run_probe(code: str, args: list[str], env: dict[str, str]) -> tuple[float, float | None, int]:
+class Launch(NamedTuple):
+    painted: float  # seconds from spawning the process to its first paint
+    cpu: float  # the main thread's CPU seconds until then
+    ready: float | None  # seconds until the Library was painted (the app only)
+    rss_kb: int
+
+
+def run_probe(code: str, args: list[str], env: dict[str, str]) -> Launch:
     start = time.monotonic()
     result = subprocess.run(
         [sys.executable, "-c", code, *args],
@@ -193,7 +206,7 @@ def run_probe(code: str, args: list[str], env: dict[str, str]) -> tuple[float, f
         if line.startswith("PROBE "):
             data = json.loads(line[6:])
             ready = data["ready"] - start if data["ready"] else None
-            return data["painted"] - start, ready, int(data["rss_kb"])
+            return Launch(data["painted"] - start, data["cpu"], ready, int(data["rss_kb"]))
     raise RuntimeError(f"no probe output (exit {result.returncode}):\n{result.stderr[-2000:]}")
 
 
@@ -224,6 +237,8 @@ def main(argv: list[str] | None = None) -> int:
     compileall.compile_dir(str(ROOT / "glute_timer"), quiet=1)
     bare: list[float] = []
     app: list[float] = []
+    bare_cpu: list[float] = []
+    app_cpu: list[float] = []
     ready: list[float] = []
     bare_rss: list[int] = []
     app_rss: list[int] = []
@@ -233,14 +248,16 @@ def main(argv: list[str] | None = None) -> int:
         run_probe(BARE, ["10"], env)
         run_probe(APP, ["10", tmp], env)
         for _ in range(args.runs):
-            seconds, _, rss = run_probe(BARE, [str(args.settle_ms)], env)
-            bare.append(seconds)
-            bare_rss.append(rss)
-            seconds, library, rss = run_probe(APP, [str(args.settle_ms), tmp], env)
-            app.append(seconds)
-            app_rss.append(rss)
-            if library is not None:
-                ready.append(library)
+            launch = run_probe(BARE, [str(args.settle_ms)], env)
+            bare.append(launch.painted)
+            bare_cpu.append(launch.cpu)
+            bare_rss.append(launch.rss_kb)
+            launch = run_probe(APP, [str(args.settle_ms), tmp], env)
+            app.append(launch.painted)
+            app_cpu.append(launch.cpu)
+            app_rss.append(launch.rss_kb)
+            if launch.ready is not None:
+                ready.append(launch.ready)
 
         cpu_line = ""
         if args.cpu_seconds > 0:
@@ -271,6 +288,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Glute Timer main window, first paint: median {app_median * 1000:.0f} ms  [{ms(app)}]")
     ratio = app_median / bare_median
     print(f"ratio: {ratio:.2f} (target <= 1.30)")
+    bare_cpu_median, app_cpu_median = statistics.median(bare_cpu), statistics.median(app_cpu)
+    print(
+        f"main thread's CPU time until the first paint (steadier than wall time on a shared "
+        f"machine): bare {bare_cpu_median * 1000:.0f} ms, app {app_cpu_median * 1000:.0f} ms, "
+        f"ratio {app_cpu_median / bare_cpu_median:.2f}"
+    )
     if ready:
         print(
             f"Library listed and painted (after the first paint): "
