@@ -1,7 +1,9 @@
-"""Working around a reference-count bug of the PySide6 wheels on Python 3.11.
+"""Working around two costs of the PySide6 wheels: a reference-count bug on Python 3.11,
+and a source scan of every module imported after PySide6.
 
 Used by the GUI, by the speech layer and by ``run --no-gui`` with sound: call
-:func:`protect_none` after importing PySide6 and before using Qt much.
+:func:`protect_none` after importing PySide6 and before using Qt much. The GUI also calls
+:func:`skip_source_scan` right after importing PySide6, before its own Qt modules.
 
 The PySide6 6.12 wheels (built once for every Python from 3.10, ``abi3``) hand back
 ``None``, ``True`` and ``False`` without taking a reference to them: every method without
@@ -47,3 +49,94 @@ def protect_none() -> bool:
         refcount = ctypes.c_ssize_t.from_address(id(singleton))
         refcount.value += RESERVE
     return True
+
+
+# The source scan
+# ---------------
+# Once PySide6 is imported, it checks every module imported after it, and every name an
+# import statement names for the first time (``import os`` where os is long loaded), by
+# reading the module's whole source and looking for the word "PySide6". It does this to
+# support ``from __feature__ import snake_case`` (feature switching per module), which
+# this app never uses; the answers go into ``pyside_feature_dict`` of PySide's support
+# module ``shibokensupport.feature``: 0 for "mentions PySide6", -1 for "ignore". That is
+# about 2.5 ms of reading before the window's first paint, and more for each page built
+# after it. :func:`skip_source_scan` fills in the answers the scan would find for our own
+# modules and for the standard library, so PySide never reads them.
+
+OWN_MODULES = (
+    "glute_timer",
+    "glute_timer.__main__",
+    "glute_timer.cli",
+    "glute_timer.context",
+    "glute_timer.core",
+    "glute_timer.core.clock",
+    "glute_timer.core.exercises",
+    "glute_timer.core.fsutil",
+    "glute_timer.core.history",
+    "glute_timer.core.history_io",
+    "glute_timer.core.history_view",
+    "glute_timer.core.library",
+    "glute_timer.core.paths",
+    "glute_timer.core.plan",
+    "glute_timer.core.progress",
+    "glute_timer.core.protocol",
+    "glute_timer.core.resources",
+    "glute_timer.core.session",
+    "glute_timer.core.settings",
+    "glute_timer.gui",
+    "glute_timer.gui.store",
+    "glute_timer.history_cli",
+    "glute_timer.launcher",
+    "glute_timer.speech.backends",
+    "glute_timer.speech.cache",
+    "glute_timer.speech.processes",
+    "glute_timer.speech.schedule",
+    "glute_timer.speech.tones",
+    "glute_timer.speech.worker",
+)
+"""Our modules that never name PySide6 (listed in full by a test)."""
+
+OWN_QT_MODULES = (
+    "glute_timer.gui.app",
+    "glute_timer.gui.audio",
+    "glute_timer.gui.driver",
+    "glute_timer.gui.editor_page",
+    "glute_timer.gui.history_page",
+    "glute_timer.gui.keep_awake",
+    "glute_timer.gui.library_page",
+    "glute_timer.gui.main_window",
+    "glute_timer.gui.settings_page",
+    "glute_timer.gui.single_instance",
+    "glute_timer.gui.theme",
+    "glute_timer.gui.timers",
+    "glute_timer.gui.widgets",
+    "glute_timer.gui.workers",
+    "glute_timer.gui.workout_page",
+    "glute_timer.qt_compat",
+    "glute_timer.speech",
+    "glute_timer.speech.audio",
+    "glute_timer.speech.cli",
+)
+"""Our modules whose source names PySide6."""
+
+
+def skip_source_scan() -> int:
+    """Give PySide6 the results of its source scan up front (see above).
+
+    Covers our modules, every top-level module of the standard library and the standard
+    library's submodules already loaded (none of them names PySide6). Results PySide
+    already has are kept. Returns how many names were added; 0 when this PySide6 has no
+    such scan (then nothing is done).
+    """
+    feature = sys.modules.get("shibokensupport.feature")
+    table = getattr(feature, "pyside_feature_dict", None)
+    if not isinstance(table, dict):
+        return 0
+    before = len(table)
+    stdlib = sys.stdlib_module_names
+    names = [name for name in sys.modules if name.partition(".")[0] in stdlib]
+    for name in (*stdlib, *names, *OWN_MODULES):
+        table.setdefault(name, -1)
+    for name in OWN_QT_MODULES:
+        table.setdefault(name, 0)
+    return len(table) - before

@@ -11,12 +11,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
-from glute_timer.context import AppContext
+from glute_timer.qt_compat import protect_none, skip_source_scan
+
+skip_source_scan()  # before our Qt modules below are imported: see glute_timer/qt_compat.py
+
+from glute_timer.context import AppContext  # noqa: E402
+from glute_timer.gui.main_window import APP_TITLE, MainWindow, SessionHook  # noqa: E402
 
 if TYPE_CHECKING:
     from glute_timer.core.session import Event, Listener, Session
-from glute_timer.gui.main_window import APP_TITLE, MainWindow, SessionHook
-from glute_timer.qt_compat import protect_none
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,79 @@
+"""The PySide6 workarounds: our answers to PySide's source scan match what it would find."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import PySide6.QtCore  # noqa: F401  (loads PySide's support modules)
+import pytest
+
+import glute_timer
+from glute_timer.qt_compat import OWN_MODULES, OWN_QT_MODULES, skip_source_scan
+
+PACKAGE = Path(glute_timer.__file__).parent
+
+
+def package_sources() -> dict[str, str]:
+    sources = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        sources[name] = path.read_text(encoding="utf-8")
+    return sources
+
+
+def test_every_module_of_ours_is_listed_with_the_scans_answer() -> None:
+    sources = package_sources()
+    assert set(OWN_MODULES) | set(OWN_QT_MODULES) == set(sources)
+    assert not set(OWN_MODULES) & set(OWN_QT_MODULES)
+    for name, source in sources.items():
+        # PySide's own test: does the module's source name PySide6?
+        assert (name in OWN_QT_MODULES) == ("PySide6" in source), name
+
+
+def feature_table() -> dict[str, int]:
+    table = sys.modules["shibokensupport.feature"].pyside_feature_dict
+    assert isinstance(table, dict)
+    return table
+
+
+def test_the_scan_results_are_filled_in_and_pysides_own_are_kept(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    table = feature_table()
+    monkeypatch.delitem(table, "tomllib", raising=False)
+    monkeypatch.delitem(table, "glute_timer.gui.workout_page", raising=False)
+    monkeypatch.setitem(table, "glute_timer.core.plan", 7)  # an answer already there
+    assert skip_source_scan() >= 2
+    assert table["tomllib"] == -1  # the standard library, loaded or not
+    assert table["glute_timer.gui.workout_page"] == 0  # names PySide6
+    assert table["glute_timer.core.plan"] == 7
+    assert skip_source_scan() == 0  # nothing left to add
+
+
+def test_a_module_imported_afterwards_is_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    import inspect
+
+    read: list[str] = []
+    real = inspect.getsource
+
+    def spy(obj: object) -> str:
+        read.append(getattr(obj, "__name__", "?"))
+        return real(obj)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(inspect, "getsource", spy)
+    monkeypatch.delitem(sys.modules, "tabnanny", raising=False)
+    monkeypatch.delitem(feature_table(), "tabnanny", raising=False)
+    __import__("tabnanny")  # an import statement: through PySide's hook
+    assert "tabnanny" in read  # PySide reads a module it has no answer for
+    read.clear()
+    monkeypatch.delitem(sys.modules, "tabnanny")
+    skip_source_scan()
+    __import__("tabnanny")  # an import statement: through PySide's hook
+    assert "tabnanny" not in read
+
+
+def test_without_the_scan_nothing_is_done(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "shibokensupport.feature", None)  # type: ignore[arg-type]
+    assert skip_source_scan() == 0
