@@ -134,7 +134,7 @@ def skip_source_scan() -> int:
         return 0
     before = len(table)
     stdlib = sys.stdlib_module_names
-    names = [name for name in sys.modules if name.partition(".")[0] in stdlib]
+    names = [name for name in list(sys.modules) if name.partition(".")[0] in stdlib]
     for name in (*stdlib, *names, *OWN_MODULES):
         table.setdefault(name, -1)
     for name in OWN_QT_MODULES:

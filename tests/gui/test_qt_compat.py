@@ -66,10 +66,13 @@ def test_a_module_imported_afterwards_is_not_read(monkeypatch: pytest.MonkeyPatc
     monkeypatch.delitem(sys.modules, "tabnanny", raising=False)
     monkeypatch.delitem(feature_table(), "tabnanny", raising=False)
     __import__("tabnanny")  # an import statement: through PySide's hook
-    assert "tabnanny" in read  # PySide reads a module it has no answer for
+    if "tabnanny" not in read:  # then skip_source_scan() is no longer needed
+        pytest.skip("this PySide6 does not read the source of imported modules")
     read.clear()
     monkeypatch.delitem(sys.modules, "tabnanny")
+    monkeypatch.delitem(feature_table(), "tabnanny")  # forget the scan's answer
     skip_source_scan()
+    assert feature_table()["tabnanny"] == -1
     __import__("tabnanny")  # an import statement: through PySide's hook
     assert "tabnanny" not in read
 
