@@ -1,8 +1,9 @@
 """What is heard when: the rules that turn session events into speech and sounds.
 
 Pure logic with an injected clock and an injected speaker, so every rule is tested with a
-fake speaker and a fake clock. The Qt layer (:mod:`glute_timer.speech.audio`) only arms one
-timer for :meth:`Conductor.next_wakeup` and calls :meth:`Conductor.poll`.
+fake speaker and a fake clock. :mod:`glute_timer.speech.player` wakes the conductor at
+:meth:`Conductor.next_wakeup` and hands what it decides to the audio engine, which starts
+each clip on the sample that is heard at the requested moment.
 
 The rules, in the order they apply:
 
@@ -13,17 +14,21 @@ The rules, in the order they apply:
    the rendered WAV, or estimated from the words and the rate). Otherwise only its
    highest-priority part is spoken ("1, Lift", not the title): the rep beat is what the
    user follows, and the title was announced during the rest ("Next: ...") and is on screen.
-3. **Early by the output latency.** Each utterance starts ``OUTPUT_LATENCY`` before its due
-   time, because audio is heard that long after ``play()``; the session's own ``CueDue``
-   then finds it already played. Cues reached by a jump (skip, back) play when the session
-   emits them.
+3. **Sent ahead, heard on time.** Each utterance is handed to the engine ``LEAD`` seconds
+   before its due time, with that due time; the engine starts it there. The session's own
+   ``CueDue`` then finds it already handled. Cues reached by a jump (skip, back) play at
+   once. A pause or a jump cancels what was sent ahead and has not sounded yet.
 4. **Stale cues are dropped.** An utterance more than ``STALE_AFTER`` after its due time is
    never played late; the next one will be on time.
-5. **Interrupts.** A new utterance of equal or higher priority cuts off the one still
-   speaking (a countdown digit cuts off the digit before, "Lower" cuts off a long
-   announcement). A lower-priority one waits for the current one to end, if it can still
+5. **Interrupts.** An utterance of equal or higher priority cuts off the one speaking at its
+   own start (a countdown digit cuts off the digit before, "Lower" cuts off a long
+   announcement). A lower-priority one is queued after the one speaking, if it can still
    start within ``STALE_AFTER`` of its due time; otherwise it is dropped.
-6. **Sounds** are short tones mixed with speech; they follow rule 4 only.
+6. **Not ready yet.** A phrase that is not rendered by its due time is spoken live if it
+   can be. An announcement (the first "Get ready" of a run whose voice is still being
+   prepared) may wait for its clip until the next utterance is due, at most
+   ``INFO_GRACE``; a beat never waits.
+7. **Sounds** are short tones mixed with speech; they follow rules 3 and 4 only.
 """
 
 from __future__ import annotations
@@ -45,18 +50,20 @@ from glute_timer.core.session import (
 
 log = logging.getLogger(__name__)
 
-OUTPUT_LATENCY = 0.036
-"""Seconds from ``QSoundEffect.play()`` to sound at the output; cues start this early.
+LEAD = 0.25
+"""Seconds before its due time that an utterance is handed to the audio engine.
 
-36 ms is PulseAudio's stream buffer as measured in DESIGN.md section 4, and
-``benchmarks/speech_latency.py`` confirms 35 ± 1 ms for an effect played on its own. In a
-whole workout, though, about half the cues sound within ~2 ms of ``play()`` (the server
-mixes a new stream straight into a sink that is already running), so they land ~35 ms
-early; the other half ~39 ms after ``play()`` (~4 ms late). Both are inside the issue's
-targets; a per-machine calibration could halve the spread (not done)."""
+The engine needs it before it renders the block that holds the utterance's first sample:
+its stream keeps ~0.1 s queued, plus one block (~23 ms) and the message's way there."""
 
 STALE_AFTER = 0.3
 """A cue this many seconds past its due time is dropped, never played late."""
+
+INFO_GRACE = 3.0
+"""Seconds an announcement whose phrase is not rendered yet may wait for it."""
+
+RETRY = 0.05
+"""Seconds between two looks for a phrase that an announcement waits for."""
 
 FIT_MARGIN = 0.1
 """A joined utterance must end this long before the next beat to be spoken whole."""
@@ -217,20 +224,26 @@ def phrases_for(plan: Plan, speak_rep_numbers: bool = True) -> list[str]:
 
 
 class Voice(Protocol):
-    """Speaks text now. Implemented by the Qt player and by fakes in tests."""
+    """Speaks text at a chosen moment. Implemented by the player and by fakes in tests."""
 
     def duration(self, text: str) -> float | None:
-        """The length of ``text`` if it is ready to play (rendered), else None."""
+        """The length of ``text`` if it can be started at a chosen moment (it is
+        rendered), else None."""
 
-    def speak(self, text: str) -> bool:
-        """Start speaking ``text`` now, cutting off nothing; False if it cannot."""
+    def speak(self, text: str, at: float) -> bool:
+        """Start ``text`` when the clock reads ``at`` (now or later); False if it cannot."""
 
-    def stop(self) -> None:
-        """Silence whatever is being spoken, at once."""
+    def speak_now(self, text: str) -> bool:
+        """Say ``text``, which is not rendered, as soon as possible; False if it cannot."""
+
+    def stop(self, at: float | None = None) -> None:
+        """Silence the voice from ``at`` (None: now) and drop what was to start after."""
 
 
 class Sounds(Protocol):
-    def play(self, name: str) -> None: ...
+    def play(self, name: str, at: float) -> None: ...
+
+    def stop(self) -> None: ...
 
 
 @dataclass
@@ -240,14 +253,25 @@ class Outcome:
     utterance: Utterance
     due: float
     at: float  # clock reading when decided
-    action: str  # "spoken", "dropped-stale", "dropped-busy", "silent", "skipped"
+    action: str  # "spoken", "spoken-live", "dropped-stale", "dropped-busy", "silent", "skipped"
     text: str | None = None
+    start: float | None = None  # the clock reading it was to start at (spoken)
 
 
 @dataclass
 class _Speaking:
     priority: Priority
+    start: float
     ends_at: float
+
+
+@dataclass
+class _Waiting:
+    utterance: Utterance
+    due: float
+    text: str
+    retry_at: float
+    give_up_at: float
 
 
 @dataclass
@@ -260,7 +284,7 @@ class Conductor:
     voice_enabled: bool = True
     sounds_enabled: bool = True
     speak_rep_numbers: bool = True
-    lead: float = OUTPUT_LATENCY
+    lead: float = LEAD
     on_outcome: Callable[[Outcome], None] | None = None
     muted: bool = False
     utterances: tuple[Utterance, ...] = ()
@@ -271,7 +295,7 @@ class Conductor:
     _running: bool = False
     _next: int = 0
     _speaking: _Speaking | None = None
-    _waiting: tuple[Utterance, float, str] | None = None  # (utterance, due, text)
+    _waiting: _Waiting | None = None
 
     def load(self, plan: Plan) -> None:
         self.utterances = build_utterances(plan, self.speak_rep_numbers)
@@ -300,15 +324,19 @@ class Conductor:
                 self._waiting = None
                 if event.state is State.PAUSED:
                     self._paused_at = event.at
+                    self._rewind(event.at)
                 if event.state in (State.PAUSED, State.STOPPED):
                     self._silence()
         elif isinstance(event, StepStarted):
             origin = event.due - event.step.start
             if self._origin is None or abs(origin - self._origin) > 1e-6:
+                jumped = self._origin is not None
                 # A start or a jump (skip, back): continue from the step's first cue.
                 self._origin = origin
                 self._next = self._first_from(event.step.start)
                 self._waiting = None
+                if jumped:
+                    self._silence()  # what was sent ahead belongs to the old position
         elif isinstance(event, CueDue):
             index = self._cue_index.get(event.cue)
             if index is None:
@@ -316,7 +344,7 @@ class Conductor:
             self._origin = event.due - event.cue.at
             u_index = self._by_cue[index]
             if u_index < self._next:
-                return  # played early (rule 3), or a later part of one already played
+                return  # sent ahead (rule 3), or a later part of one already played
             for skipped in self.utterances[self._next : u_index]:
                 self._report(Outcome(skipped, self._origin + skipped.at, now, "skipped"))
             self._next = u_index + 1
@@ -325,15 +353,11 @@ class Conductor:
         self.poll(now)
 
     def poll(self, now: float) -> None:
-        """Play everything whose (early) time has come."""
-        if self._waiting is not None:
-            utterance, due, text = self._waiting
-            if self._speaking is None or now >= self._speaking.ends_at:
-                self._waiting = None
-                if now - due > STALE_AFTER:
-                    self._report(Outcome(utterance, due, now, "dropped-stale", text))
-                else:
-                    self._say(utterance, due, now, text)
+        """Hand over everything whose time (less the lead) has come."""
+        waiting = self._waiting
+        if waiting is not None and now >= waiting.retry_at:
+            self._waiting = None
+            self._speak(waiting.utterance, waiting.due, now, waiting.text, waiting.give_up_at)
         if not self._running or self._origin is None:
             return
         while self._next < len(self.utterances):
@@ -347,8 +371,8 @@ class Conductor:
     def next_wakeup(self) -> float | None:
         """The clock reading at which :meth:`poll` has something to do."""
         times = []
-        if self._waiting is not None and self._speaking is not None:
-            times.append(self._speaking.ends_at)
+        if self._waiting is not None:
+            times.append(self._waiting.retry_at)
         if self._running and self._origin is not None and self._next < len(self.utterances):
             times.append(self._origin + self.utterances[self._next].at - self.lead)
         return min(times) if times else None
@@ -373,6 +397,12 @@ class Conductor:
                 return u.index
         return len(self.utterances)
 
+    def _rewind(self, paused_at: float) -> None:
+        """Utterances sent ahead that had not started by the pause are sent again after it."""
+        if self._origin is None:
+            return
+        self._next = min(self._next, self._first_from(paused_at - self._origin + 1e-6))
+
     def _fire(self, utterance: Utterance, due: float, now: float) -> None:
         if now - due > STALE_AFTER:
             self._report(Outcome(utterance, due, now, "dropped-stale"))
@@ -381,39 +411,69 @@ class Conductor:
             self._report(Outcome(utterance, due, now, "silent"))
             return
         if self.sounds_enabled and utterance.sound:
-            self.sounds.play(utterance.sound)
+            self.sounds.play(utterance.sound, max(due, now))
         if not self.voice_enabled:
             self._report(Outcome(utterance, due, now, "silent"))
             return
         text = utterance.choose_text(self._duration)
-        current = self._speaking
-        if current is not None and now < current.ends_at:
-            if utterance.priority < current.priority:
-                if current.ends_at - due <= STALE_AFTER:
-                    self._waiting = (utterance, due, text)
-                else:
-                    self._report(Outcome(utterance, due, now, "dropped-busy", text))
-                return
-            self.voice.stop()
-            self._speaking = None
-        self._say(utterance, due, now, text)
+        give_up = due
+        if utterance.priority is Priority.INFO:
+            # An announcement may wait for its phrase, but never past the next utterance.
+            give_up = due + INFO_GRACE
+            following = utterance.index + 1
+            if following < len(self.utterances) and self._origin is not None:
+                give_up = min(give_up, self._origin + self.utterances[following].at)
+        self._speak(utterance, due, now, text, give_up)
 
-    def _say(self, utterance: Utterance, due: float, now: float, text: str) -> None:
-        if self.voice.speak(text):
-            start = max(now + self.lead, due)
-            self._speaking = _Speaking(utterance.priority, start + self._duration(text))
-            self._report(Outcome(utterance, due, now, "spoken", text))
+    def _speak(
+        self, utterance: Utterance, due: float, now: float, text: str, give_up_at: float
+    ) -> None:
+        length = self.voice.duration(text)
+        if length is None:
+            self._not_ready(utterance, due, now, text, give_up_at)
+            return
+        start = max(due, now)
+        current = self._speaking
+        if current is not None and start < current.ends_at and current.start < start + length:
+            if utterance.priority < current.priority:
+                if current.ends_at - due > STALE_AFTER:
+                    self._report(Outcome(utterance, due, now, "dropped-busy", text))
+                    return
+                start = current.ends_at  # right after the more important one
+            else:
+                self.voice.stop(start)  # cut off at this one's first sample
+        if self.voice.speak(text, start):
+            self._speaking = _Speaking(utterance.priority, start, start + length)
+            self._report(Outcome(utterance, due, now, "spoken", text, start))
         else:
             self._report(Outcome(utterance, due, now, "silent", text))
+
+    def _not_ready(
+        self, utterance: Utterance, due: float, now: float, text: str, give_up_at: float
+    ) -> None:
+        """Rule 6: the phrase is not rendered (yet)."""
+        if now < due - 1e-9:
+            # Sent ahead: it may be rendered by its due time.
+            self._waiting = _Waiting(utterance, due, text, due, give_up_at)
+            return
+        if self.voice.speak_now(text):
+            length = estimate_duration(text, self.rate)
+            self._speaking = _Speaking(utterance.priority, now, now + length)
+            self._report(Outcome(utterance, due, now, "spoken-live", text, now))
+            return
+        if now + RETRY <= give_up_at:
+            self._waiting = _Waiting(utterance, due, text, now + RETRY, give_up_at)
+            return
+        self._report(Outcome(utterance, due, now, "silent", text))
 
     def _duration(self, text: str) -> float:
         known = self.voice.duration(text)
         return known if known is not None else estimate_duration(text, self.rate)
 
     def _silence(self) -> None:
-        if self._speaking is not None:
-            self.voice.stop()
-            self._speaking = None
+        self.voice.stop()
+        self.sounds.stop()
+        self._speaking = None
 
     def _report(self, outcome: Outcome) -> None:
         if outcome.action.startswith("dropped"):
