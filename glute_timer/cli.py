@@ -258,7 +258,9 @@ def cmd_run(args: argparse.Namespace, context: AppContext) -> int:
         # Inside the try: preparing speech takes a moment, and Ctrl-C may come meanwhile.
         for attach in _run_listeners():
             attach(session, context, args)
-        session.start()
+        from glute_timer.core.session import START_DELAY
+
+        session.start(0.0 if args.mute else START_DELAY)
         _follow(
             session, wait=getattr(args, "wait", time.sleep), after_tick=_hooks(args, "after_tick")
         )

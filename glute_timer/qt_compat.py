@@ -87,8 +87,13 @@ OWN_MODULES = (
     "glute_timer.gui.store",
     "glute_timer.history_cli",
     "glute_timer.launcher",
+    "glute_timer.speech",
     "glute_timer.speech.backends",
     "glute_timer.speech.cache",
+    "glute_timer.speech.ducking",
+    "glute_timer.speech.engine",
+    "glute_timer.speech.engine_client",
+    "glute_timer.speech.player",
     "glute_timer.speech.processes",
     "glute_timer.speech.schedule",
     "glute_timer.speech.tones",
@@ -113,8 +118,6 @@ OWN_QT_MODULES = (
     "glute_timer.gui.workers",
     "glute_timer.gui.workout_page",
     "glute_timer.qt_compat",
-    "glute_timer.speech",
-    "glute_timer.speech.audio",
     "glute_timer.speech.cli",
 )
 """Our modules whose source names PySide6."""

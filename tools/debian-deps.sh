@@ -11,14 +11,15 @@ app=(
   # Qt's xcb platform plugin (a real window on X11 or XWayland)
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
   libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0
-  # QtMultimedia (cue playback) talks to PulseAudio/PipeWire through libpulse
-  libpulse0
+  # The audio engine: PortAudio, which reaches PulseAudio/PipeWire through ALSA's pulse
+  # plugin; libpulse lowers other sound under the cues
+  libportaudio2 libasound2-plugins libpulse0
   # pyttsx3's Linux engine, and aplay for its live speech
   libespeak-ng1 alsa-utils
 )
 test=(
   # the espeak-ng command line, sound measurement, a sound server without a sound card
-  espeak-ng sox pulseaudio pulseaudio-utils libasound2-plugins
+  espeak-ng sox pulseaudio pulseaudio-utils
   # the desktop-integration checks
   desktop-file-utils appstream
   # a real window for manual checks and screenshots

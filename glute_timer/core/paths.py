@@ -44,3 +44,8 @@ class AppPaths(NamedTuple):  # read before the first paint: cheaper to make than
     @property
     def speech_cache_dir(self) -> Path:
         return self.cache_dir / "speech"
+
+    @property
+    def ducking_state_file(self) -> Path:
+        """The volumes of other applications' streams while a cue has them lowered."""
+        return self.cache_dir / "lowered-volumes.json"

@@ -25,6 +25,11 @@ BACK_GRACE = 1.0
 DEFAULT_SUSPEND_AFTER = 10.0
 """A gap this long between two ticks means the machine slept: the session pauses."""
 
+START_DELAY = 0.3
+"""Seconds between the start command and the workout's first moment, when cues are heard:
+sound reaches the speaker an output latency (~0.1 s) after it is started, so a cue due at
+the very moment of the command could only be late."""
+
 _DUE_TOLERANCE = 1e-9
 """Seconds: a deadline this close to now counts as due (floating-point rounding)."""
 
@@ -254,17 +259,22 @@ class Session:
 
     # ------------------------------------------------------------ commands
 
-    def start(self) -> bool:
+    def start(self, delay: float = 0.0) -> bool:
+        """Start the workout ``delay`` seconds from now.
+
+        A short delay lets cue audio be on time from the very first cue: sound is heard an
+        output latency after it is started, so a cue due *now* is always a little late."""
         if self._state is not State.IDLE:
             return False
         now = self._clock()
-        self._origin = now
-        self._mono0 = now
-        self._wall0 = self._wall_clock()
+        delay = max(0.0, delay)
+        self._origin = now + delay
+        self._mono0 = self._origin
+        self._wall0 = self._wall_clock() + delay
         self._last_tick = now
         self._set_state(State.RUNNING, now)
-        self._enter(0, now, fresh=True)
-        self._advance(0.0)
+        self._enter(0, self._origin, fresh=True)
+        self._advance(-delay)
         return True
 
     def tick(self, now: float | None = None) -> None:

@@ -19,6 +19,7 @@ from glute_timer.core.fsutil import atomic_write_text
 SETTINGS_VERSION = 1
 THEMES = ("system", "light", "dark")
 UNITS = ("kg", "lb")
+MAX_DUCK_DB = 40.0
 
 
 class Settings(NamedTuple):
@@ -32,6 +33,8 @@ class Settings(NamedTuple):
     theme: str = "system"
     units: str = "kg"
     keep_awake: bool = True
+    duck_db: float = 12.0  # other applications' sound is lowered this much under a cue; 0: off
+    output_device: str | None = None  # an output device's name; None: the system's default
     window_geometry: str | None = None  # Qt's saveGeometry(), base64
 
     def with_changes(self, **changes: Any) -> Settings:
@@ -50,6 +53,8 @@ def validate(settings: Settings) -> Settings:
         problems.append(f"volume must be 0.0-1.0, not {settings.volume}")
     if not 0 <= settings.default_lead_in <= 120:
         problems.append(f"default_lead_in must be 0-120 s, not {settings.default_lead_in}")
+    if not 0.0 <= settings.duck_db <= MAX_DUCK_DB:
+        problems.append(f"duck_db must be 0-{MAX_DUCK_DB:g} dB, not {settings.duck_db}")
     if settings.theme not in THEMES:
         problems.append(f"theme must be one of {', '.join(THEMES)}, not {settings.theme!r}")
     if settings.units not in UNITS:
@@ -70,6 +75,8 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "theme": (str,),
     "units": (str,),
     "keep_awake": (bool,),
+    "duck_db": (float, int),
+    "output_device": (str, type(None)),
     "window_geometry": (str, type(None)),
 }
 
@@ -87,7 +94,7 @@ def settings_from_dict(data: dict[str, Any]) -> Settings:
             raise SettingsError(f"{name}: expected {allowed[0].__name__}, not {value!r}")
         if not isinstance(value, allowed):
             raise SettingsError(f"{name}: expected {allowed[0].__name__}, not {value!r}")
-        values[name] = float(data[name]) if name == "volume" else value
+        values[name] = float(data[name]) if name in ("volume", "duck_db") else value
     return validate(Settings(**values))
 
 

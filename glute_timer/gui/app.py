@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import logging
-import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -34,10 +33,6 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
         if style is None or style.name().lower() != "fusion":
             existing.setStyle("Fusion")
         return existing
-    # Qt's multimedia chatter ("format not supported" without an audio server) is noise.
-    rules = os.environ.get("QT_LOGGING_RULES", "")
-    if "qt.multimedia" not in rules:
-        os.environ["QT_LOGGING_RULES"] = ";".join(filter(None, [rules, "qt.multimedia.*=false"]))
     # Fusion everywhere: the style sheet is written for it. Asked for on the command line
     # rather than with setStyle(), which would build Python wrappers for QStyle's many
     # enums (~12 ms) before the first paint.
@@ -104,7 +99,7 @@ def run_gui(context: AppContext) -> int:
         guard.activation_requested.connect(lambda: bring_to_front(window))
         # Later windows can reach this one once it is on screen (QtNetwork loads then).
         window.first_painted.connect(guard.listen)
-    # The audio is built once the window is on screen: QtMultimedia takes a moment to load.
+    # The audio is built once the window is on screen: nothing before the paint waits.
     window.first_painted.connect(window.prepare_audio)
     window.show()
     code = app.exec()

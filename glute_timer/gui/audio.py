@@ -1,33 +1,118 @@
-"""Finding the cue audio, if the speech package provides it.
+"""The window's cue audio: the cue player, its news delivered as Qt signals.
 
-The GUI works without sound: when ``glute_timer.speech.audio`` is missing or fails to
-start, workouts run silently and the status bar says why.
+The player (:mod:`glute_timer.speech.player`) and its audio engine live outside Qt: the
+engine is a child process with one output stream, so no QtMultimedia runs in the window's
+process (a ``QSoundEffect`` per phrase froze workouts: README, Troubleshooting). This
+wrapper only turns the player's callbacks, which arrive on its threads, into signals
+delivered in the GUI thread.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from typing import TYPE_CHECKING, Any, Protocol
+import threading
+import typing
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from glute_timer.context import AppContext
 from glute_timer.core.clock import Clock
 
 if TYPE_CHECKING:
     from glute_timer.core.plan import Plan
+    from glute_timer.core.protocol import Protocol
     from glute_timer.core.session import Event
     from glute_timer.core.settings import Settings
+    from glute_timer.speech.player import CuePlayer
 
 log = logging.getLogger(__name__)
 
 
-class CueAudioLike(Protocol):
+class CueAudioLike(typing.Protocol):
+    start_delay: float  # seconds between "start" and a workout's first cue (see Session.start)
+
     def prepare(self, plan: Plan) -> Any: ...
     def listener(self, event: Event) -> None: ...
     def set_muted(self, muted: bool) -> None: ...
     def apply_settings(self, settings: Settings) -> None: ...
+    def test_voice(self, settings: Settings) -> None: ...
+    def warm(self, protocol: Protocol) -> None: ...
     def close(self) -> None: ...
+
+
+def _from_thread(signal: Any) -> Callable[..., None]:
+    """An emitter for threads that may outlive the object: once it is deleted, the
+    emission is dropped instead of raising in the thread."""
+
+    def emit(*args: Any) -> None:
+        with contextlib.suppress(RuntimeError):
+            signal.emit(*args)
+
+    return emit
+
+
+class WindowAudio(QObject):
+    """:class:`~glute_timer.speech.player.CuePlayer` with Qt signals.
+
+    Signals (always delivered in the GUI thread):
+        status_message(str): once per problem (what is missing, how to fix it), and
+            "Sound is back." when it is.
+        prepare_progress(int, int): phrases ready, total.
+    """
+
+    status_message = Signal(str)
+    prepare_progress = Signal(int, int)
+
+    def __init__(self, context: AppContext, clock: Clock, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        from glute_timer.core.session import START_DELAY
+
+        self.start_delay = START_DELAY
+        from glute_timer.speech.player import CuePlayer
+
+        status = _from_thread(self.status_message)
+        self.player: CuePlayer = CuePlayer(
+            context,
+            on_status=lambda _key, text: status(text),
+            on_progress=_from_thread(self.prepare_progress),
+            clock=clock,
+        )
+
+    def prepare(self, plan: Plan) -> None:
+        self.player.prepare(plan)
+
+    def listener(self, event: Event) -> None:
+        self.player.listener(event)
+
+    def set_muted(self, muted: bool) -> None:
+        self.player.set_muted(muted)
+
+    def apply_settings(self, settings: Settings) -> None:
+        self.player.apply_settings(settings)
+
+    def test_voice(self, settings: Settings) -> None:
+        self.player.test_voice(settings)
+
+    def warm(self, protocol: Protocol) -> None:
+        """Start the engine and render ``protocol``'s phrases before its workout starts;
+        planned on a thread of its own (the window never plans a workout itself)."""
+        player = self.player
+
+        def work() -> None:
+            from glute_timer.core.plan import build_plan
+
+            try:
+                player.warm(build_plan(protocol))
+            except Exception:
+                log.exception("preparing the sound failed")
+
+        threading.Thread(target=work, daemon=True, name="warm-audio").start()
+
+    def close(self) -> None:
+        self.player.close()
 
 
 def create_cue_audio(
@@ -35,12 +120,7 @@ def create_cue_audio(
 ) -> tuple[CueAudioLike | None, str | None]:
     """The audio object and, when there is none, a line saying why."""
     try:
-        from glute_timer.speech.audio import CueAudio  # type: ignore[import-not-found,unused-ignore]
-    except ImportError as exc:
-        log.info("no cue audio: %s", exc)
-        return None, "Voice cues are not available in this build; the workout runs silently."
-    try:
-        audio: CueAudioLike = CueAudio(context, clock=clock, parent=parent)
+        audio: CueAudioLike = WindowAudio(context, clock, parent)
     except Exception as exc:  # a broken audio stack must not stop the app
         log.exception("cue audio failed to start")
         return None, f"Sound could not start ({exc}); the workout runs silently."
@@ -48,10 +128,15 @@ def create_cue_audio(
 
 
 def list_voices_safely(context: AppContext) -> list[tuple[str, str]]:
-    """Runs in a worker thread. An empty list when the speech package cannot tell."""
-    try:
-        from glute_timer.speech import list_voices  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        return []
-    voices = list_voices(context)
-    return [(str(voice_id), str(name)) for voice_id, name in voices]
+    """Runs in a worker thread. An empty list when the speech engine cannot tell."""
+    from glute_timer.speech import list_voices
+
+    return [(str(voice_id), str(name)) for voice_id, name in list_voices(context)]
+
+
+def list_output_devices() -> list[str]:
+    """Runs in a worker thread: the audio outputs the engine can open (a child process
+    asks PortAudio, so the window's process never loads it)."""
+    from glute_timer.speech.engine_client import query_devices
+
+    return [str(name) for name in query_devices().get("devices") or []]

@@ -108,6 +108,10 @@ class SessionDriver(QObject):
 
     # ------------------------------------------------------------ named operations
 
+    def start(self, delay: float = 0.0) -> bool:
+        """Start the workout ``delay`` seconds from now (see ``Session.start``)."""
+        return self._command(lambda: self.session.start(delay))
+
     def toggle(self) -> bool:
         return self._command(self.session.toggle)
 

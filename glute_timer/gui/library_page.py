@@ -95,6 +95,7 @@ class LibraryPage(QWidget):
     import_requested = Signal()
     export_requested = Signal(object)  # ProtocolEntry
     delete_requested = Signal(object)  # ProtocolEntry
+    protocol_shown = Signal(object)  # Protocol shown in the start panel (sound gets ready)
 
     def __init__(self, protocols_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -397,6 +398,8 @@ class LibraryPage(QWidget):
         for card in self.detail_cards:
             card.setVisible(has_protocol)
         self.start_card.setVisible(has_protocol)
+        if protocol is not None:
+            self.protocol_shown.emit(protocol)
         self.edit_button.setVisible(has_protocol)
         self.export_button.setVisible(has_protocol)
         self.delete_button.setVisible(entry is not None and not entry.builtin)

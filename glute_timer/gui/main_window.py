@@ -52,6 +52,9 @@ APP_TITLE = "Glute Timer"
 ICON_ID = "io.github.glutetimer.GluteTimer"
 LIBRARY_PAINT_WAIT_MS = 1000
 """The deferred start-up work waits this long at most for the Library's first paint."""
+WARM_AFTER_MS = 800
+"""A protocol shown this long in the start panel gets its sound ready (not every one the
+user passes on the way)."""
 AUTO = object()
 """Default for ``audio``: find the speech package's CueAudio, or run silently."""
 
@@ -164,6 +167,9 @@ class MainWindow(QMainWindow):
         self._editor: EditorPage | None = None
         self._settings_page: SettingsPage | None = None
         self._voices: list[tuple[str, str]] | None = None
+        self._devices: list[str] | None = None
+        self._to_warm: Protocol | None = None
+        self._warm_timer: QTimer | None = None
         self._history: QWidget | None = None  # built when first opened
         self.history_view: QWidget | None = None  # the widget with refresh()
         self.stack.addWidget(self._library_placeholder)
@@ -227,6 +233,11 @@ class MainWindow(QMainWindow):
             self.background.submit(
                 lambda: list_voices_safely(context), self._voices_found, self._voices_missing
             )
+            from glute_timer.gui.audio import list_output_devices
+
+            self.background.submit(
+                list_output_devices, self._devices_found, lambda _e: self._devices_found([])
+            )
 
     def _voices_found(self, voices: list[tuple[str, str]]) -> None:
         self._voices = voices
@@ -235,6 +246,11 @@ class MainWindow(QMainWindow):
 
     def _voices_missing(self, _error: BaseException) -> None:
         self._voices_found([])
+
+    def _devices_found(self, devices: list[str]) -> None:
+        self._devices = devices
+        if self._settings_page is not None:
+            self._settings_page.set_devices(devices)
 
     # ------------------------------------------------------------ helpers made on demand
 
@@ -318,7 +334,10 @@ class MainWindow(QMainWindow):
             page.set_keep_awake_note(self.screen_awake.note)
             if self._voices is not None:
                 page.set_voices(self._voices)
+            if self._devices is not None:
+                page.set_devices(self._devices)
             page.changed.connect(self.save_settings)
+            page.test_voice_requested.connect(self.test_voice)
             self.stack.addWidget(page)
             self._settings_page = page
         return self._settings_page
@@ -384,6 +403,7 @@ class MainWindow(QMainWindow):
 
     def _connect_library(self, lib: LibraryPage) -> None:
         lib.start_requested.connect(self.start_workout)
+        lib.protocol_shown.connect(self.warm_audio)
         lib.save_copy_requested.connect(self.save_new_protocol)
         lib.edit_requested.connect(self.open_editor)
         lib.import_requested.connect(self._ask_import)
@@ -514,7 +534,7 @@ class MainWindow(QMainWindow):
                 log.exception("preparing the cues failed")
         self.show_page("workout")
         self.workout.setFocus()
-        driver.toggle()
+        driver.start(self.audio.start_delay if self.audio is not None else 0.0)
         if self.settings.keep_awake:
             self.screen_awake.inhibit()
         self.workout_started.emit(driver)
@@ -584,6 +604,34 @@ class MainWindow(QMainWindow):
                 audio.set_muted(self._muted)
             except Exception:
                 log.exception("audio settings failed")
+
+    def test_voice(self, settings: Settings) -> None:
+        """Speak a sample cue with ``settings``' voice, rate and volume."""
+        self.prepare_audio()
+        if self.audio is None:
+            self.statusBar().showMessage("Sound is not available.", 5000)
+            return
+        self.audio.test_voice(settings)
+        self.statusBar().showMessage("Testing the voice…", 3000)
+
+    def warm_audio(self, protocol: Protocol) -> None:
+        """Get the sound ready for ``protocol`` before its workout starts (the start
+        panel shows it for a moment): the engine starts and its phrases are rendered."""
+        self._to_warm = protocol
+        if self._warm_timer is None:
+            from glute_timer.gui.timers import single_shot_timer
+
+            self._warm_timer = single_shot_timer(self, WARM_AFTER_MS)
+            self._warm_timer.timeout.connect(self._warm_now)
+        self._warm_timer.start()
+
+    def _warm_now(self) -> None:
+        protocol, self._to_warm = self._to_warm, None
+        if protocol is None or self.workout_running or not self._painted:
+            return
+        self.prepare_audio()
+        if self.audio is not None:
+            self.audio.warm(protocol)
 
     def _audio_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)

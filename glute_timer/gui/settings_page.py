@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSlider,
     QSpinBox,
@@ -22,10 +23,17 @@ from glute_timer.gui.widgets import Card, make_label, plain_spin
 
 THEME_TEXT = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 UNIT_TEXT = {"kg": "Kilograms (kg)", "lb": "Pounds (lb)"}
+DUCK_CHOICES = (0.0, 6.0, 12.0, 18.0, 24.0)
+"""How much other applications' sound is lowered under a cue, in dB (0: not at all)."""
+
+
+def duck_text(db: float) -> str:
+    return "Don't lower it" if db <= 0 else f"Lower it by {db:g} dB"
 
 
 class SettingsPage(QWidget):
     changed = Signal(object)  # Settings, after a short pause in the user's changes
+    test_voice_requested = Signal(object)  # Settings as shown: speak a sample with them
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,6 +110,30 @@ class SettingsPage(QWidget):
         self.sounds.setAccessibleName("Sounds on")
         self.sounds.toggled.connect(self._changed)
         form.addRow("Sounds", self.sounds)
+        self.test_voice = QPushButton("Test voice")
+        self.test_voice.setAccessibleName("Test voice")
+        self.test_voice.setToolTip("Speak a sample cue with this voice, rate and volume")
+        self.test_voice.clicked.connect(lambda: self.test_voice_requested.emit(self.current()))
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_voice)
+        test_row.addStretch(1)
+        form.addRow("", test_row)
+        self.duck = QComboBox()
+        self.duck.setAccessibleName("Lower other sound under cues")
+        for db in DUCK_CHOICES:
+            self.duck.addItem(duck_text(db), db)
+        self.duck.currentIndexChanged.connect(self._changed)
+        duck_row = QVBoxLayout()
+        duck_row.setSpacing(4)
+        duck_row.addWidget(self.duck)
+        duck_row.addWidget(make_label("Music and videos get quieter while a cue speaks.", "hint"))
+        form.addRow("Other sound", duck_row)
+        self.device_combo = QComboBox()
+        self.device_combo.setAccessibleName("Output device")
+        self.device_combo.addItem("System default", None)
+        self.device_combo.setMinimumWidth(280)
+        self.device_combo.currentIndexChanged.connect(self._changed)
+        form.addRow("Output", self.device_combo)
         return card
 
     def _workout_card(self) -> Card:
@@ -173,12 +205,37 @@ class SettingsPage(QWidget):
         self.volume_slider.setValue(round(settings.volume * 100))
         self.rep_numbers.setChecked(settings.speak_rep_numbers)
         self.sounds.setChecked(settings.sounds_enabled)
+        self._select_data(self.duck, settings.duck_db, duck_text(settings.duck_db))
+        self._select_data(
+            self.device_combo, settings.output_device, f"{settings.output_device} (not found)"
+        )
         self.lead_in.setValue(settings.default_lead_in)
         self.units.setCurrentIndex(max(0, self.units.findData(settings.units)))
         self.keep_awake.setChecked(settings.keep_awake)
         self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
         self._loading = False
         self._sync_enabled()
+
+    @staticmethod
+    def _select_data(combo: QComboBox, value: object, missing_text: str) -> None:
+        """Select the item holding ``value``, adding one for a value the list lacks."""
+        index = combo.findData(value)
+        if index < 0 and value is not None:
+            combo.addItem(missing_text, value)
+            index = combo.count() - 1
+        combo.setCurrentIndex(max(0, index))
+
+    def set_devices(self, devices: list[str]) -> None:
+        """Fill the output list (it arrives from a worker thread)."""
+        self._loading = True
+        self.device_combo.clear()
+        self.device_combo.addItem("System default", None)
+        for name in devices:
+            if name != "default":
+                self.device_combo.addItem(name, name)
+        current = self._settings.output_device
+        self._select_data(self.device_combo, current, f"{current} (not found)")
+        self._loading = False
 
     def _select_voice(self, voice: str | None) -> None:
         index = self.voice_combo.findData(voice)
@@ -212,6 +269,8 @@ class SettingsPage(QWidget):
             volume=self.volume_slider.value() / 100,
             speak_rep_numbers=self.rep_numbers.isChecked(),
             sounds_enabled=self.sounds.isChecked(),
+            duck_db=float(self.duck.currentData()),
+            output_device=self.device_combo.currentData(),
             default_lead_in=self.lead_in.value(),
             units=self.units.currentData(),
             keep_awake=self.keep_awake.isChecked(),

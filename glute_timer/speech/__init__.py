@@ -1,15 +1,16 @@
-"""Speech and sound cues: pyttsx3 in child processes, playback in the app process.
+"""Speech and sound cues: pyttsx3 and the audio engine in child processes.
 
 What the user hears is the product, so every cue must land on its beat and nothing in
-here may ever hold up the session or the GUI.
+here may ever hold up the session or the GUI. No Qt: the window and ``run --no-gui`` use
+the same player.
 
 Modules, from the inside out:
 
 - ``schedule``  the rules, pure and tested with a fake speaker: cues of one instant are one
   utterance; a joined phrase that would run into the next beat gives way to its beat part;
-  everything starts ``OUTPUT_LATENCY`` early; stale (> 300 ms) cues are dropped; a cue of
-  equal or higher priority cuts off the one speaking; tones for lift, hold, lower, the end
-  of a rest, a finished set and a finished workout.
+  each utterance is handed to the engine ``LEAD`` early with its exact time; stale
+  (> 300 ms) cues are dropped; a cue of equal or higher priority cuts off the one speaking;
+  tones for lift, hold, lower, the end of a rest, a finished set and a finished workout.
 - ``worker``    the child process, the only place pyttsx3 runs (probe / render / say).
 - ``processes`` starting, supervising and killing those children (own process groups):
   the health check that picks a backend, the ``Renderer`` (phrases to the cache, crashed
@@ -19,21 +20,27 @@ Modules, from the inside out:
 - ``cache``     rendered WAVs keyed by text, voice, rate, engine and app version.
 - ``tones``     the cue tones, synthesised with the standard library
   (``tools/make_sounds.py`` writes ``resources/sounds/``).
-- ``audio``     ``CueAudio``, the Qt object the GUI and ``run --no-gui`` attach to a
-  session: preloaded ``QSoundEffect``s fired by one precise timer.
+- ``engine``    the audio engine, a child process: one output stream for a whole workout
+  (PortAudio through ``sounddevice``), clips mixed and started on the sample.
+- ``ducking``   inside the engine: other applications' sound lowered under each cue and
+  always restored (the pulse protocol, for PulseAudio and PipeWire).
+- ``engine_client`` the app's side: messages that never wait, a heartbeat, a new engine
+  when one dies, hangs or loses its sound server.
+- ``player``    ``CuePlayer``, what a workout attaches to its session (window and terminal).
 - ``cli``       ``glute-timer voices``, ``glute-timer check`` and audio for ``run --no-gui``.
-- ``glute_timer.qt_compat.protect_none()`` guards against a reference-count bug of
-  PySide6 6.12 on CPython 3.11; ``audio`` and ``cli`` call it before using Qt much.
 
 Debian packages, and what happens without each:
 
 - ``libespeak-ng1``: the speech engine. Without it pyttsx3's ``init()`` fails in the
   worker; the user is told once; tones and the screen still cue every beat.
-- ``alsa-utils`` (``aplay``): live speech of phrases not rendered yet. Without it those
-  are silent (pre-rendered ones still play); ``check`` and the app say so.
-- ``libpulse0``: Qt Multimedia. Without it no tones and no rendered speech play.
-- a running PulseAudio or PipeWire server: without one Qt sees no audio output; the user
-  is told once and the workout runs silently with on-screen cues.
+- ``libportaudio2``: the audio engine's output. Without it nothing plays (the user is told
+  once, with the fix); the screen still cues every beat.
+- ``alsa-utils`` (``aplay``): live speech of phrases not rendered in time. Without it
+  those are silent (pre-rendered ones still play); ``check`` and the app say so.
+- ``libasound2-plugins``: PortAudio reaches PulseAudio/PipeWire through ALSA's pulse plugin.
+- a running PulseAudio or PipeWire server: without one nothing plays; the user is told
+  once, the workout runs with on-screen cues, and sound comes back by itself once a server
+  answers (the engine is restarted every few seconds until one does).
 - ``espeak-ng`` (the command) is not needed by the app.
 """
 

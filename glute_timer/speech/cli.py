@@ -1,7 +1,8 @@
 """Speech on the command line: ``voices``, ``check``, and audio for ``run --no-gui``.
 
-Qt is imported only inside the functions, so ``glute-timer plan`` and friends stay fast
-and work where Qt cannot load.
+Qt is imported only by ``check`` (to see whether a window can open), so ``glute-timer
+plan`` and friends stay fast and work where Qt cannot load. A terminal run's sound needs
+no Qt at all: the cue player and its audio engine work the same without a window.
 """
 
 from __future__ import annotations
@@ -11,17 +12,15 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from glute_timer.context import AppContext
 from glute_timer.core.session import Session, WorkoutFinished
 
 if TYPE_CHECKING:
-    from glute_timer.speech.audio import CueAudio
+    from glute_timer.speech.player import CuePlayer
 
-QUIET_MULTIMEDIA = "qt.multimedia.*=false;qt.multimedia.ffmpeg=false"
-PREPARE_WAIT = 5.0  # seconds a terminal run waits for its phrases before starting
+PREPARE_WAIT = 5.0  # seconds a terminal run waits for its phrases and sound before starting
 DRAIN_WAIT = 4.0  # seconds a finished terminal run lets the last cue sound
 
 
@@ -88,14 +87,6 @@ def _ensure_qt_platform() -> str | None:
     return None
 
 
-def _quiet_multimedia() -> None:
-    from glute_timer.qt_compat import protect_none
-
-    protect_none()  # before Qt is used much: see glute_timer/qt_compat.py
-    rules = os.environ.get("QT_LOGGING_RULES")
-    os.environ["QT_LOGGING_RULES"] = f"{rules};{QUIET_MULTIMEDIA}" if rules else QUIET_MULTIMEDIA
-
-
 def _writable(path: os.PathLike[str] | str) -> bool:
     from pathlib import Path
 
@@ -117,18 +108,19 @@ def cmd_check(args: argparse.Namespace, context: AppContext) -> int:
     # Qt platform
     try:
         note = _ensure_qt_platform()
-        _quiet_multimedia()
+        from glute_timer.qt_compat import protect_none
+
+        protect_none()  # before Qt is used much: see glute_timer/qt_compat.py
         from PySide6 import __version__ as pyside_version
         from PySide6.QtGui import QGuiApplication
 
-        app = QGuiApplication.instance() or QGuiApplication(["glute-timer"])
+        _app = QGuiApplication.instance() or QGuiApplication(["glute-timer"])  # kept alive
         platform = QGuiApplication.platformName()
         extra = f" ({note})" if note else ""
         line("qt", True, f"PySide6 {pyside_version}, platform {platform}{extra}")
     except Exception as exc:
         line("qt", False, f"Qt cannot start: {exc}")
         failures.append("Qt cannot start")
-        app = None
 
     # Speech engine
     from glute_timer.speech.processes import choose_backend
@@ -145,22 +137,31 @@ def cmd_check(args: argparse.Namespace, context: AppContext) -> int:
             "none (workouts run with tones and on-screen cues): " + "; ".join(probe.problems),
         )
 
-    # Audio output
-    if app is not None:
-        from glute_timer.speech.audio import MULTIMEDIA_ERROR, audio_outputs
+    # Audio output, as the audio engine will find it
+    from glute_timer.speech.engine_client import query_devices
 
-        if MULTIMEDIA_ERROR:
-            line(
-                "audio", None, f"Qt Multimedia unavailable ({MULTIMEDIA_ERROR}); install libpulse0"
-            )
-        else:
-            outputs = audio_outputs()
-            if outputs:
-                line("audio", True, f"{len(outputs)} output(s): {', '.join(outputs)}")
-            else:
-                line("audio", None, "no audio output (is PulseAudio or PipeWire running?)")
+    found = query_devices()
+    devices = found.get("devices") or []
+    wanted = context.settings.output_device
+    if found.get("error") and not devices:
+        line("audio", None, f"no audio output ({found['error']}); cues show on screen")
+    elif not devices:
+        line("audio", None, "no audio output (is PulseAudio or PipeWire running?)")
     else:
-        line("audio", None, "not checked without Qt")
+        default = found.get("default")
+        text = f"{len(devices)} output(s): {', '.join(devices)}; default: {default}"
+        if wanted and wanted not in devices:
+            line("audio", None, f"{text}; the chosen device {wanted!r} is not present")
+        else:
+            line("audio", True, text + (f"; using {wanted!r}" if wanted else ""))
+    if sys.platform.startswith("linux"):
+        duck = context.settings.duck_db
+        if not duck:
+            line("music", True, "other sound is not lowered under cues (off in settings)")
+        elif found.get("pulse"):
+            line("music", True, f"other sound is lowered {duck:g} dB under cues ({found['pulse']})")
+        else:
+            line("music", None, "other sound cannot be lowered: no pulse sound server answers")
 
     # Rendering cache
     from glute_timer.speech.cache import cache_summary
@@ -208,85 +209,46 @@ def cmd_check(args: argparse.Namespace, context: AppContext) -> int:
 def attach_audio(session: Session, context: AppContext, args: argparse.Namespace) -> None:
     """Speak and play tones during a terminal workout (unless ``--mute``).
 
-    Sets ``args.wait`` (wait while Qt delivers events, for ``cli._follow``) and appends to
-    ``args.after_run`` (let the last cue sound, then end the speech processes)."""
+    Appends to ``args.after_run`` (let the last cue sound, then end the audio processes)."""
     if getattr(args, "mute", False):
         return
-    try:
-        _quiet_multimedia()
-        from PySide6.QtCore import QCoreApplication
+    from glute_timer.speech.player import CuePlayer
 
-        from glute_timer.speech.audio import CueAudio
-    except ImportError as exc:
-        print(f"glute-timer: note: no sound ({exc})", file=sys.stderr)
-        return
-    app = QCoreApplication.instance() or QCoreApplication(["glute-timer"])
-    audio = CueAudio(context, parent=app)
-    audio.status_message.connect(lambda text: print(f"glute-timer: note: {text}", file=sys.stderr))
-    wait = event_loop_wait(app)
-    _prepare(audio, session, wait)
-    session.subscribe(audio.listener)
-    args.wait = wait
+    def note(_key: str, text: str) -> None:
+        print(f"glute-timer: note: {text}", file=sys.stderr, flush=True)
+
+    player = CuePlayer(context, on_status=note)
+    _prepare(player, session)
+    session.subscribe(player.listener)
     finished = []
     session.subscribe(lambda e: finished.append(e) if isinstance(e, WorkoutFinished) else None)
 
     def after_run() -> None:
         if finished and finished[-1].completed:
             deadline = time.monotonic() + DRAIN_WAIT
-            while audio.conductor.busy(time.monotonic()) and time.monotonic() < deadline:
-                wait(0.05)
-        audio.close()
+            while player.busy() and time.monotonic() < deadline:
+                time.sleep(0.05)
+        player.close()
 
     args.after_run = [*getattr(args, "after_run", []), after_run]
 
 
-def _prepare(audio: CueAudio, session: Session, wait: Callable[[float], None]) -> None:
-    progress = [0, -1]
-
-    def on_progress(done: int, total: int) -> None:
-        progress[:] = [done, total]
-
-    audio.prepare_progress.connect(on_progress)
-    audio.prepare(session.plan)
+def _prepare(player: CuePlayer, session: Session) -> None:
+    """Wait (at most ``PREPARE_WAIT``) for the phrases and the sound, so the first cue
+    sounds like every other one."""
+    player.prepare(session.plan)
+    engine = player.engine
     start = time.monotonic()
     shown = False
     while time.monotonic() - start < PREPARE_WAIT:
-        if not audio.audio_ok:
-            wait(0.05)  # let its notice out; nothing will play, so nothing to wait for
-            break
-        done, total = progress
-        if total >= 0 and done >= total and audio.ready_phrases() >= total:
+        total = player.wanted_phrases()
+        done = player.ready_phrases()
+        sound = engine is None or engine.ready or (engine.settled.is_set() and not engine.ready)
+        if done >= total and sound:
             break
         if total > 0 and time.monotonic() - start > 0.5:
             print(f"\rPreparing speech {done}/{total}", end="", file=sys.stderr, flush=True)
             shown = True
-        wait(0.05)
+        time.sleep(0.05)
     if shown:
         print(file=sys.stderr, flush=True)
-    audio.prepare_progress.disconnect(on_progress)
-
-
-def event_loop_wait(app: Any) -> Callable[[float], None]:
-    """A ``wait(seconds)`` that lets Qt deliver events (timers, rendered phrases) meanwhile.
-
-    A precise timer wakes ``processEvents(WaitForMoreEvents)`` at the deadline; control
-    returns to Python after every batch of events, so Ctrl-C is handled within one
-    event (Python runs signal handlers only between bytecodes, not inside Qt)."""
-    from PySide6.QtCore import QEventLoop, Qt, QTimer
-
-    timer = QTimer(app)
-    timer.setSingleShot(True)
-    timer.setTimerType(Qt.TimerType.PreciseTimer)
-
-    def wait(seconds: float) -> None:
-        end = time.monotonic() + seconds
-        while True:
-            left = end - time.monotonic()
-            if left <= 0:
-                return
-            timer.start(max(0, int(left * 1000)))
-            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
-            if left < 0.002:
-                return
-
-    return wait

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import random
 import tracemalloc
@@ -755,7 +756,9 @@ def test_random_commands_at_random_times_keep_the_invariants(
                 assert 0 <= event.record.reps_done <= event.record.target
                 assert event.record.started_at <= event.record.ended_at
         dues = [e.due for e in rig.cues()]
-        assert dues == sorted(dues)
+        # In order, to within float rounding: a jump at the very moment of a cue recomputes
+        # the same instant as (t - start) + start, which may differ in the last bit.
+        assert all(b >= a - 1e-9 for a, b in itertools.pairwise(dues))
 
     for gap, command in commands:
         rig.clock.advance(gap)

@@ -14,11 +14,15 @@ from glute_timer.gui.main_window import MainWindow
 class FakeAudio:
     """Records what the window asks of the cue audio."""
 
+    start_delay = 0.0
+
     def __init__(self) -> None:
         self.events: list[object] = []
         self.prepared: list[object] = []
         self.muted: list[bool] = []
         self.settings: list[object] = []
+        self.tested: list[object] = []
+        self.warmed: list[object] = []
         self.closed = False
 
     def prepare(self, plan: object) -> None:
@@ -32,6 +36,12 @@ class FakeAudio:
 
     def apply_settings(self, settings: object) -> None:
         self.settings.append(settings)
+
+    def test_voice(self, settings: object) -> None:
+        self.tested.append(settings)
+
+    def warm(self, protocol: object) -> None:
+        self.warmed.append(protocol)
 
     def close(self) -> None:
         self.closed = True
