@@ -53,15 +53,18 @@ def describe_char(char: str) -> str:
     return f"{code} ({name.lower() if name.isupper() else name})" if name else code
 
 
-def printable(text: str) -> str:
-    """``text`` with every unsafe character written as a visible escape (``\\x1b``).
+def printable(text: object, keep: str = "") -> str:
+    """``text`` with every unsafe character (but those in ``keep``) written as a visible
+    escape (``\\x1b``).
 
     For anything that reaches a terminal: the text reads the same, and nothing in it can
     move the cursor, clear the screen, rename the window or reorder the line.
     """
+    if not isinstance(text, str):  # another tool wrote a number where a text belongs
+        text = str(text)
     if text.isprintable():
         return text
-    return "".join(_escape(char) if is_unsafe(char) else char for char in text)
+    return "".join(_escape(char) if char not in keep and is_unsafe(char) else char for char in text)
 
 
 def _escape(char: str) -> str:
