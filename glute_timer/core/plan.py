@@ -267,6 +267,7 @@ class WorkoutTooBig(ProtocolError):
 class WorkoutSize:
     seconds: float
     cues: int
+    sets: int  # as recorded: each side of a per-side set counts
 
 
 def _countdown_cues(duration: float, after: float = 0.0) -> int:
@@ -279,6 +280,7 @@ def workout_size(protocol: Protocol) -> WorkoutSize:
     blocks."""
     seconds = 0.0
     cues = 1  # "Workout complete"
+    sets = 0
     if protocol.lead_in > 0:
         seconds += protocol.lead_in
         cues += 1 + _countdown_cues(protocol.lead_in)
@@ -300,6 +302,7 @@ def workout_size(protocol: Protocol) -> WorkoutSize:
         per_set_seconds = sides * set_seconds + switches * block.switch
         seconds += block.sets * per_set_seconds
         cues += block.sets * per_set_cues
+        sets += block.sets * sides
         rests = [block.rest] * (block.sets - 1)
         if block_no < len(blocks):
             rests.append(block.rest_after)
@@ -307,7 +310,7 @@ def workout_size(protocol: Protocol) -> WorkoutSize:
             if rest > 0:
                 seconds += rest
                 cues += 1 + (rest >= LONG_REST_WARNING) + _countdown_cues(rest)
-    return WorkoutSize(seconds, cues)
+    return WorkoutSize(seconds, cues, sets)
 
 
 def check_workout_size(protocol: Protocol, source: str = "<protocol>") -> WorkoutSize:
