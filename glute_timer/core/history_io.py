@@ -320,7 +320,7 @@ def parse_export(
     be stored. The cost is linear in the size of the file."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    if text.lstrip().startswith("{"):
+    if text.lstrip()[:1] in ("{", "["):
         return parse_json(text, source, progress)
     return parse_csv(text, source, progress)
 

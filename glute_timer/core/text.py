@@ -49,8 +49,8 @@ def describe_char(char: str) -> str:
     """``U+001B (ESC)`` for error messages."""
     names = {"\x00": "NUL", "\x1b": "ESC", "\t": "tab", "\n": "line feed", "\r": "return"}
     code = f"U+{ord(char):04X}"
-    name = names.get(char) or unicodedata.name(char, "")
-    return f"{code} ({name.lower() if name.isupper() else name})" if name else code
+    name = names.get(char) or unicodedata.name(char, "").lower()
+    return f"{code} ({name})" if name else code
 
 
 def printable(text: object, keep: str = "") -> str:
