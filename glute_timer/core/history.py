@@ -1400,6 +1400,7 @@ IDLE_EXIT: Final = 30.0
 """A writer whose workout ended and is saved lets its thread go after this long idle."""
 
 _STOP: Final = object()
+_RETRY: Final = object()
 _LIVE: weakref.WeakSet[HistoryWriter] = weakref.WeakSet()
 
 
@@ -1435,6 +1436,7 @@ class HistoryWriter:
         self._cond = threading.Condition()
         self._submitted = 0
         self._processed = 0
+        self._attempts = 0  # writes tried (after events or to retry), for close()
         self._running = False
         self._closed = False
         self._prepared = False
@@ -1476,10 +1478,25 @@ class HistoryWriter:
             return self._cond.wait_for(self._saved, timeout)
 
     def close(self, timeout: float = CLOSE_WAIT) -> bool:
-        """Wait up to ``timeout`` for the last writes, then stop; True when everything
-        was saved. What was not is in a rescue file (written now if need be)."""
-        saved = self.wait(timeout)
+        """Write what is left, then stop; True when everything was saved.
+
+        Waits for the events queued so far and, while the database refuses them, for one
+        more attempt (on a locked database that takes its busy timeout), at most
+        ``timeout`` seconds. What was not saved is in a rescue file (written now if need
+        be), which the next opening of the history merges in.
+        """
         with self._cond:
+            target = self._attempts + 1
+            if not self._saved():
+                self._queue.put(_RETRY)  # try again now, not after the back-off
+                if not self._running:
+                    self._start_thread()
+            self._cond.wait_for(
+                lambda: self._saved()
+                or (self._processed == self._submitted and self._attempts >= target),
+                timeout,
+            )
+            saved = self._saved()
             self._closed = True
             self._queue.put(_STOP)
         if not saved:
@@ -1517,7 +1534,7 @@ class HistoryWriter:
                 except queue.Empty:
                     break
             stop = any(entry is _STOP for entry in batch)
-            events = [entry for entry in batch if entry is not _STOP]
+            events = [entry for entry in batch if entry is not _STOP and entry is not _RETRY]
             if not events and not failing:
                 with self._cond:
                     if stop or (self._saved() and self._queue.empty()):
@@ -1530,6 +1547,7 @@ class HistoryWriter:
             delay = self._retry_first if saved else min(delay * 2, self._retry_max)
             with self._cond:
                 self._processed += len(events)
+                self._attempts += 1
                 self._cond.notify_all()
             self._tell()
             if stop:
