@@ -670,19 +670,7 @@ class HistoryStore:
         bad = conn.execute(
             f"SELECT uid FROM workouts WHERE deleted_ms IS NULL AND NOT {GOOD_WORKOUT_SQL}"
         ).fetchall()
-        if not bad and not bad_sets:
-            return None
-        parts = []
-        if bad:
-            first = printable(str(bad[0][0])[:12])
-            parts.append(f"{len(bad)} workout{'s' if len(bad) != 1 else ''} (first: {first})")
-        if bad_sets:
-            parts.append(f"{bad_sets} set{'s' if bad_sets != 1 else ''}")
-        return (
-            f"Left out {' and '.join(parts)} of the history with impossible dates or values "
-            f"(a time outside {_utc_day(MIN_TIME_MS)} to {_utc_day(MAX_TIME_MS)}, "
-            "or a number that is not one)."
-        )
+        return left_out_notice([str(row[0]) for row in bad], bad_sets)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -911,6 +899,24 @@ class HistoryStore:
             if total is not None:
                 totals.append(total)
         return totals
+
+
+def left_out_notice(workout_uids: Sequence[str], sets: int = 0) -> str | None:
+    """The notice for rows a reader left out (None when it left out nothing)."""
+    if not workout_uids and not sets:
+        return None
+    parts = []
+    if workout_uids:
+        count = len(workout_uids)
+        first = printable(workout_uids[0][:12])
+        parts.append(f"{count} workout{'s' if count != 1 else ''} (first: {first})")
+    if sets:
+        parts.append(f"{sets} set{'s' if sets != 1 else ''}")
+    return (
+        f"Left out {' and '.join(parts)} of the history with impossible dates or values "
+        f"(a time outside {_utc_day(MIN_TIME_MS)} to {_utc_day(MAX_TIME_MS)}, "
+        "or a number that is not one)."
+    )
 
 
 class ExerciseTotals(NamedTuple):
@@ -1492,8 +1498,10 @@ class HistoryWriter:
                 if not self._running:
                     self._start_thread()
             self._cond.wait_for(
-                lambda: self._saved()
-                or (self._processed == self._submitted and self._attempts >= target),
+                lambda: (
+                    self._saved()
+                    or (self._processed == self._submitted and self._attempts >= target)
+                ),
                 timeout,
             )
             saved = self._saved()

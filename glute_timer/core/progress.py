@@ -17,7 +17,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Final
 
-from glute_timer.core.history import HistoryStore, good_workout_sql, local_date
+from glute_timer.core.history import (
+    HistoryStore,
+    good_workout_sql,
+    left_out_notice,
+    local_date,
+)
 from glute_timer.core.protocol import format_number
 
 MAX_GAP: Final = {"every-other-day": 2, "daily": 1}
@@ -239,7 +244,7 @@ def progress(store: HistoryStore, today: date | None = None) -> list[ProtocolPro
     # out; ``store.skipped`` says how many.
     good_w = f"w.deleted_ms IS NULL AND {good_workout_sql('w')}"
 
-    def query(conn: sqlite3.Connection) -> tuple[list[Any], list[Any], list[Any], str | None]:
+    def query(conn: sqlite3.Connection) -> tuple[list[Any], list[Any], list[Any], list[str]]:
         conn.execute("BEGIN")
         heads = conn.execute(
             "SELECT CAST(protocol_id AS TEXT), CAST(protocol_name AS TEXT), "
@@ -258,11 +263,14 @@ def progress(store: HistoryStore, today: date | None = None) -> list[ProtocolPro
             "FROM workouts w JOIN sets s ON s.workout_id = w.id "
             f"WHERE {good_w} GROUP BY 1, 2, 4, 5"
         ).fetchall()
-        notice = store.bad_rows_notice(conn)
+        bad = conn.execute(
+            f"SELECT uid FROM workouts w WHERE w.deleted_ms IS NULL AND NOT {good_workout_sql('w')}"
+        ).fetchall()
         conn.execute("COMMIT")
-        return heads, trained, groups, notice
+        return heads, trained, groups, [str(row[0]) for row in bad]
 
-    heads, trained, groups, store.skipped = store.read(query)
+    heads, trained, groups, bad_workouts = store.read(query)
+    skipped_sets = 0
     days: dict[str, list[date]] = {}
     workouts_by: dict[str, int] = {}
     for protocol_id, started in trained:
@@ -277,7 +285,8 @@ def progress(store: HistoryStore, today: date | None = None) -> list[ProtocolPro
     holds: dict[tuple[str, str], HoldBest] = {}
     for protocol_id, exercise, name, reps, unit, count, amount, hold in groups:
         if not _numbers(reps, amount, hold):
-            continue  # another tool wrote text where a number belongs
+            skipped_sets += count  # another tool wrote text where a number belongs
+            continue
         protocol_id, exercise, name = str(protocol_id), str(exercise), str(name)
         unit = None if unit is None else str(unit)
         sets_by[protocol_id] = sets_by.get(protocol_id, 0) + count
@@ -289,6 +298,7 @@ def progress(store: HistoryStore, today: date | None = None) -> list[ProtocolPro
         best = holds.get((protocol_id, exercise))
         if best is None or hold > best.seconds:
             holds[(protocol_id, exercise)] = HoldBest(exercise, name, hold)
+    store.skipped = left_out_notice(bad_workouts, skipped_sets)
     hold_by: dict[str, list[HoldBest]] = {}
     for (protocol_id, _), best in sorted(holds.items()):
         hold_by.setdefault(protocol_id, []).append(best)

@@ -36,9 +36,7 @@ def visible_names(window: MainWindow) -> list[str]:
     return names
 
 
-def test_library_lists_presets_searches_and_shows_details(
-    qtbot: QtBot, window: MainWindow
-) -> None:
+def test_library_lists_presets_searches_and_shows_details(qtbot: QtBot, window: MainWindow) -> None:
     library = window.library
     assert "Pre-run activation" in visible_names(window)
     assert library.current is not None and library.current.id == "pre-run"
