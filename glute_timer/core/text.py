@@ -80,7 +80,7 @@ def json_line(value: Any) -> str:
     """``json.dumps`` for a terminal: non-ASCII text stays readable, and the characters a
     terminal would obey are escaped too (the result is the same JSON value)."""
     text = json.dumps(value, ensure_ascii=False)
-    if text.isascii():
+    if text.isascii() and "\x7f" not in text:
         return text
     return _JSON_RAW_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", _escape_surrogates(text))
 

@@ -21,6 +21,19 @@ tempo = { lift = 0.25, hold = 0, lower = 0.25 }
 rest = 0.5
 """
 
+FAST = """format = 1
+name = "Fast"
+lead_in = 0
+
+[[block]]
+exercise = "glute-bridge"
+sets = 2
+reps = 1
+tempo = { lift = 0.1, hold = 0, lower = 0.1 }
+rest = 0.1
+"""
+"""Two sets in half a second: for real-time runs that only need sets recorded."""
+
 START_MS = 1_780_000_000_000  # 2026-05-28
 
 

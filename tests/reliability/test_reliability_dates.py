@@ -13,7 +13,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from reliability_helpers import START_MS, cli, one_line_error, workout
 
@@ -137,7 +137,7 @@ def _csv_with(changes: dict[str, object]) -> str:
     header, *rows = text.split("\r\n")
     names = header.split(",")
     cells = rows[0].split(",")
-    for key, value in changes.items():
+    for key, _value in changes.items():
         source = data["workouts"][0]
         if key.startswith("set_"):
             source = source["sets"][0]
