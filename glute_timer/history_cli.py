@@ -67,6 +67,18 @@ the block), ``Side`` (empty, ``left`` or ``right``), ``Exercise ID``, ``Target R
 ``Reps Min``, ``Reps Max``, ``Load`` (as written: ``40 kg``, ``bodyweight``), ``Set Start``,
 ``Set End`` (UTC). A CSV export does not carry the protocol file; JSON does.
 
+A text cell that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return) is written with a leading ``'``, and a cell starting
+with quotes before such a character gets one more; the import takes one off again, so the
+round trip is exact. On a terminal (not into a file or a pipe) control characters in texts
+are shown as escapes such as ``\x1b``.
+
+Times are UTC milliseconds from 1970-01-01T00:00:00.000Z up to (not including)
+2100-01-01T00:00:00.000Z. An import is checked as a whole: times in that range, no end
+before its start, sets within their workout (1 s of slack), ``1 <= Reps Min <= Target Reps
+<= Reps Max <= 200``, at most ``Reps Max`` done, holds up to 600 s; the file must be a
+regular file of at most 512 MB.
+
 JSON export
 ===========
 
@@ -106,7 +118,10 @@ Files (in the data directory, or ``DIR/data`` with ``--basedir DIR``)
     history, and removed, the next time the history opens.
 
 A database written by a newer version of Glute Timer is refused with a message and left
-untouched (``glute-timer history`` and ``stats`` exit with status 1).
+untouched (``glute-timer history`` and ``stats`` exit with status 1). One that cannot be
+written (a read-only disk) is listed, exported and counted read-only. Rows that no reader
+can show (a time outside the range above, a number that is not one) are left out with a
+warning on stderr.
 """
 
 from __future__ import annotations
