@@ -177,6 +177,7 @@ class EditorPage(QWidget):
         self.problems: dict[tuple[int | None, str], str] = {}
         self.protocol: Protocol | None = None
         self.planner = BackgroundPlanner(keep=2)
+        self.destroyed.connect(self.planner.forget)  # no late plan for a deleted page
         self.dirty = False
         self._current_block = 0
         self._loading = False

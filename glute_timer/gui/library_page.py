@@ -106,6 +106,7 @@ class LibraryPage(QWidget):
         self._current: ProtocolEntry | None = None
         self.planner = BackgroundPlanner()
         """Plans are made off the GUI thread: a big workout never freezes the window."""
+        self.destroyed.connect(self.planner.forget)  # no late plan for a deleted page
         self._start_when_planned: Protocol | None = None
 
         root = QHBoxLayout(self)

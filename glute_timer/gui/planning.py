@@ -55,6 +55,11 @@ class BackgroundPlanner:
             lambda error: self._finished(protocol, error),
         )
 
+    def forget(self, *_args: object) -> None:
+        """Call no callback any more (the widget that asked is being deleted)."""
+        self._waiting.clear()
+        self._done.clear()
+
     @property
     def busy(self) -> bool:
         return bool(self._waiting)
@@ -64,6 +69,8 @@ class BackgroundPlanner:
         return self._worker is None or self._worker.wait(timeout_ms)
 
     def _finished(self, protocol: Protocol, result: PlanResult) -> None:
+        if protocol not in self._waiting:
+            return  # forgotten meanwhile
         self._done[protocol] = result
         while len(self._done) > self._keep:
             self._done.popitem(last=False)

@@ -212,7 +212,7 @@ def test_the_readers_survive_in_a_time_zone_east_of_utc(tmp_path: Path) -> None:
     latest = MAX_TIME_MS - 1  # 2099-12-31T23:59:59.999Z: 2100 in Kiritimati
     HistoryStore(path).merge([workout(), workout(latest - 120_000, ended_ms=latest, sets=1)])
     _damage(path, "workouts", "started_ms", 253_402_300_799_000)
-    for zone in ("Pacific/Kiritimati", "Asia/Tokyo", "America/Los_Angeles", "UTC"):
-        for args in (["history"], ["stats"], ["history", "--csv"]):
+    for zone in ("Pacific/Kiritimati", "America/Los_Angeles"):  # UTC+14 and west of UTC
+        for args in (["history"], ["history", "--csv"]):
             result = cli(base, *args, extra_env={"TZ": zone})
             assert result.returncode == 0 and "Traceback" not in result.stderr, (zone, result)
