@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import json
 import logging
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from glute_timer import __version__
 from glute_timer.context import AppContext
+from glute_timer.core.text import json_line, printable
 from glute_timer.launcher import LOG_FORMAT
 
 if TYPE_CHECKING:
@@ -121,21 +122,34 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.func = cmd_gui
         context = AppContext.create(getattr(args, "basedir", None))
         for warning in context.warnings:
-            print(f"glute-timer: warning: {warning}", file=sys.stderr)
+            print(f"glute-timer: warning: {printable(warning)}", file=sys.stderr)
         result: int = args.func(args, context)
         return result
     except UsageError as exc:
-        print(f"glute-timer: error: {exc}", file=sys.stderr)
+        print(f"glute-timer: error: {printable(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
+        # The reader went away (``| head``): stop quietly, and let nothing try to flush
+        # into the closed pipe at exit.
+        silence_stdout()
         return 0
     except Exception as exc:
         from glute_timer.core.protocol import ProtocolError  # loaded by then, if raised
 
         if not isinstance(exc, ProtocolError):
             raise
-        print(f"glute-timer: error: {exc}", file=sys.stderr)
+        print(f"glute-timer: error: {printable(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
+
+
+def silence_stdout() -> None:
+    """Point standard output at the null device (its reader has gone)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 # ------------------------------------------------------------------ commands
@@ -155,7 +169,8 @@ def cmd_presets(args: argparse.Namespace, context: AppContext) -> int:
         assert entry.protocol is not None
         plan = build_plan(entry.protocol)
         print(
-            f"{entry.id}\t{entry.protocol.name}\t{format_clock(plan.total)}\t{entry.protocol.schedule}"
+            f"{entry.id}\t{printable(entry.protocol.name)}\t{format_clock(plan.total)}\t"
+            f"{entry.protocol.schedule}"
         )
     return 0
 
@@ -174,10 +189,12 @@ def cmd_plan(args: argparse.Namespace, context: AppContext) -> int:
 
     _, plan = _load_plan(args.protocol, context)
     if args.json:
-        json.dump(plan.to_json(), sys.stdout, ensure_ascii=False)
-        sys.stdout.write("\n")
+        sys.stdout.write(json_line(plan.to_json()) + "\n")
         return 0
-    print(f"{plan.name}: {format_clock(plan.total)} ({plan.total:g} s), {len(plan.cues)} cues")
+    print(
+        f"{printable(plan.name)}: {format_clock(plan.total)} ({plan.total:g} s), "
+        f"{len(plan.cues)} cues"
+    )
     for cue in plan.cues:
         print(_cue_line(cue))
     return 0
@@ -191,44 +208,67 @@ def _cue_line(cue: Cue) -> str:
         where += f" r{cue.rep}"
     if cue.side:
         where += f" {cue.side}"
-    return f"{format_clock(cue.at):>7} {cue.at:8.1f}s  {cue.phase:<8} {where:<16} {cue.text}"
+    text = printable(cue.text)
+    return f"{format_clock(cue.at):>7} {cue.at:8.1f}s  {cue.phase:<8} {where:<16} {text}"
 
 
 class TerminalPrinter:
-    """Prints each cue the moment the session emits it, flushed at once."""
+    """Prints each cue the moment the session emits it, flushed at once.
+
+    Texts are printed safely (``printable``): nothing in a protocol can move the cursor
+    or retitle the terminal. When standard output is closed (``| head -2``), ``closed``
+    turns true and nothing more is printed; the run then ends as if stopped.
+    """
 
     def __init__(self, out: TextIO, as_json: bool) -> None:
         self.out = out
         self.as_json = as_json
+        self.closed = False
 
     def __call__(self, event: Event) -> None:
-        from glute_timer.core.session import CueDue, Suspended
+        from glute_timer.core.session import CueDue, Delayed, Suspended
 
+        if self.closed:
+            return
         if isinstance(event, CueDue):
-            if self.as_json:
-                line = json.dumps(event.cue.to_json(), ensure_ascii=False)
-            else:
-                line = _cue_line(event.cue)
-            self.out.write(line + "\n")
-            self.out.flush()
+            line = json_line(event.cue.to_json()) if self.as_json else _cue_line(event.cue)
+            self._write(self.out, line + "\n")
         elif isinstance(event, Suspended):
             # In --json mode stdout carries cues only.
-            out = sys.stderr if self.as_json else self.out
-            out.write(
+            self._write(
+                sys.stderr if self.as_json else self.out,
                 f"glute-timer: no tick for {event.gap:.0f} s (the machine slept?): "
-                "going on from where the workout was\n"
+                "going on from where the workout was\n",
             )
+        elif isinstance(event, Delayed):
+            cues = f"{event.missed} cue{'s' if event.missed != 1 else ''}"
+            self._write(
+                sys.stderr if self.as_json else self.out,
+                f"glute-timer: no tick for {event.gap:.1f} s (the computer was busy?): "
+                f"{cues} came {event.late:.1f} s late, all at once\n",
+            )
+
+    def _write(self, out: TextIO, text: str) -> None:
+        try:
+            out.write(text)
             out.flush()
+        except BrokenPipeError:
+            if out is self.out:
+                self.closed = True
+                silence_stdout()
+        except (OSError, ValueError):
+            if out is self.out:
+                self.closed = True
 
 
 def summary_lines(records: Sequence[SetRecord], completed: bool) -> list[str]:
     head = "Workout complete." if completed else "Workout stopped."
     lines = [f"{head} {len(records)} set{'s' if len(records) != 1 else ''} done."]
     for record in records:
-        side = f" ({record.side})" if record.side else ""
-        load = "" if record.load == "bodyweight" else f", {record.load}"
+        side = f" ({printable(record.side)})" if record.side else ""
+        load = "" if record.load == "bodyweight" else f", {printable(record.load)}"
         lines.append(
-            f"  {record.exercise_name}{side}, set {record.set}: "
+            f"  {printable(record.exercise_name)}{side}, set {record.set}: "
             f"{record.reps_done}/{record.target} reps{load}"
         )
     return lines
@@ -237,6 +277,10 @@ def summary_lines(records: Sequence[SetRecord], completed: bool) -> list[str]:
 class _Interrupted(BaseException):
     """SIGTERM. A BaseException, like KeyboardInterrupt, so that a signal arriving while a
     listener runs is not swallowed by the session's guard against failing listeners."""
+
+
+class _OutputClosed(BaseException):
+    """Standard output was closed (its reader ended): the run stops as with Ctrl-C."""
 
 
 def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
@@ -252,20 +296,29 @@ def cmd_run(args: argparse.Namespace, context: AppContext) -> int:
 
     args.protocol_id, plan = _load_plan(args.protocol, context)
     session = Session(plan, time.monotonic)
-    session.subscribe(TerminalPrinter(sys.stdout, args.json))
+    printer = TerminalPrinter(sys.stdout, args.json)
+    session.subscribe(printer)
+
+    def output_gone() -> None:
+        if printer.closed:
+            raise _OutputClosed
+
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
         # Inside the try: preparing speech takes a moment, and Ctrl-C may come meanwhile.
         for attach in _run_listeners():
             attach(session, context, args)
+        args.after_tick = [output_gone, *getattr(args, "after_tick", [])]
         from glute_timer.core.session import START_DELAY
 
         session.start(0.0 if args.mute else START_DELAY)
         _follow(
             session, wait=getattr(args, "wait", time.sleep), after_tick=_hooks(args, "after_tick")
         )
-        interrupted = False
-    except (KeyboardInterrupt, _Interrupted):
+        interrupted = printer.closed
+        if interrupted:
+            session.stop()
+    except (KeyboardInterrupt, _Interrupted, _OutputClosed):
         session.stop()
         interrupted = True
     finally:
@@ -273,9 +326,14 @@ def cmd_run(args: argparse.Namespace, context: AppContext) -> int:
         for after_run in getattr(args, "after_run", []):
             after_run()
     out = sys.stderr if args.json else sys.stdout
-    for line in summary_lines(session.completed_sets, session.state is State.FINISHED):
-        print(line, file=out)
-    out.flush()
+    if out is sys.stdout and printer.closed:
+        return EXIT_INTERRUPTED  # nobody reads the summary any more
+    try:
+        for line in summary_lines(session.completed_sets, session.state is State.FINISHED):
+            print(line, file=out)
+        out.flush()
+    except BrokenPipeError:
+        silence_stdout()
     return EXIT_INTERRUPTED if interrupted else 0
 
 

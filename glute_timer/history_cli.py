@@ -67,6 +67,18 @@ the block), ``Side`` (empty, ``left`` or ``right``), ``Exercise ID``, ``Target R
 ``Reps Min``, ``Reps Max``, ``Load`` (as written: ``40 kg``, ``bodyweight``), ``Set Start``,
 ``Set End`` (UTC). A CSV export does not carry the protocol file; JSON does.
 
+A text cell that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return) is written with a leading ``'``, and a cell starting
+with quotes before such a character gets one more; the import takes one off again, so the
+round trip is exact. On a terminal (not into a file or a pipe) control characters in texts
+are shown as escapes such as ``\x1b``.
+
+Times are UTC milliseconds from 1970-01-01T00:00:00.000Z up to (not including)
+2100-01-01T00:00:00.000Z. An import is checked as a whole: times in that range, no end
+before its start, sets within their workout (1 s of slack), ``1 <= Reps Min <= Target Reps
+<= Reps Max <= 200``, at most ``Reps Max`` done, holds up to 600 s; the file must be a
+regular file of at most 512 MB.
+
 JSON export
 ===========
 
@@ -106,13 +118,16 @@ Files (in the data directory, or ``DIR/data`` with ``--basedir DIR``)
     history, and removed, the next time the history opens.
 
 A database written by a newer version of Glute Timer is refused with a message and left
-untouched (``glute-timer history`` and ``stats`` exit with status 1).
+untouched (``glute-timer history`` and ``stats`` exit with status 1). One that cannot be
+written (a read-only disk) is listed, exported and counted read-only. Rows that no reader
+can show (a time outside the range above, a number that is not one) are left out with a
+warning on stderr.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import sqlite3
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -121,16 +136,18 @@ from typing import Any
 from glute_timer.context import AppContext
 from glute_timer.core.history import (
     HistoryError,
-    HistoryRecorder,
     HistoryStore,
+    HistoryWriter,
     Workout,
     open_history,
-    open_history_recorder,
+    open_history_for_reading,
+    start_history_writer,
 )
 from glute_timer.core.history_io import ImportFileError, import_file, write_csv, write_json
 from glute_timer.core.progress import progress
 from glute_timer.core.protocol import format_number
-from glute_timer.core.session import DeferredListener, Event, Session, WorkoutFinished
+from glute_timer.core.session import Session
+from glute_timer.core.text import json_line, printable
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -160,23 +177,29 @@ def _date_arg(text: str) -> date:
 
 
 def _err(message: str) -> None:
-    print(f"glute-timer: error: {message}", file=sys.stderr)
+    print(f"glute-timer: error: {printable(message)}", file=sys.stderr)
 
 
-def _open_store(context: AppContext) -> HistoryStore | None:
-    """The history, with its notice told; None (and the reason told) when it cannot open."""
+def _warn(message: str) -> None:
+    print(f"glute-timer: warning: {printable(message)}", file=sys.stderr)
+
+
+def _open_store(context: AppContext, *, reading: bool = False) -> HistoryStore | None:
+    """The history, with its notice told; None (and the reason told) when it cannot open.
+
+    ``reading``: for a command that only reads, which works on a read-only history too."""
     try:
-        store = open_history(context)
+        store = open_history_for_reading(context) if reading else open_history(context)
     except HistoryError as exc:
         _err(str(exc))
         return None
     if store.notice:
-        print(f"glute-timer: warning: {store.notice}", file=sys.stderr)
+        _warn(store.notice)
     return store
 
 
 def cmd_history(args: argparse.Namespace, context: AppContext) -> int:
-    store = _open_store(context)
+    store = _open_store(context, reading=args.import_file is None)
     if store is None:
         return EXIT_ERROR
     if args.import_file is not None:
@@ -185,6 +208,9 @@ def cmd_history(args: argparse.Namespace, context: AppContext) -> int:
         except ImportFileError as exc:
             _err(str(exc))
             return EXIT_USAGE
+        except (HistoryError, sqlite3.Error) as exc:
+            _err(f"Nothing was imported: the history could not be written ({exc})")
+            return EXIT_ERROR
         print(
             f"Imported {result.workouts_added} new workout(s) and {result.sets_added} new "
             f"set(s); {result.workouts_updated} workout(s) completed from the file."
@@ -193,9 +219,16 @@ def cmd_history(args: argparse.Namespace, context: AppContext) -> int:
     since_ms = None
     if args.since is not None:
         since_ms = round(datetime.combine(args.since, datetime.min.time()).timestamp() * 1000)
-    workouts = store.workouts(since_ms=since_ms)
+    try:
+        workouts = store.workouts(since_ms=since_ms)
+    except (HistoryError, sqlite3.Error) as exc:
+        _err(f"The history file {store.path} could not be read: {exc}")
+        return EXIT_ERROR
+    if store.skipped:
+        _warn(store.skipped)
     if args.csv:
-        write_csv(workouts, sys.stdout)
+        # Exact in a file; on a terminal, control characters in texts show as escapes.
+        write_csv(workouts, sys.stdout, for_terminal=sys.stdout.isatty())
     elif args.json:
         write_json(workouts, sys.stdout)
     else:
@@ -206,6 +239,7 @@ def cmd_history(args: argparse.Namespace, context: AppContext) -> int:
 
 
 def workout_lines(w: Workout) -> list[str]:
+    """The listing of one workout; every stored text is printed safely (``printable``)."""
     started = w.started
     duration = ""
     if w.ended_ms is not None:
@@ -213,34 +247,39 @@ def workout_lines(w: Workout) -> list[str]:
         duration = f"  {minutes}m {seconds}s" if minutes else f"  {seconds}s"
     count = len(w.sets)
     lines = [
-        f"{started:%Y-%m-%d %a %H:%M}  {w.protocol_name}  {w.status}{duration}  "
-        f"{count} set{'s' if count != 1 else ''}, {w.total_reps} reps"
+        f"{started:%Y-%m-%d %a %H:%M}  {printable(w.protocol_name)}  {printable(w.status)}"
+        f"{duration}  {count} set{'s' if count != 1 else ''}, {w.total_reps} reps"
     ]
     for s in w.sets:
-        side = f" ({s.side})" if s.side else ""
-        load = "" if s.load == "bodyweight" else f", {s.load}"
+        side = f" ({printable(s.side)})" if s.side else ""
+        load = "" if s.load == "bodyweight" else f", {printable(s.load)}"
         hold = f", hold {format_number(s.hold_s)} s" if s.hold_s > 0 else ""
         lines.append(
-            f"    {s.position + 1}. {s.exercise_name}{side}, set {s.set}: "
+            f"    {s.position + 1}. {printable(s.exercise_name)}{side}, set {s.set}: "
             f"{s.reps_done}/{s.target} reps{load}{hold}"
         )
     if w.note:
-        lines.append(f"    note: {w.note}")
+        lines.append(f"    note: {printable(w.note)}")
     return lines
 
 
 def cmd_stats(args: argparse.Namespace, context: AppContext) -> int:
-    store = _open_store(context)
+    store = _open_store(context, reading=True)
     if store is None:
         return EXIT_ERROR
-    items = progress(store)
+    try:
+        items = progress(store)
+    except (HistoryError, sqlite3.Error) as exc:
+        _err(f"The history file {store.path} could not be read: {exc}")
+        return EXIT_ERROR
+    if store.skipped:
+        _warn(store.skipped)
     if args.json:
-        json.dump([item.to_json() for item in items], sys.stdout, ensure_ascii=False)
-        sys.stdout.write("\n")
+        sys.stdout.write(json_line([item.to_json() for item in items]) + "\n")
     elif not items:
         print("No workouts recorded yet.")
     else:
-        print("\n\n".join("\n".join(item.summary_lines()) for item in items))
+        print("\n\n".join("\n".join(printable(x) for x in item.summary_lines()) for item in items))
     sys.stdout.flush()
     return 0
 
@@ -250,35 +289,24 @@ def cmd_stats(args: argparse.Namespace, context: AppContext) -> int:
 
 def attach_history_recorder(
     session: Session, context: AppContext, args: argparse.Namespace
-) -> None:
-    """Record the terminal workout; problems go to stderr, never stop the workout."""
+) -> HistoryWriter:
+    """Record the terminal workout from a writer thread of its own: a locked or slow
+    history never delays a cue. Problems go to stderr, never stop the workout; the last
+    writes are waited for after the run (``args.after_run``)."""
     protocol_id = str(getattr(args, "protocol_id", "") or session.plan.name)
-    recorder = open_history_recorder(context, session.plan, protocol_id)
-    reporter = _ProblemReporter(recorder)
+    writer = start_history_writer(context, session.plan, protocol_id, on_message=_warn_flushed)
+    session.subscribe(writer)
 
-    def record(event: Event) -> None:
-        recorder(event)
-        reporter(event)
-
-    # Written once the tick's cues are printed, so a commit never makes a cue late.
-    deferred = DeferredListener(record)
-    session.subscribe(deferred)
-    args.after_tick = [*getattr(args, "after_tick", []), deferred.flush]
-    args.after_run = [deferred.flush, *getattr(args, "after_run", [])]
-
-
-class _ProblemReporter:
-    """Tells the terminal user once about each new history problem or notice."""
-
-    def __init__(self, recorder: HistoryRecorder) -> None:
-        self.recorder = recorder
-
-    def __call__(self, event: Event) -> None:
-        for message in self.recorder.untold():
-            print(f"glute-timer: warning: {message}", file=sys.stderr, flush=True)
-        if isinstance(event, WorkoutFinished) and self.recorder.saved_sets:
+    def finish() -> None:
+        writer.close()
+        if writer.saved_sets:
             print(
-                f"Recorded {self.recorder.saved_sets} set(s) in the history.",
-                file=sys.stderr,
-                flush=True,
+                f"Recorded {writer.saved_sets} set(s) in the history.", file=sys.stderr, flush=True
             )
+
+    args.after_run = [finish, *getattr(args, "after_run", [])]
+    return writer
+
+
+def _warn_flushed(message: str) -> None:
+    print(f"glute-timer: warning: {printable(message)}", file=sys.stderr, flush=True)

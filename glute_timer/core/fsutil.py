@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -46,3 +48,79 @@ def _fsync_dir(directory: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+class NotRegularFile(OSError):
+    """A path that is a pipe, a device or a socket, not a file to read."""
+
+
+class FileTooLarge(OSError):
+    """A file larger than what its reader accepts."""
+
+
+_KINDS = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _kind(mode: int) -> str:
+    for test, name in _KINDS:
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def read_regular_file(path: Path, max_bytes: int) -> bytes:
+    """The bytes of ``path`` when it is a regular file of at most ``max_bytes``.
+
+    A symlink to ``/dev/zero`` would otherwise be read until memory runs out and a named
+    pipe would block for ever: anything that is not a regular file is refused before it is
+    opened (and checked again once open, without blocking, in case it was swapped).
+    Raises ``NotRegularFile``, ``FileTooLarge`` or the ``OSError`` of opening or reading;
+    ``strerror`` of each is a short reason for the user.
+    """
+    mode = os.stat(path).st_mode
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+    if not stat.S_ISREG(mode):
+        raise NotRegularFile(errno.EINVAL, f"is {_kind(mode)}, not a regular file", str(path))
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    fd = os.open(path, flags | getattr(os, "O_BINARY", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile(
+                errno.EINVAL, f"is {_kind(info.st_mode)}, not a regular file", str(path)
+            )
+        if info.st_size > max_bytes:
+            raise FileTooLarge(errno.EFBIG, _too_large(info.st_size, max_bytes), str(path))
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > max_bytes:  # it grew while being read
+                raise FileTooLarge(errno.EFBIG, _too_large(size, max_bytes), str(path))
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _too_large(size: int, limit: int) -> str:
+    return f"too large ({format_size(size)}; at most {format_size(limit)})"
+
+
+def format_size(size: int) -> str:
+    """``1 MB``, ``256 MB``, ``12.3 kB``, ``512 bytes``."""
+    for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("kB", 1 << 10)):
+        if size >= scale:
+            value = size / scale
+            return f"{value:.0f} {unit}" if value.is_integer() else f"{value:.1f} {unit}"
+    return f"{size} bytes"

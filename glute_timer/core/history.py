@@ -19,18 +19,23 @@ Safety rules this module keeps:
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import functools
 import logging
 import os
+import queue
 import sqlite3
+import stat
+import threading
 import time
 import uuid
+import weakref
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeVar
 from urllib.parse import quote
 
 from glute_timer.core.protocol import Load, dump_protocol
@@ -43,6 +48,7 @@ from glute_timer.core.session import (
     StateChanged,
     WorkoutFinished,
 )
+from glute_timer.core.text import printable, storable
 
 if TYPE_CHECKING:
     from glute_timer.context import AppContext
@@ -54,9 +60,100 @@ SCHEMA_VERSION: Final = 2
 BUSY_TIMEOUT_MS: Final = 5000
 STATUSES: Final = ("in-progress", "completed", "stopped")
 
+MIN_TIME_MS: Final = 0
+"""The earliest time the history accepts: 1970-01-01T00:00:00.000Z (a machine whose clock
+was never set starts there)."""
+MAX_TIME_MS: Final = 4_102_444_800_000
+"""The first time the history refuses: 2100-01-01T00:00:00.000Z. Every time in the range
+is a valid local date and time in every time zone, on every platform."""
+
 _SQLITE_CORRUPT: Final = 11
 _SQLITE_NOTADB: Final = 26
+_CANNOT_WRITE: Final = frozenset({3, 8, 10, 14})  # PERM, READONLY, IOERR, CANTOPEN
 _HEADER: Final = b"SQLite format 3\x00"
+
+_WORKOUT_COLUMNS: Final = frozenset(
+    {
+        *("id", "uid", "protocol_id", "protocol_name", "schedule", "program_weeks"),
+        *("protocol_toml", "started_ms", "ended_ms", "status", "note", "deleted_ms"),
+    }
+)
+_SET_COLUMNS: Final = frozenset(
+    {
+        *("id", "workout_id", "position", "block", "set_number", "side", "exercise"),
+        *("exercise_name", "target", "reps_min", "reps_max", "reps_done", "hold_s"),
+        *("load_text", "load_amount", "load_unit", "started_ms", "ended_ms"),
+    }
+)
+
+
+def _good_time(column: str) -> str:
+    # The unary + keeps SQLite from choosing the time index for this test, which would
+    # cost the summary queries their plan (a temporary B-tree for every GROUP BY).
+    return (
+        f"(typeof({column}) = 'integer' AND +{column} >= {MIN_TIME_MS} "
+        f"AND +{column} < {MAX_TIME_MS})"
+    )
+
+
+def good_workout_sql(alias: str = "") -> str:
+    """SQL true for a workout row every reader can show: its times in range and whole
+    numbers. SQLite stores any value in any column, and other tools write to the file."""
+    a = f"{alias}." if alias else ""
+    return (
+        f"({_good_time(f'{a}started_ms')} AND ({a}ended_ms IS NULL OR "
+        f"{_good_time(f'{a}ended_ms')}) AND typeof({a}program_weeks) IN ('null', 'integer'))"
+    )
+
+
+def good_set_sql(alias: str = "") -> str:
+    """SQL true for a set row every reader can show: times in range, numbers that are
+    numbers. (Texts are read with CAST, so any type reads as text.)"""
+    a = f"{alias}." if alias else ""
+    whole = ("position", "block", "set_number", "target", "reps_min", "reps_max", "reps_done")
+    return (
+        "("
+        + " AND ".join(
+            [
+                _good_time(f"{a}started_ms"),
+                _good_time(f"{a}ended_ms"),
+                *(f"typeof({a}{name}) = 'integer'" for name in whole),
+                f"typeof({a}hold_s) IN ('integer', 'real')",
+            ]
+        )
+        + ")"
+    )
+
+
+GOOD_WORKOUT_SQL: Final = good_workout_sql()
+GOOD_SET_SQL: Final = good_set_sql()
+_WORKOUT_FIELDS: Final = (
+    "id, CAST(uid AS TEXT), CAST(protocol_id AS TEXT), CAST(protocol_name AS TEXT), "
+    "CAST(schedule AS TEXT), program_weeks, {toml}, started_ms, ended_ms, "
+    "CAST(status AS TEXT), CAST(note AS TEXT), deleted_ms"
+)
+_SET_FIELDS: Final = (
+    "{a}position, {a}block, {a}set_number, CAST({a}side AS TEXT), CAST({a}exercise AS TEXT), "
+    "CAST({a}exercise_name AS TEXT), {a}target, {a}reps_min, {a}reps_max, {a}reps_done, "
+    "{a}hold_s, CAST({a}load_text AS TEXT), {a}started_ms, {a}ended_ms"
+)
+
+
+def _lenient_text(raw: bytes) -> str:
+    return raw.decode("utf-8", "replace")
+
+
+def _cannot_write(exc: sqlite3.Error) -> bool:
+    """An error that means "not here, not writable" rather than a damaged file."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in _CANNOT_WRITE
+
+
+def _utc_day(ms: int) -> str:
+    return datetime.fromtimestamp(ms / 1000, UTC).date().isoformat()
+
+
+_T = TypeVar("_T")
 
 
 class HistoryError(Exception):
@@ -107,14 +204,14 @@ class StoredSet(NamedTuple):
             block=record.block,
             set=record.set,
             side=record.side,
-            exercise=record.exercise,
-            exercise_name=record.exercise_name,
+            exercise=storable(record.exercise),
+            exercise_name=storable(record.exercise_name),
             target=record.target,
             reps_min=record.reps_min,
             reps_max=record.reps_max,
             reps_done=record.reps_done,
             hold_s=record.hold_s,
-            load=record.load,
+            load=storable(record.load),
             started_ms=to_ms(record.started_wall),
             ended_ms=to_ms(record.ended_wall),
         )
@@ -155,6 +252,11 @@ def parse_load(text: str) -> tuple[float | None, str | None]:
 
 def to_ms(epoch_seconds: float) -> int:
     return round(epoch_seconds * 1000)
+
+
+def valid_time(ms: object) -> bool:
+    """``ms`` is a whole number of milliseconds within the history's range."""
+    return type(ms) is int and MIN_TIME_MS <= ms < MAX_TIME_MS
 
 
 def local_datetime(ms: int) -> datetime:
@@ -257,13 +359,19 @@ class HistoryStore:
         *,
         migrations: Sequence[Migration] = MIGRATIONS,
         wall_clock: Callable[[], float] = time.time,
+        read_only: bool = False,
     ) -> None:
         self.path = path
         self.migrations = tuple(migrations)
         self.wall_clock = wall_clock
+        self.read_only = read_only
+        """Never write: no folder made, nothing migrated, moved aside or recovered."""
         self.notice: str | None = None
         """Set when something happened the user should know (a file moved aside)."""
+        self.skipped: str | None = None
+        """Set by the last reading call that left out rows it could not show."""
         self.backup_path: Path | None = None
+        self._empty = False  # read-only and there is no history yet
         self._open()
 
     @property
@@ -273,6 +381,9 @@ class HistoryStore:
     # ------------------------------------------------------------ opening
 
     def _open(self) -> None:
+        if self.read_only:
+            self._open_read_only()
+            return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -303,12 +414,48 @@ class HistoryStore:
                 "It was left untouched; update Glute Timer to use it."
             )
         if version < self.schema_version:
-            self._migrate()
+            try:
+                self._migrate()
+            except sqlite3.Error as exc:
+                raise HistoryError(
+                    f"The history file {self.path} could not be upgraded ({exc}); it was left "
+                    "as it was"
+                    + (f" (a copy is in {self.backup_path})." if self.backup_path else ".")
+                ) from None
 
-    def _probe(self) -> int:
-        """The file's schema version, read without writing. Raises _Unusable."""
+    def _open_read_only(self) -> None:
         if not self.path.exists():
+            self._empty = True
+            return
+        try:
+            version = self._probe(any_reader=True)
+        except _Unusable as exc:
+            raise HistoryError(
+                f"The history file {self.path} could not be read ({exc.reason}); it was left "
+                "as it is."
+            ) from None
+        if version > self.schema_version:
+            raise HistoryTooNew(
+                f"The history file {self.path} was written by a newer version of Glute Timer "
+                f"(schema {version}; this version reads up to {self.schema_version}). "
+                "It was left untouched; update Glute Timer to use it."
+            )
+        self._empty = version == 0
+
+    def _probe(self, *, any_reader: bool = False) -> int:
+        """The file's schema version, read without writing. Raises _Unusable.
+
+        ``any_reader``: also through an immutable connection, for a file on a read-only
+        disk whose WAL index cannot be made."""
+        try:
+            mode = os.stat(self.path).st_mode
+        except FileNotFoundError:
             return 0
+        except OSError as exc:
+            raise _Unusable(exc.strerror or str(exc)) from None
+        if not stat.S_ISREG(mode):
+            # A named pipe would block the open below for ever; a device is no database.
+            raise _Unusable("not a regular file")
         try:
             with open(self.path, "rb") as handle:
                 header = handle.read(100)
@@ -318,9 +465,8 @@ class HistoryStore:
             return 0
         if not header.startswith(_HEADER):
             raise _Unusable("not a SQLite database")
-        uri = f"file:{quote(str(self.path))}?mode=ro"
         try:
-            conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+            conn = self._read_only_connection(immutable_too=any_reader)
         except sqlite3.Error as exc:
             raise self._unusable_or_unavailable(exc) from None
         try:
@@ -329,11 +475,58 @@ class HistoryStore:
                 result = conn.execute("PRAGMA quick_check").fetchone()[0]
                 if result != "ok":
                     raise _Unusable(f"damaged: {result}")
+                self._check_tables(conn, version)
             return version
         except sqlite3.Error as exc:
             raise self._unusable_or_unavailable(exc) from None
         finally:
             conn.close()
+
+    def _check_tables(self, conn: sqlite3.Connection, version: int) -> None:
+        """The schema version and the tables must agree: another tool may have set the
+        version or dropped a table. Raises _Unusable."""
+        tables = {
+            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        if version < 0:
+            raise _Unusable(f"unknown schema version {version}")
+        if version == 0:
+            # Other tables are kept (the file is migrated after a backup); ours must not
+            # be there yet, or creating them would fail.
+            ours = sorted(tables & {"workouts", "sets"})
+            if ours:
+                raise _Unusable(f"a {' and '.join(ours)} table without a schema version")
+            return
+        for table, wanted in (("workouts", _WORKOUT_COLUMNS), ("sets", _SET_COLUMNS)):
+            columns = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+            if not wanted <= columns:
+                raise _Unusable(
+                    f"schema version {version} but the {table} table is missing or incomplete"
+                )
+
+    def _read_only_connection(self, *, immutable_too: bool = True) -> sqlite3.Connection:
+        """A connection that cannot write, tried as ``mode=ro`` and then (on a read-only
+        disk where the WAL index cannot be made) ``immutable=1``."""
+        modes = ["mode=ro", "mode=ro&immutable=1"] if immutable_too else ["mode=ro"]
+        error: sqlite3.Error | None = None
+        for mode in modes:
+            conn = sqlite3.connect(
+                f"file:{quote(str(self.path))}?{mode}",
+                uri=True,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                isolation_level=None,
+            )
+            try:
+                conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                return conn
+            except sqlite3.OperationalError as exc:
+                conn.close()
+                error = exc
+                if not _cannot_write(exc):
+                    raise
+        assert error is not None
+        raise error
 
     def _unusable_or_unavailable(self, exc: sqlite3.Error) -> Exception:
         """Only a damaged file is moved aside. A healthy file that cannot be opened here
@@ -406,15 +599,78 @@ class HistoryStore:
     @contextlib.contextmanager
     def connect(self) -> Iterator[sqlite3.Connection]:
         """A connection in autocommit mode (transactions are explicit); always closed."""
+        if self.read_only:
+            raise HistoryError(f"The history file {self.path} was opened read-only.")
+        conn = self._writable_connection()
+        try:
+            yield conn
+        finally:
+            conn.close()
+
+    def _writable_connection(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         try:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """A connection for reading; always closed.
+
+        On a disk that cannot be written (a read-only mount, a file of another user) it is
+        a read-only connection, so the history can still be listed, exported and counted.
+        """
+        conn = self._reading_connection()
+        try:
             yield conn
         finally:
             conn.close()
+
+    def _reading_connection(self) -> sqlite3.Connection:
+        if self._empty:
+            conn = sqlite3.connect(":memory:", isolation_level=None)
+            for migrate in self.migrations:
+                migrate(conn)
+            return conn
+        if not self.read_only:
+            try:
+                conn = self._writable_connection()
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                return conn
+            except sqlite3.OperationalError as exc:
+                if not _cannot_write(exc):
+                    raise
+                log.info("reading %s read-only: %s", self.path, exc)
+                self.read_only = True  # and so from now on
+        return self._read_only_connection()
+
+    def read(self, query: Callable[[sqlite3.Connection], _T]) -> _T:
+        """``query(conn)`` on a reading connection. Text that is not valid UTF-8 (another
+        tool wrote it) is read with replacement characters instead of failing the read."""
+        with self.reading() as conn:
+            try:
+                return query(conn)
+            except sqlite3.OperationalError as exc:
+                if "decode" not in str(exc):
+                    raise
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                conn.text_factory = _lenient_text
+                return query(conn)
+
+    def bad_rows_notice(self, conn: sqlite3.Connection, bad_sets: int = 0) -> str | None:
+        """What readers left out: the workouts (not deleted) no reader can show, and
+        ``bad_sets`` counted by the caller. None when nothing was left out."""
+        bad = conn.execute(
+            f"SELECT uid FROM workouts WHERE deleted_ms IS NULL AND NOT {GOOD_WORKOUT_SQL}"
+        ).fetchall()
+        return left_out_notice([str(row[0]) for row in bad], bad_sets)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -472,15 +728,23 @@ class HistoryStore:
         with self.transaction() as conn:
             conn.execute("UPDATE workouts SET deleted_ms = NULL WHERE uid = ?", (workout_uid,))
 
-    def merge(self, workouts: Sequence[Workout]) -> MergeResult:
+    def merge(
+        self,
+        workouts: Sequence[Workout],
+        progress: Callable[[str, int, int], None] | None = None,
+    ) -> MergeResult:
         """Add workouts and sets that are not there yet, all in one transaction.
 
         A workout already present (same uid) gains the sets it lacks; its end, status
-        and note are filled in when they are missing here.
+        and note are filled in when they are missing here. Linear: a few indexed
+        statements per workout. ``progress("saving", done, total)`` hears how far it got.
         """
         added = sets_added = updated = 0
+        total = len(workouts)
         with self.transaction() as conn:
-            for workout in workouts:
+            for number, workout in enumerate(workouts):
+                if progress is not None and number % 500 == 0:
+                    progress("saving", number, total)
                 row = conn.execute(
                     "SELECT id, ended_ms, status, note FROM workouts WHERE uid = ?",
                     (workout.uid,),
@@ -488,6 +752,9 @@ class HistoryStore:
                 if row is None:
                     workout_id = _insert_workout(conn, workout)
                     added += 1
+                    if workout.sets:
+                        sets_added += _insert_new_sets(conn, workout_id, workout.sets)
+                    continue
                 else:
                     workout_id, ended_ms, status, note = row
                     if (status == "in-progress" and workout.status != "in-progress") or (
@@ -523,8 +790,10 @@ class HistoryStore:
 
         ``with_protocol=False`` leaves out the protocol file copies and ``with_sets=False``
         the sets (for displays that fetch a workout's sets with ``sets_of`` when needed).
+        Rows no reader could show (a time outside MIN_TIME_MS..MAX_TIME_MS, a value of the
+        wrong type) are left out, and ``skipped`` says so.
         """
-        where = ["1 = 1"]
+        where = [GOOD_WORKOUT_SQL]
         params: list[object] = []
         if since_ms is not None:
             where.append("started_ms >= ?")
@@ -533,36 +802,46 @@ class HistoryStore:
             where.append("deleted_ms IS NULL")
         condition = " AND ".join(where)
         toml = "protocol_toml" if with_protocol else "''"
-        with self.connect() as conn:
+
+        def query(
+            conn: sqlite3.Connection,
+        ) -> tuple[list[Any], dict[int, list[StoredSet]], str | None]:
             conn.execute("BEGIN")
             rows = conn.execute(
-                "SELECT id, uid, protocol_id, protocol_name, schedule, program_weeks, "
-                f"{toml}, started_ms, ended_ms, status, note, deleted_ms "
+                f"SELECT {_WORKOUT_FIELDS.format(toml=toml)} "
                 f"FROM workouts WHERE {condition} ORDER BY started_ms, id",
                 params,
             ).fetchall()
-            # All sets in index order, filtered here: cheaper than a join for the usual
-            # case of (nearly) every workout.
-            first_id = min((r[0] for r in rows), default=0) if with_sets else -1
-            set_rows = (
-                conn.execute(
-                    "SELECT workout_id, position, block, set_number, side, exercise, "
-                    "exercise_name, target, reps_min, reps_max, reps_done, hold_s, "
-                    "load_text, started_ms, ended_ms FROM sets WHERE workout_id >= ? "
-                    "ORDER BY workout_id, position",
+            wanted = {r[0] for r in rows}
+            by_workout: dict[int, list[StoredSet]] = {}
+            bad_sets = 0
+            if with_sets:
+                # All sets in index order, filtered here: cheaper than a join for the
+                # usual case of (nearly) every workout.
+                first_id = min(wanted, default=0)
+                set_rows = conn.execute(
+                    f"SELECT workout_id, {_SET_FIELDS.format(a='')} FROM sets "
+                    f"WHERE workout_id >= ? AND {GOOD_SET_SQL} ORDER BY workout_id, position",
                     (first_id,),
                 ).fetchall()
-                if with_sets
-                else []
-            )
+                make = StoredSet._make
+                kept = 0
+                for r in set_rows:
+                    workout_id = r[0]
+                    if workout_id in wanted:
+                        by_workout.setdefault(workout_id, []).append(make(r[1:]))
+                        kept += 1
+                total = conn.execute(
+                    "SELECT count(*) FROM sets WHERE workout_id IN "
+                    f"(SELECT id FROM workouts WHERE {condition})",
+                    params,
+                ).fetchone()[0]
+                bad_sets = total - kept
+            notice = self.bad_rows_notice(conn, bad_sets)
             conn.execute("COMMIT")
-        wanted = {r[0] for r in rows}
-        by_workout: dict[int, list[StoredSet]] = {}
-        make = StoredSet._make
-        for r in set_rows:
-            workout_id = r[0]
-            if workout_id in wanted:
-                by_workout.setdefault(workout_id, []).append(make(r[1:]))
+            return rows, by_workout, notice
+
+        rows, by_workout, self.skipped = self.read(query)
         return [
             Workout(
                 uid=r[1],
@@ -588,27 +867,56 @@ class HistoryStore:
         return None
 
     def sets_of(self, uid: str) -> tuple[StoredSet, ...]:
-        """The sets of one workout, in order."""
-        with self.connect() as conn:
-            rows = conn.execute(
-                "SELECT s.position, s.block, s.set_number, s.side, s.exercise, "
-                "s.exercise_name, s.target, s.reps_min, s.reps_max, s.reps_done, s.hold_s, "
-                "s.load_text, s.started_ms, s.ended_ms FROM sets s "
-                "JOIN workouts w ON w.id = s.workout_id WHERE w.uid = ? ORDER BY s.position",
+        """The sets of one workout, in order (those no reader could show left out)."""
+
+        def query(conn: sqlite3.Connection) -> list[Any]:
+            rows: list[Any] = conn.execute(
+                f"SELECT {_SET_FIELDS.format(a='s.')} FROM sets s "
+                f"JOIN workouts w ON w.id = s.workout_id WHERE w.uid = ? AND {good_set_sql('s')} "
+                "ORDER BY s.position",
                 (uid,),
             ).fetchall()
-        return tuple(StoredSet._make(r) for r in rows)
+            return rows
+
+        return tuple(StoredSet._make(r) for r in self.read(query))
 
     def exercise_totals(self) -> list[ExerciseTotals]:
         """Per workout and exercise: sets, reps and the top load (charts, calendar, lists)."""
-        with self.connect() as conn:
-            rows = conn.execute(
+
+        def query(conn: sqlite3.Connection) -> list[Any]:
+            rows: list[Any] = conn.execute(
                 "SELECT w.uid, w.started_ms, s.exercise, max(s.exercise_name), count(*), "
                 "sum(s.reps_done), max(s.load_amount), max(s.load_unit) "
                 "FROM workouts w JOIN sets s ON s.workout_id = w.id "
-                "WHERE w.deleted_ms IS NULL GROUP BY w.id, s.exercise"
+                f"WHERE w.deleted_ms IS NULL AND {good_workout_sql('w')} "
+                "GROUP BY w.id, s.exercise"
             ).fetchall()
-        return [ExerciseTotals._make(r) for r in rows]
+            return rows
+
+        totals = []
+        for row in self.read(query):
+            total = _exercise_totals(row)
+            if total is not None:
+                totals.append(total)
+        return totals
+
+
+def left_out_notice(workout_uids: Sequence[str], sets: int = 0) -> str | None:
+    """The notice for rows a reader left out (None when it left out nothing)."""
+    if not workout_uids and not sets:
+        return None
+    parts = []
+    if workout_uids:
+        count = len(workout_uids)
+        first = printable(workout_uids[0][:12])
+        parts.append(f"{count} workout{'s' if count != 1 else ''} (first: {first})")
+    if sets:
+        parts.append(f"{sets} set{'s' if sets != 1 else ''}")
+    return (
+        f"Left out {' and '.join(parts)} of the history with impossible dates or values "
+        f"(a time outside {_utc_day(MIN_TIME_MS)} to {_utc_day(MAX_TIME_MS)}, "
+        "or a number that is not one)."
+    )
 
 
 class ExerciseTotals(NamedTuple):
@@ -620,6 +928,26 @@ class ExerciseTotals(NamedTuple):
     reps: int
     top_load: float | None
     unit: str | None
+
+
+def _exercise_totals(row: Sequence[Any]) -> ExerciseTotals | None:
+    """A summary row as its types say, or None when another tool wrote nonsense into it
+    (the summary reads only the index, so it checks what it gets instead)."""
+    uid, started, exercise, name, sets, reps, top, unit = row
+    if type(reps) is not int or not isinstance(top, int | float | None):
+        return None
+    if isinstance(top, bool):
+        return None
+    return ExerciseTotals(
+        str(uid),
+        started,
+        str(exercise),
+        str(name),
+        sets,
+        reps,
+        None if top is None else float(top),
+        None if unit is None else str(unit),
+    )
 
 
 def day_totals(rows: Sequence[ExerciseTotals]) -> list[DayTotals]:
@@ -692,6 +1020,39 @@ def _insert_workout(conn: sqlite3.Connection, w: Workout) -> int:
     return _workout_id(conn, w.uid)
 
 
+def _insert_new_sets(conn: sqlite3.Connection, workout_id: int, sets: Sequence[StoredSet]) -> int:
+    """The sets of a workout just inserted (none can be there yet), in one statement."""
+    conn.executemany(
+        "INSERT INTO sets (workout_id, position, block, set_number, side, exercise, "
+        "exercise_name, target, reps_min, reps_max, reps_done, hold_s, load_text, load_amount, "
+        "load_unit, started_ms, ended_ms) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                workout_id,
+                s.position,
+                s.block,
+                s.set,
+                s.side,
+                s.exercise,
+                s.exercise_name,
+                s.target,
+                s.reps_min,
+                s.reps_max,
+                s.reps_done,
+                s.hold_s,
+                s.load,
+                s.load_amount,
+                s.load_unit,
+                s.started_ms,
+                s.ended_ms,
+            )
+            for s in sets
+        ],
+    )
+    return len(sets)
+
+
 def _insert_set(conn: sqlite3.Connection, workout_id: int, s: StoredSet) -> int:
     cursor = conn.execute(
         "INSERT INTO sets (workout_id, position, block, set_number, side, exercise, "
@@ -746,6 +1107,41 @@ def open_history_at(path: Path) -> HistoryStore:
     return store
 
 
+def open_history_for_reading(context: AppContext) -> HistoryStore:
+    """The history for commands that only read it (listing, exports, stats, the page).
+
+    Like ``open_history`` where the history can be written; where it cannot (a read-only
+    disk or folder, a file of another user), the same history opened read-only, so it
+    can still be listed and exported. Raises HistoryError when neither works (and always
+    for HistoryTooNew).
+    """
+    path = context.paths.history_db
+    try:
+        return open_history_at(path)
+    except HistoryTooNew:
+        raise
+    except HistoryError as writable:
+        reason = str(writable)
+        if not path.is_file():
+            raise  # nothing to read, and where it belongs cannot be used: say so
+        try:
+            store = HistoryStore(path, read_only=True)
+        except HistoryTooNew:
+            raise
+        except HistoryError:
+            raise writable from None
+    log.info("history opened read-only: %s", reason)
+    from glute_timer.core.history_io import RESCUE_GLOB
+
+    waiting = sorted(path.parent.glob(RESCUE_GLOB)) if path.parent.is_dir() else []
+    if waiting:
+        store.notice = (
+            f"{len(waiting)} unsaved workout file(s) beside {path} wait to be added: the "
+            "history cannot be written now."
+        )
+    return store
+
+
 # ---------------------------------------------------------------- the recorder
 
 
@@ -757,6 +1153,9 @@ class HistoryRecorder:
     (or a call to ``retry()``) tries again. If the workout ends with writes still pending,
     they are also saved as a JSON file next to the database (``history-unsaved-*.json``)
     that the next opening of the history imports.
+
+    Calling it writes at once, on the caller's thread; ``HistoryWriter`` runs it on a
+    thread of its own (what the window and the terminal do).
     """
 
     def __init__(
@@ -770,7 +1169,7 @@ class HistoryRecorder:
     ) -> None:
         self.path = path
         self.plan = plan
-        self.protocol_id = protocol_id
+        self.protocol_id = storable(protocol_id)  # a file name may not be valid UTF-8
         self.wall_clock = wall_clock
         self.problem: str | None = None
         self.uid = new_uid()
@@ -785,12 +1184,16 @@ class HistoryRecorder:
         self._finished: tuple[str, int] | None = None
         self.saved_sets = 0
         self._rescue_path: Path | None = None
+        self._rescued_version = -1  # the _changes a rescue file was written for
+        self._changes = 0
         self._told: set[str] = set()
+        self._lock = threading.RLock()  # the records, against a rescue from another thread
 
     def untold(self) -> list[str]:
         """The notice and problem messages not yet handed out: tell the user each once."""
-        fresh = [m for m in (self.notice, self.problem) if m and m not in self._told]
-        self._told.update(fresh)
+        with self._lock:
+            fresh = [m for m in (self.notice, self.problem) if m and m not in self._told]
+            self._told.update(fresh)
         return fresh
 
     @property
@@ -798,9 +1201,19 @@ class HistoryRecorder:
         """Writes not yet in the database."""
         return len(self._pending)
 
+    @property
+    def finished(self) -> bool:
+        return self._finished is not None
+
     def __call__(self, event: Event) -> None:
+        self.record(event)
+        self.retry()
+
+    def record(self, event: Event) -> None:
+        """Take in ``event`` (queue its writes) without writing; never raises."""
         try:
-            self._handle(event)
+            with self._lock:
+                self._handle(event)
         except Exception as exc:  # never into the session
             log.exception("history recorder failed")
             self.problem = f"History: {exc}"
@@ -808,17 +1221,20 @@ class HistoryRecorder:
     def _handle(self, event: Event) -> None:
         if isinstance(event, StateChanged):
             if event.state is State.RUNNING and self._started_ms is None:
-                self._started_ms = to_ms(self.wall_clock())
+                # The session's own wall time for the start: the sets' times come from the
+                # same mapping, so the workout encloses them exactly.
+                wall = event.wall if event.wall is not None else self.wall_clock()
+                self._started_ms = to_ms(wall)
             return
         if isinstance(event, SetCompleted):
             position = len(self._pending_sets)
             stored = StoredSet.from_record(position, event.record)
             self._pending_sets[position] = stored
+            self._changes += 1
             if not self._begun:
                 self._begun = True
                 self._pending.append(self._begin_op())
             self._pending.append(lambda store: self._add(store, stored))
-            self.flush()
         elif isinstance(event, SetCorrected):
             if event.index not in self._pending_sets:
                 return
@@ -827,17 +1243,18 @@ class HistoryRecorder:
             self._pending_sets[event.index] = fixed
             if old == fixed:
                 return
+            self._changes += 1
             self._pending.append(
                 lambda store: store.correct_set(self.uid, fixed.position, fixed.load)
             )
-            self.flush()
         elif isinstance(event, WorkoutFinished):
             if not self._begun:
                 return  # nothing was done: nothing to record
             status = "completed" if event.completed else "stopped"
-            self._finished = (status, to_ms(self.wall_clock()))
+            wall = event.wall if event.wall is not None else self.wall_clock()
+            self._finished = (status, to_ms(wall))
+            self._changes += 1
             self._pending.append(lambda store: store.finish_workout(self.uid, status, self._end()))
-            self.flush()
 
     def _end(self) -> int:
         assert self._finished is not None
@@ -857,13 +1274,15 @@ class HistoryRecorder:
         started = self._started_ms
         if started is None:
             started = first.started_ms if first else to_ms(self.wall_clock())
+        if first is not None:
+            started = min(started, first.started_ms)
         return Workout(
             uid=self.uid,
             protocol_id=self.protocol_id,
-            protocol_name=protocol.name,
+            protocol_name=storable(protocol.name),
             schedule=protocol.schedule,
             program_weeks=protocol.program_weeks,
-            protocol_toml=dump_protocol(protocol),
+            protocol_toml=storable(dump_protocol(protocol)),
             started_ms=started,
             ended_ms=None,
             status="in-progress",
@@ -871,15 +1290,23 @@ class HistoryRecorder:
         )
 
     def flush(self) -> bool:
-        """Write what is pending, in order; True when nothing is left."""
+        """Write what is pending, in order; True when nothing is left.
+
+        Whatever goes wrong (a locked or full database, a bug), the writes stay pending in
+        memory and, while sets are among them, in a rescue file: a set is saved, retried
+        or rescued, never dropped.
+        """
         while self._pending:
             try:
                 if self._store is None:
                     self._store = self._store_factory(self.path)
                     self.notice = self._store.notice
                 self._pending[0](self._store)
-            except (sqlite3.Error, OSError, HistoryError) as exc:
-                self._store = None if isinstance(exc, HistoryError) else self._store
+            except Exception as exc:
+                if not isinstance(exc, sqlite3.Error | OSError | HistoryError):
+                    log.exception("writing to the history failed")
+                if not isinstance(exc, sqlite3.Error):
+                    self._store = None  # open it afresh next time
                 waiting = len(self._pending_sets) - self.saved_sets
                 self.problem = (
                     f"Could not save to the history ({exc}); "
@@ -896,6 +1323,7 @@ class HistoryRecorder:
             with contextlib.suppress(OSError):
                 self._rescue_path.unlink(missing_ok=True)
             self._rescue_path = None
+            self._rescued_version = -1
         return True
 
     def prepare(self) -> None:
@@ -917,28 +1345,42 @@ class HistoryRecorder:
 
     def snapshot(self) -> Workout:
         """The workout as recorded so far, whether or not it reached the database."""
-        header = self.workout_header()
-        status, ended = self._finished if self._finished else ("in-progress", None)
-        return replace(
-            header,
-            status=status,
-            ended_ms=ended,
-            sets=tuple(self._pending_sets[i] for i in sorted(self._pending_sets)),
-        )
+        with self._lock:
+            header = self.workout_header()
+            status, ended = self._finished if self._finished else ("in-progress", None)
+            return replace(
+                header,
+                status=status,
+                ended_ms=ended,
+                sets=tuple(self._pending_sets[i] for i in sorted(self._pending_sets)),
+            )
+
+    def rescue_now(self) -> Path | None:
+        """Make sure what is not in the database yet is in a rescue file (for a writer
+        that is still waiting on a locked database when the program must end)."""
+        with self._lock:
+            if not self._pending or not self._pending_sets:
+                return None
+            if self._rescued_version != self._changes:
+                self._rescue()
+            return self._rescue_path
 
     def _rescue(self) -> None:
         from glute_timer.core.history_io import write_rescue_file
 
-        try:
-            where = write_rescue_file(self.path.parent, self.snapshot())
-        except OSError as exc:
-            self.problem = f"{self.problem} Could not save a rescue copy either: {exc}"
-            return
-        self._rescue_path = where
-        self.problem = (
-            f"{self.problem} A copy was saved to {where}; it will be added "
-            "to the history the next time it opens."
-        )
+        with self._lock:
+            version = self._changes
+            try:
+                where = write_rescue_file(self.path.parent, self.snapshot())
+            except Exception as exc:
+                self.problem = f"{self.problem} Could not save a rescue copy either: {exc}"
+                return
+            self._rescue_path = where
+            self._rescued_version = version
+            self.problem = (
+                f"{self.problem} A copy was saved to {where}; it will be added "
+                "to the history the next time it opens."
+            )
 
 
 def open_history_recorder(context: AppContext, plan: Plan, protocol_id: str) -> HistoryRecorder:
@@ -950,3 +1392,203 @@ def open_history_recorder(context: AppContext, plan: Plan, protocol_id: str) -> 
     recorder = HistoryRecorder(context.paths.history_db, plan, protocol_id)
     recorder.prepare()
     return recorder
+
+
+# ---------------------------------------------------------------- the writer thread
+
+RETRY_FIRST: Final = 1.0
+"""Seconds before a failed write is tried again; doubled after each failure ..."""
+RETRY_MAX: Final = 30.0
+"""... up to this."""
+CLOSE_WAIT: Final = BUSY_TIMEOUT_MS / 1000 + 2.0
+"""How long ``close()`` waits for the last writes: one attempt on a locked database."""
+IDLE_EXIT: Final = 30.0
+"""A writer whose workout ended and is saved lets its thread go after this long idle."""
+
+_STOP: Final = object()
+_RETRY: Final = object()
+_LIVE: weakref.WeakSet[HistoryWriter] = weakref.WeakSet()
+
+
+class HistoryWriter:
+    """Records a workout on a thread of its own, so no history write ever runs on the
+    thread that keeps time.
+
+    Calling it (the session's listener) only queues the event: it never blocks, however
+    long the database is locked (a backup tool, an SQLite browser holding the write lock
+    waits out the busy timeout on this thread, not on the clock's). The recorder's
+    guarantees hold unchanged: each set is written in order as soon as the database takes
+    it, retried (after 1 s, 2 s, 4 s ... up to 30 s) while it does not, and kept in a
+    rescue file meanwhile. ``on_message`` hears each notice and problem once, from the
+    writer's thread. ``close()`` waits for the last writes; at exit, open writers are
+    closed the same way.
+    """
+
+    def __init__(
+        self,
+        recorder: HistoryRecorder,
+        *,
+        on_message: Callable[[str], None] | None = None,
+        retry_first: float = RETRY_FIRST,
+        retry_max: float = RETRY_MAX,
+        idle_exit: float = IDLE_EXIT,
+    ) -> None:
+        self.recorder = recorder
+        self._on_message = on_message
+        self._retry_first = retry_first
+        self._retry_max = retry_max
+        self._idle_exit = idle_exit
+        self._queue: queue.SimpleQueue[object] = queue.SimpleQueue()
+        self._cond = threading.Condition()
+        self._submitted = 0
+        self._processed = 0
+        self._attempts = 0  # writes tried (after events or to retry), for close()
+        self._running = False
+        self._closed = False
+        self._prepared = False
+        _LIVE.add(self)
+        with self._cond:
+            self._start_thread()
+
+    # ------------------------------------------------------------ the session's side
+
+    def __call__(self, event: Event) -> None:
+        """Queue ``event``; returns at once."""
+        with self._cond:
+            if self._closed:
+                # Too late for the thread: record it here rather than lose it.
+                self.recorder(event)
+                return
+            self._submitted += 1
+            self._queue.put(event)
+            if not self._running:
+                self._start_thread()
+
+    @property
+    def pending(self) -> int:
+        """Events not yet taken in, plus writes not yet in the database."""
+        with self._cond:
+            return self._submitted - self._processed + self.recorder.pending
+
+    @property
+    def saved_sets(self) -> int:
+        return self.recorder.saved_sets
+
+    @property
+    def problem(self) -> str | None:
+        return self.recorder.problem
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until every event so far is in the database (True), or ``timeout``."""
+        with self._cond:
+            return self._cond.wait_for(self._saved, timeout)
+
+    def close(self, timeout: float = CLOSE_WAIT) -> bool:
+        """Write what is left, then stop; True when everything was saved.
+
+        Waits for the events queued so far and, while the database refuses them, for one
+        more attempt (on a locked database that takes its busy timeout), at most
+        ``timeout`` seconds. What was not saved is in a rescue file (written now if need
+        be), which the next opening of the history merges in.
+        """
+        with self._cond:
+            target = self._attempts + 1
+            if not self._saved():
+                self._queue.put(_RETRY)  # try again now, not after the back-off
+                if not self._running:
+                    self._start_thread()
+            self._cond.wait_for(
+                lambda: (
+                    self._saved()
+                    or (self._processed == self._submitted and self._attempts >= target)
+                ),
+                timeout,
+            )
+            saved = self._saved()
+            self._closed = True
+            self._queue.put(_STOP)
+        if not saved:
+            self.recorder.rescue_now()
+        _LIVE.discard(self)
+        self._tell()
+        return saved
+
+    # ------------------------------------------------------------ the writer's thread
+
+    def _saved(self) -> bool:
+        return self._processed == self._submitted and self.recorder.pending == 0
+
+    def _start_thread(self) -> None:
+        self._running = True
+        threading.Thread(target=self._run, name="history-writer", daemon=True).start()
+
+    def _run(self) -> None:
+        if not self._prepared:
+            self._prepared = True
+            self.recorder.prepare()  # may wait for a lock: here, not on the clock's thread
+            self._tell()
+        delay = self._retry_first
+        while True:
+            failing = self.recorder.pending > 0
+            timeout = delay if failing else (self._idle_exit if self.recorder.finished else None)
+            try:
+                item: object = self._queue.get(timeout=timeout)
+            except queue.Empty:
+                item = None
+            batch: list[object] = [] if item is None else [item]
+            while True:  # a burst of events (a set ends: its cues, the set) goes in one go
+                try:
+                    batch.append(self._queue.get_nowait())
+                except queue.Empty:
+                    break
+            stop = any(entry is _STOP for entry in batch)
+            events = [entry for entry in batch if entry is not _STOP and entry is not _RETRY]
+            if not events and not failing:
+                with self._cond:
+                    if stop or (self._saved() and self._queue.empty()):
+                        self._running = False
+                        return
+                continue
+            for event in events:
+                self.recorder.record(event)  # type: ignore[arg-type]
+            saved = self.recorder.retry()
+            delay = self._retry_first if saved else min(delay * 2, self._retry_max)
+            with self._cond:
+                self._processed += len(events)
+                self._attempts += 1
+                self._cond.notify_all()
+            self._tell()
+            if stop:
+                with self._cond:
+                    self._running = False
+                return
+
+    def _tell(self) -> None:
+        if self._on_message is None:
+            return
+        for message in self.recorder.untold():
+            try:
+                self._on_message(message)
+            except Exception:
+                log.exception("telling the user about the history failed")
+
+
+def _close_live_writers() -> None:
+    # At exit: the last set of a workout ended by closing the window still gets written.
+    for writer in list(_LIVE):
+        writer.close()
+
+
+atexit.register(_close_live_writers)
+
+
+def start_history_writer(
+    context: AppContext,
+    plan: Plan,
+    protocol_id: str,
+    on_message: Callable[[str], None] | None = None,
+) -> HistoryWriter:
+    """A listener for ``Session.subscribe`` that records the workout of ``plan`` from a
+    thread of its own; the database is opened (checked, migrated) there too."""
+    recorder = HistoryRecorder(context.paths.history_db, plan, protocol_id)
+    return HistoryWriter(recorder, on_message=on_message)

@@ -13,15 +13,41 @@ import io
 import json
 import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any, Final, TextIO
 
-from glute_timer.core.fsutil import atomic_write_text
-from glute_timer.core.history import STATUSES, HistoryStore, MergeResult, StoredSet, Workout
-from glute_timer.core.protocol import SCHEDULES
+from glute_timer.core.fsutil import (
+    FileTooLarge,
+    NotRegularFile,
+    atomic_write_text,
+    read_regular_file,
+)
+from glute_timer.core.history import (
+    MAX_TIME_MS,
+    MIN_TIME_MS,
+    STATUSES,
+    HistoryError,
+    HistoryStore,
+    MergeResult,
+    StoredSet,
+    Workout,
+)
+from glute_timer.core.protocol import (
+    MAX_BLOCKS,
+    MAX_HOLD,
+    MAX_PROGRAM_WEEKS,
+    MAX_REPS,
+    MAX_SETS,
+    SCHEDULES,
+)
+from glute_timer.core.text import json_line, neutralise_formula, printable, restore_formula
+
+Progress = Callable[[str, int, int], None]
+"""``progress(stage, done, total)``: "reading" (lines or bytes), "checking" and "saving"
+(workouts)."""
 
 JSON_FORMAT: Final = "glute-timer-history"
 JSON_VERSION: Final = 1
@@ -58,11 +84,18 @@ CSV_COLUMNS: Final = (
     "Set Start",
     "Set End",
 )
-_EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
 _EPOCH_ORDINAL: Final = date(1970, 1, 1).toordinal()
-_ISO_RE: Final = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d{3}))?Z$")
+_ISO_RE: Final = re.compile(r"^(\d{4}-\d\d-\d\d)T(\d\d):(\d\d):(\d\d)(?:\.(\d{3}))?Z$")
 _SIDES: Final = (None, "left", "right")
 RESCUE_GLOB: Final = "history-unsaved-*.json"
+
+MAX_IMPORT_BYTES: Final = 512 << 20
+"""The largest export an import reads: about 110,000 workouts of ten sets as JSON (a JSON
+export of 50,000 takes 223 MB; reading one uses about five times its size in memory)."""
+SET_SLACK_MS: Final = 1000
+"""A set may start this much before its workout (older versions took the workout's start a
+moment late) and end this much after it."""
+_PROGRESS_EVERY: Final = 500
 
 
 class ImportFileError(ValueError):
@@ -94,16 +127,50 @@ def _day_text(days: int) -> str:
 
 
 def parse_time(text: str) -> int:
+    """``2026-11-25T14:46:00.123Z`` as milliseconds since the epoch. Raises ValueError for
+    anything else, and for a time outside the history's range (1970-01-01 to 2100-01-01,
+    ``MIN_TIME_MS``/``MAX_TIME_MS``): a year-1 or year-9999 date cannot be shown in every
+    time zone, and makes no sense in a workout log."""
     match = _ISO_RE.match(text.strip())
     if not match:
-        raise ValueError(f"not a UTC time like 2026-11-25T14:46:00.000Z: {text!r}")
-    whole = datetime.strptime(match.group(1), "%Y-%m-%dT%H:%M:%S").replace(tzinfo=UTC)
-    seconds = (whole - _EPOCH) // timedelta(seconds=1)
-    return seconds * 1000 + int(match.group(2) or 0)
+        raise ValueError(f"not a UTC time like 2026-11-25T14:46:00.000Z: {_short(text)}")
+    day, hour, minute, second, milli = match.groups()
+    if int(hour) > 23 or int(minute) > 59 or int(second) > 59:
+        raise ValueError(f"not a time of day: {text.strip()!r}")
+    try:
+        days = _day_number(day)
+    except ValueError:
+        raise ValueError(f"not a date: {text.strip()!r}") from None
+    ms = ((days * 24 + int(hour)) * 60 + int(minute)) * 60_000 + int(second) * 1000
+    ms += int(milli or 0)
+    if not MIN_TIME_MS <= ms < MAX_TIME_MS:
+        raise ValueError(
+            f"{text.strip()!r} is outside the dates a history can hold "
+            f"({format_time(MIN_TIME_MS)[:10]} to {format_time(MAX_TIME_MS)[:10]})"
+        )
+    return ms
+
+
+@functools.lru_cache(maxsize=8192)
+def _day_number(text: str) -> int:
+    """Days from 1970-01-01 to ``YYYY-MM-DD`` (a history repeats its days: cached)."""
+    return date.fromisoformat(text).toordinal() - _EPOCH_ORDINAL
+
+
+def _short(text: str) -> str:
+    """``repr(text)``, cut to a readable length (an error names the value it refuses)."""
+    shown = text if len(text) <= 40 else text[:37] + "…"
+    return repr(shown)
+
+
+def _brief(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "…"
 
 
 def format_float(value: float) -> str:
     """Short when exact (``3``, ``2.5``), otherwise every digit (round-trips)."""
+    value = float(value)
     if value.is_integer() and abs(value) < 1e15:
         return str(int(value))
     return repr(value)
@@ -119,21 +186,32 @@ def _duration(workout: Workout) -> str:
 # ---------------------------------------------------------------- export
 
 
-def write_csv(workouts: Iterable[Workout], out: TextIO) -> int:
-    """One row per set; returns the number of rows."""
+def write_csv(workouts: Iterable[Workout], out: TextIO, *, for_terminal: bool = False) -> int:
+    """One row per set; returns the number of rows.
+
+    A text cell a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``,
+    ``@``, a tab or a carriage return) gets a leading ``'``, which the import takes off
+    again, so the round trip stays exact. ``for_terminal``: the CSV goes to a terminal, not
+    a file; control characters in texts are written as visible escapes (``\x1b``) there.
+    """
     # RFC 4180 line ends: fields holding a CR or LF are then quoted and survive a round trip.
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
+
+    def cell(text: str) -> str:
+        return neutralise_formula(printable(text, keep="\n") if for_terminal else text)
+
     rows = 0
     for w in workouts:
         date_text = w.started.strftime("%Y-%m-%d %H:%M:%S")
-        head = (date_text, w.protocol_name, _duration(w))
+        head = (date_text, cell(w.protocol_name), _duration(w))
+        note = cell(w.note)
         tail = (
-            w.uid,
-            w.protocol_id,
-            w.schedule,
+            cell(w.uid),
+            cell(w.protocol_id),
+            cell(w.schedule),
             "" if w.program_weeks is None else str(w.program_weeks),
-            w.status,
+            cell(w.status),
             format_time(w.started_ms),
             "" if w.ended_ms is None else format_time(w.ended_ms),
         )
@@ -142,23 +220,23 @@ def write_csv(workouts: Iterable[Workout], out: TextIO) -> int:
             writer.writerow(
                 (
                     *head,
-                    s.exercise_name,
+                    cell(s.exercise_name),
                     s.position + 1,
                     "" if amount is None else format_float(amount),
                     s.load_unit or "",
                     s.reps_done,
                     format_float(s.hold_s),
                     "",
-                    w.note,
+                    note,
                     *tail,
                     s.block,
                     s.set,
-                    s.side or "",
-                    s.exercise,
+                    cell(s.side or ""),
+                    cell(s.exercise),
                     s.target,
                     s.reps_min,
                     s.reps_max,
-                    s.load,
+                    cell(s.load),
                     format_time(s.started_ms),
                     format_time(s.ended_ms),
                 )
@@ -216,7 +294,8 @@ def write_json(workouts: Iterable[Workout], out: TextIO) -> int:
     count = 0
     for w in workouts:
         out.write(",\n" if count else "\n")
-        out.write(json.dumps(workout_json(w), ensure_ascii=False))
+        # Readable text, with what a terminal would obey escaped (the same JSON values).
+        out.write(json_line(workout_json(w)))
         count += 1
     out.write("\n]}\n")
     return count
@@ -231,19 +310,28 @@ def json_text(workouts: Iterable[Workout]) -> str:
 # ---------------------------------------------------------------- import
 
 
-def parse_export(text: str, source: str = "<import>") -> list[Workout]:
-    """Workouts from a CSV or JSON export. Raises ImportFileError with line and reason."""
+def parse_export(
+    text: str, source: str = "<import>", progress: Progress | None = None
+) -> list[Workout]:
+    """Workouts from a CSV or JSON export. Raises ImportFileError with line and reason.
+
+    Every workout is checked as a whole: its times within the history's range, nothing
+    ending before it starts, its sets within it, reps within their range, texts that can
+    be stored. The cost is linear in the size of the file."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    if text.lstrip().startswith("{"):
-        return parse_json(text, source)
-    return parse_csv(text, source)
+    if text.lstrip()[:1] in ("{", "["):
+        return parse_json(text, source, progress)
+    return parse_csv(text, source, progress)
 
 
-def read_export(path: Path) -> list[Workout]:
-    source = str(path)
+def read_export(path: Path, progress: Progress | None = None) -> list[Workout]:
+    """Only a regular file of at most MAX_IMPORT_BYTES is read (never a pipe or a device)."""
+    source = printable(str(path))
     try:
-        raw = path.read_bytes()
+        raw = read_regular_file(path, MAX_IMPORT_BYTES)
+    except (NotRegularFile, FileTooLarge) as exc:
+        raise ImportFileError(source, None, str(exc.strerror)) from None
     except OSError as exc:
         raise ImportFileError(source, None, f"cannot read: {exc.strerror or exc}") from None
     try:
@@ -251,20 +339,24 @@ def read_export(path: Path) -> list[Workout]:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ImportFileError(source, line, "not UTF-8 text") from None
-    return parse_export(text, source)
+    return parse_export(text, source, progress)
 
 
-def import_file(store: HistoryStore, path: Path) -> MergeResult:
-    """Merge an export into ``store``; nothing changes when the file is malformed."""
-    return store.merge(read_export(path))
+def import_file(store: HistoryStore, path: Path, progress: Progress | None = None) -> MergeResult:
+    """Merge an export into ``store``; nothing changes when the file is malformed.
+
+    ``progress(stage, done, total)`` hears how far it got (for long imports)."""
+    workouts = read_export(path, progress)
+    return store.merge(workouts, progress=progress)
 
 
 class _Invalid(ValueError):
     pass
 
 
-def parse_csv(text: str, source: str = "<csv>") -> list[Workout]:
+def parse_csv(text: str, source: str = "<csv>", progress: Progress | None = None) -> list[Workout]:
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    total_lines = text.count("\n") + 1 if progress is not None else 0
     try:
         header = next(reader, None)
     except csv.Error as exc:
@@ -291,12 +383,15 @@ def parse_csv(text: str, source: str = "<csv>") -> list[Workout]:
         except csv.Error as exc:
             raise ImportFileError(source, reader.line_num, f"not valid CSV: {exc}") from None
         line = reader.line_num
+        if progress is not None and line % (_PROGRESS_EVERY * 10) == 0:
+            progress("reading", line, total_lines)
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
             raise ImportFileError(source, line, f"{len(row)} fields, the header has {len(header)}")
         try:
             workout, stored = _csv_row(row, index)
+            _check_set_in(workout, stored)
         except _Invalid as exc:
             raise ImportFileError(source, line, str(exc)) from None
         known = heads.get(workout.uid)
@@ -309,7 +404,8 @@ def parse_csv(text: str, source: str = "<csv>") -> list[Workout]:
             raise ImportFileError(
                 source,
                 line,
-                f"Workout ID {workout.uid} has another protocol or start than on line {known[1]}",
+                f"Workout ID {printable(workout.uid)} has another protocol or start than on "
+                f"line {known[1]}",
             )
         taken = positions.setdefault(workout.uid, set())
         if stored.position in taken:
@@ -330,16 +426,19 @@ def _with_sets(head: Workout, stored: Sequence[StoredSet]) -> Workout:
 
 def _csv_row(row: list[str], index: dict[str, int]) -> tuple[Workout, StoredSet]:
     def cell(name: str) -> str:
-        return row[index[name]]
+        # The export put a ' before texts a spreadsheet would run; take it off again.
+        return _text(name, restore_formula(row[index[name]]))
 
     def integer(name: str, minimum: int = 0) -> int:
         text = cell(name).strip()
         try:
             value = int(text)
         except ValueError:
-            raise _Invalid(f"{name}: must be a whole number, not {text!r}") from None
+            raise _Invalid(f"{name}: must be a whole number, not {_short(text)}") from None
         if value < minimum:
             raise _Invalid(f"{name}: must be at least {minimum}, not {value}")
+        if value >= 1 << 63:  # SQLite's integers are 64 bits
+            raise _Invalid(f"{name}: out of range: {_short(text)}")
         return value
 
     def moment(name: str, optional: bool = False) -> int | None:
@@ -356,7 +455,7 @@ def _csv_row(row: list[str], index: dict[str, int]) -> tuple[Workout, StoredSet]
         try:
             value = float(text)
         except ValueError:
-            raise _Invalid(f"{name}: must be a number, not {text!r}") from None
+            raise _Invalid(f"{name}: must be a number, not {_short(text)}") from None
         if not 0 <= value < 1e9:
             raise _Invalid(f"{name}: out of range: {text}")
         return value
@@ -403,34 +502,91 @@ def _csv_row(row: list[str], index: dict[str, int]) -> tuple[Workout, StoredSet]
     return workout, _check_set(stored)
 
 
+def _text(name: str, value: str) -> str:
+    """A text as SQLite can store it: a lone surrogate (JSON allows ``\\udce9``) is not."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise _Invalid(
+            f"{name}: not valid Unicode (a lone surrogate U+{ord(value[exc.start]):04X} "
+            f"at character {exc.start + 1})"
+        ) from None
+    return value
+
+
 def _check_workout(w: Workout) -> Workout:
     if w.status not in STATUSES:
-        raise _Invalid(f"Status: must be one of {', '.join(STATUSES)}, not {w.status!r}")
+        raise _Invalid(f"Status: must be one of {', '.join(STATUSES)}, not {_short(w.status)}")
     if w.schedule not in SCHEDULES:
-        raise _Invalid(f"Schedule: must be one of {', '.join(SCHEDULES)}, not {w.schedule!r}")
+        raise _Invalid(f"Schedule: must be one of {', '.join(SCHEDULES)}, not {_short(w.schedule)}")
     if not w.protocol_id:
         raise _Invalid("Protocol ID: empty")
+    if w.program_weeks is not None and w.program_weeks > MAX_PROGRAM_WEEKS:
+        raise _Invalid(f"Program Weeks: at most {MAX_PROGRAM_WEEKS}, not {w.program_weeks}")
+    if w.ended_ms is not None and w.ended_ms < w.started_ms:
+        raise _Invalid(
+            f"Workout End: {format_time(w.ended_ms)} is before its start "
+            f"{format_time(w.started_ms)}"
+        )
     return w
 
 
 def _check_set(s: StoredSet) -> StoredSet:
     if s.side not in _SIDES:
-        raise _Invalid(f"Side: must be empty, left or right, not {s.side!r}")
+        raise _Invalid(f"Side: must be empty, left or right, not {_short(str(s.side))}")
     if not s.load.strip():
         raise _Invalid('Load: empty (write "bodyweight" or e.g. "40 kg")')
     if not s.exercise:
         raise _Invalid("Exercise ID: empty")
+    if s.block > MAX_BLOCKS:
+        raise _Invalid(f"Block: at most {MAX_BLOCKS}, not {s.block}")
+    if s.set > MAX_SETS:
+        raise _Invalid(f"Set: at most {MAX_SETS}, not {s.set}")
+    if not 1 <= s.reps_min <= s.reps_max <= MAX_REPS:
+        raise _Invalid(
+            f"Reps Min, Reps Max: a range from low to high within 1-{MAX_REPS}, "
+            f"not {s.reps_min}-{s.reps_max}"
+        )
+    if not s.reps_min <= s.target <= s.reps_max:
+        raise _Invalid(f"Target Reps: must be within {s.reps_min}-{s.reps_max}, not {s.target}")
+    if s.reps_done > s.reps_max:
+        raise _Invalid(f"Reps: {s.reps_done} done, more than the range's top ({s.reps_max})")
+    if s.hold_s > MAX_HOLD:
+        raise _Invalid(f"Seconds: a hold of at most {MAX_HOLD:g} s, not {format_float(s.hold_s)}")
+    if s.ended_ms < s.started_ms:
+        raise _Invalid(
+            f"Set End: {format_time(s.ended_ms)} is before its start {format_time(s.started_ms)}"
+        )
     return s
+
+
+def _check_set_in(w: Workout, s: StoredSet) -> None:
+    """A set lies within its workout (give or take SET_SLACK_MS)."""
+    if s.started_ms < w.started_ms - SET_SLACK_MS:
+        raise _Invalid(
+            f"Set Start: {format_time(s.started_ms)} is before its workout starts "
+            f"({format_time(w.started_ms)})"
+        )
+    if w.ended_ms is not None and s.ended_ms > w.ended_ms + SET_SLACK_MS:
+        raise _Invalid(
+            f"Set End: {format_time(s.ended_ms)} is after its workout ends "
+            f"({format_time(w.ended_ms)})"
+        )
 
 
 # ---------------------------------------------------------------- JSON import
 
 
-def parse_json(text: str, source: str = "<json>") -> list[Workout]:
+def parse_json(
+    text: str, source: str = "<json>", progress: Progress | None = None
+) -> list[Workout]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ImportFileError(source, exc.lineno, f"not valid JSON: {exc.msg}") from None
+    except RecursionError:
+        # An export nests four levels (document, workouts, a workout, its sets).
+        raise ImportFileError(source, None, "not valid JSON: nested far too deeply") from None
     if not isinstance(data, dict) or data.get("format") != JSON_FORMAT:
         raise ImportFileError(
             source, 1, f'not a Glute Timer export (format must be "{JSON_FORMAT}")'
@@ -438,43 +594,53 @@ def parse_json(text: str, source: str = "<json>") -> list[Workout]:
     version = data.get("version")
     if type(version) is not int or version > JSON_VERSION or version < 1:
         raise ImportFileError(
-            source, 1, f"unsupported version {version!r} (this app reads version {JSON_VERSION})"
+            source,
+            1,
+            f"unsupported version {_brief(version)} (this app reads version {JSON_VERSION})",
         )
     items = data.get("workouts")
     if not isinstance(items, list):
         raise ImportFileError(source, 1, "workouts: must be a list")
-    lines = _element_lines(text, len(items))
     result: list[Workout] = []
     seen: set[str] = set()
+    total = len(items)
     for number, item in enumerate(items):
+        if progress is not None and number % _PROGRESS_EVERY == 0:
+            progress("checking", number, total)
         try:
             workout = _workout_from_json(item, f"workouts[{number}]")
             if workout.uid in seen:
-                raise _Invalid(f"workouts[{number}].id: {workout.uid} appears twice")
+                raise _Invalid(f"workouts[{number}].id: {printable(workout.uid)} appears twice")
             seen.add(workout.uid)
         except _Invalid as exc:
-            raise ImportFileError(source, lines[number], str(exc)) from None
+            raise ImportFileError(source, _element_line(text, number), str(exc)) from None
         result.append(workout)
     return result
 
 
-def _element_lines(text: str, count: int) -> list[int | None]:
-    """The line on which each element of the ``workouts`` array starts (None if unknown)."""
-    lines: list[int | None] = [None] * count
+def _element_line(text: str, wanted: int) -> int | None:
+    """The line on which element ``wanted`` of the ``workouts`` array starts (None if
+    unknown). Only asked for the element an error is about: one pass up to it."""
     match = re.search(r'"workouts"\s*:\s*\[', text)
     if match is None:
-        return lines
+        return None
     decoder = json.JSONDecoder()
     pos = match.end()
-    for number in range(count):
+    line = text.count("\n", 0, pos) + 1
+    for number in range(wanted + 1):
+        start = pos
         while pos < len(text) and text[pos] in " \t\r\n,":
             pos += 1
-        lines[number] = text.count("\n", 0, pos) + 1
+        line += text.count("\n", start, pos)
+        if number == wanted:
+            return line
+        start = pos
         try:
             _, pos = decoder.raw_decode(text, pos)
-        except json.JSONDecodeError:
-            break
-    return lines
+        except (json.JSONDecodeError, RecursionError):
+            return None
+        line += text.count("\n", start, pos)
+    return None
 
 
 def _workout_from_json(item: Any, path: str) -> Workout:
@@ -499,9 +665,17 @@ def _workout_from_json(item: Any, path: str) -> Workout:
             note=get.value("note", str),
             sets=tuple(sorted(sets, key=lambda s: s.position)),
         )
-        return _check_workout(workout)
+        _check_workout(workout)
     except _Invalid as exc:
+        if str(exc).startswith(path):
+            raise
         raise _Invalid(f"{path}: {exc}") from None
+    for number, stored in enumerate(sets):
+        try:
+            _check_set_in(workout, stored)
+        except _Invalid as exc:
+            raise _Invalid(f"{path}.sets[{number}]: {exc}") from None
+    return workout
 
 
 def _set_from_json(raw: Any, path: str) -> StoredSet:
@@ -545,6 +719,8 @@ class _Getter:
         value = self.item[key]
         if not isinstance(value, kind) or isinstance(value, bool):
             raise _Invalid(f"{self.path}.{key}: wrong type ({type(value).__name__})")
+        if isinstance(value, str):
+            _text(f"{self.path}.{key}", value)
         return value
 
     def text(self, key: str) -> str:
@@ -557,6 +733,8 @@ class _Getter:
         value: int = self.value(key, int)
         if value < minimum:
             raise _Invalid(f"{self.path}.{key}: must be at least {minimum}, not {value}")
+        if value >= 1 << 63:  # SQLite's integers are 64 bits
+            raise _Invalid(f"{self.path}.{key}: out of range: {_short(str(value))}")
         return value
 
     def optional_int(self, key: str, minimum: int) -> int | None:
@@ -606,7 +784,7 @@ def recover_rescue_files(store: HistoryStore) -> Recovered:
         try:
             result = import_file(store, path)
             path.unlink()
-        except (ImportFileError, OSError, sqlite3.Error) as exc:
+        except (ImportFileError, OSError, sqlite3.Error, HistoryError, ValueError) as exc:
             problems.append(f"Could not recover {path}: {exc}")
             continue
         done.append(path)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from glute_timer.core.protocol import Protocol, ProtocolError, load_protocol, parse_protocol
 from glute_timer.core.resources import resource
+from glute_timer.core.text import file_stem
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,11 @@ def ordered_presets() -> list[ProtocolEntry]:
 
 
 def load_user_protocols(folder: Path) -> list[ProtocolEntry]:
-    """Every ``*.toml`` in the user's folder; a broken file is listed with its error."""
+    """Every ``*.toml`` in the user's folder; a broken file is listed with its error.
+
+    Only regular files are read (a named pipe or a link to a device is listed with its
+    error at once, never opened for reading), so one odd entry cannot stall the others.
+    """
     if not folder.is_dir():
         return []
     entries = []
@@ -63,9 +68,17 @@ def load_user_protocols(folder: Path) -> list[ProtocolEntry]:
         except ProtocolError as exc:
             protocol, error = None, exc
         entries.append(
-            ProtocolEntry(path.stem, builtin=False, path=path, protocol=protocol, error=error)
+            ProtocolEntry(
+                protocol_id(path), builtin=False, path=path, protocol=protocol, error=error
+            )
         )
     return entries
+
+
+def protocol_id(path: Path) -> str:
+    """The id of a protocol file: its name without ``.toml``, as the history can store it
+    (a name that is not valid UTF-8 is read as Latin-1)."""
+    return file_stem(path.stem)
 
 
 def resolve_protocol(name_or_path: str, user_folder: Path | None = None) -> tuple[str, Protocol]:
@@ -75,14 +88,23 @@ def resolve_protocol(name_or_path: str, user_folder: Path | None = None) -> tupl
     """
     candidate = Path(name_or_path)
     looks_like_path = name_or_path.endswith(".toml") or "/" in name_or_path or "\\" in name_or_path
-    if looks_like_path or candidate.is_file():
-        return candidate.stem, load_protocol(candidate)
+    if looks_like_path or _exists(candidate):
+        return protocol_id(candidate), load_protocol(candidate)
     for entry in ordered_presets():
         if entry.id == name_or_path and entry.protocol is not None:
             return entry.id, entry.protocol
     if user_folder is not None:
         user_file = user_folder / f"{name_or_path}.toml"
-        if user_file.is_file():
-            return name_or_path, load_protocol(user_file)
+        if _exists(user_file):  # whatever it is: load_protocol says what is wrong with it
+            return protocol_id(user_file), load_protocol(user_file)
     known = ", ".join(entry.id for entry in ordered_presets())
     raise ProtocolError(name_or_path, "", f"no such preset or file (presets: {known})")
+
+
+def _exists(path: Path) -> bool:
+    """Something other than a folder is there (a file, a pipe, a device, a dangling link),
+    found without opening it."""
+    try:
+        return (path.is_symlink() or path.exists()) and not path.is_dir()
+    except OSError:
+        return False

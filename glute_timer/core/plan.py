@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import Any, Final
 
 from glute_timer.core.exercises import exercise_name
-from glute_timer.core.protocol import Block, Protocol, format_number
+from glute_timer.core.protocol import Block, Protocol, ProtocolError, format_number
 
 PHASES: Final = ("lead-in", "lift", "hold", "lower", "pause", "rest", "switch", "done")
 PHASE_LABELS: Final = {
@@ -29,6 +29,11 @@ PHASE_LABELS: Final = {
 COUNTDOWN_FROM: Final = 3
 LONG_HOLD: Final = 10.0  # holds this long or longer get "10 seconds" and a 3-2-1
 LONG_REST_WARNING: Final = 20.0  # rests this long or longer get a "10 seconds" warning
+
+MAX_WORKOUT_SECONDS: Final = 6 * 3600.0
+"""The longest workout a protocol may plan (every set at its target, every rest)."""
+MAX_CUES: Final = 50_000
+"""The most cues a protocol may plan. Planning takes ~10 µs and ~0.4 kB per cue."""
 
 
 class Priority(IntEnum):
@@ -253,7 +258,85 @@ class _Builder:
                 self.cue(step, offset, str(digit), Priority.BEAT)
 
 
+class WorkoutTooBig(ProtocolError):
+    """A protocol whose plan would be longer than MAX_WORKOUT_SECONDS or hold more than
+    MAX_CUES cues. Each limit alone keeps planning under a second and a few tens of MB."""
+
+
+@dataclass(frozen=True)
+class WorkoutSize:
+    seconds: float
+    cues: int
+    sets: int  # as recorded: each side of a per-side set counts
+
+
+def _countdown_cues(duration: float, after: float = 0.0) -> int:
+    return sum(1 for digit in range(COUNTDOWN_FROM, 0, -1) if duration - digit > after + 1e-9)
+
+
+def workout_size(protocol: Protocol) -> WorkoutSize:
+    """What ``build_plan`` would make of ``protocol``, counted without making it: the
+    total time (to float rounding) and the exact number of cues. Cost: one pass over the
+    blocks."""
+    seconds = 0.0
+    cues = 1  # "Workout complete"
+    sets = 0
+    if protocol.lead_in > 0:
+        seconds += protocol.lead_in
+        cues += 1 + _countdown_cues(protocol.lead_in)
+    blocks = protocol.blocks
+    for block_no, block in enumerate(blocks, 1):
+        tempo = block.tempo
+        reps = block.target
+        rep_cues = 2  # the lift and the lower
+        if tempo.hold > 0:
+            rep_cues += 2 if tempo.hold > LONG_HOLD else 1
+            if tempo.hold >= LONG_HOLD:
+                rep_cues += _countdown_cues(tempo.hold)
+        pauses = reps - 1 if tempo.pause > 0 else 0
+        set_cues = 1 + reps * rep_cues + pauses  # the title, the reps, the pauses
+        set_seconds = reps * tempo.rep_seconds + pauses * tempo.pause
+        sides = len(block.sides)
+        switches = sides - 1 if block.switch > 0 else 0
+        per_set_cues = sides * set_cues + switches * (1 + _countdown_cues(block.switch))
+        per_set_seconds = sides * set_seconds + switches * block.switch
+        seconds += block.sets * per_set_seconds
+        cues += block.sets * per_set_cues
+        sets += block.sets * sides
+        rests = [block.rest] * (block.sets - 1)
+        if block_no < len(blocks):
+            rests.append(block.rest_after)
+        for rest in rests:
+            if rest > 0:
+                seconds += rest
+                cues += 1 + (rest >= LONG_REST_WARNING) + _countdown_cues(rest)
+    return WorkoutSize(seconds, cues, sets)
+
+
+def check_workout_size(protocol: Protocol, source: str = "<protocol>") -> WorkoutSize:
+    """Raise WorkoutTooBig (naming the limit) for a workout too big to plan."""
+    size = workout_size(protocol)
+    if size.seconds > MAX_WORKOUT_SECONDS + 1e-6:
+        raise WorkoutTooBig(
+            source,
+            "",
+            f"the workout would take {format_clock(size.seconds)} "
+            f"(at most {format_clock(MAX_WORKOUT_SECONDS)}: fewer sets, reps or shorter "
+            "holds and rests)",
+        )
+    if size.cues > MAX_CUES:
+        raise WorkoutTooBig(
+            source,
+            "",
+            f"the workout would have {size.cues:,} cues (at most {MAX_CUES:,}: fewer sets or reps)",
+        )
+    return size
+
+
 def build_plan(protocol: Protocol, name: str | None = None) -> Plan:
+    """Every step and cue of ``protocol``. Raises WorkoutTooBig before planning one that
+    exceeds MAX_WORKOUT_SECONDS or MAX_CUES."""
+    check_workout_size(protocol, name or protocol.name)
     b = _Builder(protocol)
     blocks = protocol.blocks
     if protocol.lead_in > 0:

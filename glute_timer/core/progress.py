@@ -11,12 +11,18 @@ from __future__ import annotations
 
 import itertools
 import math
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Final
 
-from glute_timer.core.history import HistoryStore, local_date
+from glute_timer.core.history import (
+    HistoryStore,
+    good_workout_sql,
+    left_out_notice,
+    local_date,
+)
 from glute_timer.core.protocol import format_number
 
 MAX_GAP: Final = {"every-other-day": 2, "daily": 1}
@@ -234,24 +240,37 @@ def pareto_bests(entries: Sequence[LoadBest]) -> tuple[LoadBest, ...]:
 def progress(store: HistoryStore, today: date | None = None) -> list[ProtocolProgress]:
     """Progress for every protocol in the history, the most recently trained first."""
     today = today or date.today()
-    with store.connect() as conn:
+    # Rows no reader could show (an impossible date, a value of the wrong type) are left
+    # out; ``store.skipped`` says how many.
+    good_w = f"w.deleted_ms IS NULL AND {good_workout_sql('w')}"
+
+    def query(conn: sqlite3.Connection) -> tuple[list[Any], list[Any], list[Any], list[str]]:
         conn.execute("BEGIN")
         heads = conn.execute(
-            "SELECT protocol_id, protocol_name, schedule, program_weeks, max(started_ms) "
-            "FROM workouts WHERE deleted_ms IS NULL GROUP BY protocol_id"
+            "SELECT CAST(protocol_id AS TEXT), CAST(protocol_name AS TEXT), "
+            "CAST(schedule AS TEXT), program_weeks, max(started_ms) "
+            f"FROM workouts w WHERE {good_w} GROUP BY protocol_id"
         ).fetchall()
         trained = conn.execute(
-            "SELECT protocol_id, started_ms FROM workouts w WHERE deleted_ms IS NULL "
-            "AND EXISTS (SELECT 1 FROM sets s WHERE s.workout_id = w.id) ORDER BY started_ms"
+            f"SELECT CAST(protocol_id AS TEXT), started_ms FROM workouts w WHERE {good_w} "
+            "AND EXISTS (SELECT 1 FROM sets s WHERE s.workout_id = w.id) "
+            "ORDER BY started_ms"
         ).fetchall()
         # One pass over the sets gives totals, load bests and holds together.
         groups = conn.execute(
             "SELECT w.protocol_id, s.exercise, max(s.exercise_name), s.reps_done, "
             "s.load_unit, count(*), max(s.load_amount), max(s.hold_s) "
             "FROM workouts w JOIN sets s ON s.workout_id = w.id "
-            "WHERE w.deleted_ms IS NULL GROUP BY 1, 2, 4, 5"
+            f"WHERE {good_w} GROUP BY 1, 2, 4, 5"
+        ).fetchall()
+        bad = conn.execute(
+            f"SELECT uid FROM workouts w WHERE w.deleted_ms IS NULL AND NOT {good_workout_sql('w')}"
         ).fetchall()
         conn.execute("COMMIT")
+        return heads, trained, groups, [str(row[0]) for row in bad]
+
+    heads, trained, groups, bad_workouts = store.read(query)
+    skipped_sets = 0
     days: dict[str, list[date]] = {}
     workouts_by: dict[str, int] = {}
     for protocol_id, started in trained:
@@ -265,6 +284,11 @@ def progress(store: HistoryStore, today: date | None = None) -> list[ProtocolPro
     load_by: dict[str, list[LoadBest]] = {}
     holds: dict[tuple[str, str], HoldBest] = {}
     for protocol_id, exercise, name, reps, unit, count, amount, hold in groups:
+        if not _numbers(reps, amount, hold):
+            skipped_sets += count  # another tool wrote text where a number belongs
+            continue
+        protocol_id, exercise, name = str(protocol_id), str(exercise), str(name)
+        unit = None if unit is None else str(unit)
         sets_by[protocol_id] = sets_by.get(protocol_id, 0) + count
         reps_by[protocol_id] = reps_by.get(protocol_id, 0) + reps * count
         if reps <= 0:
@@ -274,6 +298,7 @@ def progress(store: HistoryStore, today: date | None = None) -> list[ProtocolPro
         best = holds.get((protocol_id, exercise))
         if best is None or hold > best.seconds:
             holds[(protocol_id, exercise)] = HoldBest(exercise, name, hold)
+    store.skipped = left_out_notice(bad_workouts, skipped_sets)
     hold_by: dict[str, list[HoldBest]] = {}
     for (protocol_id, _), best in sorted(holds.items()):
         hold_by.setdefault(protocol_id, []).append(best)
@@ -304,6 +329,14 @@ def progress(store: HistoryStore, today: date | None = None) -> list[ProtocolPro
         )
     result.sort(key=lambda pair: -pair[0])
     return [p for _, p in result]
+
+
+def _numbers(reps: object, amount: object, hold: object) -> bool:
+    return (
+        type(reps) is int
+        and (amount is None or type(amount) in (int, float))
+        and type(hold) in (int, float)
+    )
 
 
 def progress_for(

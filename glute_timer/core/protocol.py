@@ -16,7 +16,13 @@ from typing import Any, Final
 
 import tomli_w
 
-from glute_timer.core.fsutil import atomic_write_text
+from glute_timer.core.fsutil import (
+    FileTooLarge,
+    NotRegularFile,
+    atomic_write_text,
+    read_regular_file,
+)
+from glute_timer.core.text import describe_char, first_unsafe
 
 FORMAT_VERSION: Final = 1
 SCHEDULES: Final = ("every-other-day", "daily", "before-run", "as-needed")
@@ -35,6 +41,8 @@ MAX_REST = 1800.0
 MAX_SWITCH = 60.0
 MAX_PROGRAM_WEEKS = 52
 MAX_LOAD_TEXT = 40
+MAX_FILE_BYTES = 1 << 20  # a protocol is a few kB
+MAX_NESTING = 20  # tables, arrays and dotted keys inside each other; a protocol needs 3
 
 DEFAULT_LEAD_IN = 5.0
 DEFAULT_REST = 45.0
@@ -177,14 +185,20 @@ def format_number(value: float) -> str:
 
 
 def load_protocol(path: Path) -> Protocol:
-    """Read and validate a protocol file. Raises ProtocolError naming the file."""
+    """Read and validate a protocol file. Raises ProtocolError naming the file.
+
+    Only a regular file of at most ``MAX_FILE_BYTES`` is read: a symlink to ``/dev/zero``
+    or a named pipe is refused at once instead of filling memory or blocking.
+    """
     source = str(path)
     try:
-        raw = path.read_bytes()
+        raw = read_regular_file(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise ProtocolError(source, "", "file not found") from None
     except IsADirectoryError:
         raise ProtocolError(source, "", "is a directory, not a protocol file") from None
+    except (NotRegularFile, FileTooLarge) as exc:
+        raise ProtocolError(source, "", str(exc.strerror)) from None
     except OSError as exc:
         raise ProtocolError(source, "", f"cannot read: {exc.strerror or exc}") from None
     return parse_protocol(raw, source)
@@ -200,6 +214,13 @@ def parse_protocol(raw: bytes | str, source: str = "<protocol>") -> Protocol:
             ) from None
     else:
         text = raw
+    if len(text) > MAX_FILE_BYTES:
+        raise ProtocolError(source, "", f"too large (at most {MAX_FILE_BYTES // (1 << 20)} MB)")
+    if toml_nesting(text) > MAX_NESTING:
+        # tomllib spends half a minute on a header nested 100,000 levels before it fails.
+        raise ProtocolError(
+            source, "", f"not valid TOML: nested more than {MAX_NESTING} levels deep"
+        )
     try:
         data = tomllib.loads(text)
     except (ValueError, RecursionError) as exc:
@@ -207,6 +228,41 @@ def parse_protocol(raw: bytes | str, source: str = "<protocol>") -> Protocol:
         # integer too long to convert and RecursionError for deeply nested tables.
         raise ProtocolError(source, "", f"not valid TOML: {exc}") from None
     return protocol_from_dict(data, source)
+
+
+_TOML_SKIP: Final = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*'
+)
+_HEADER_KEY: Final = re.compile(r"^\s*\[\[?([^\],]*)\]")
+_KEY_PART: Final = re.compile(r"(?:^|[{,])([^={},\[\]]*)=")
+_BRACKET: Final = re.compile(r"[\[\]{}]")
+
+
+def toml_nesting(text: str) -> int:
+    """An upper bound of how deeply ``text`` nests tables, arrays and dotted keys, read
+    without parsing (counting stops soon after ``MAX_NESTING``).
+
+    Strings and comments are left out; then brackets are counted, and the dots of the keys
+    on a line (of a ``[table.header]`` or before an ``=``) count as levels too.
+    """
+    bare = _TOML_SKIP.sub('""', text)
+    dots = 0
+    for line in bare.splitlines():
+        if "." not in line:
+            continue
+        header = _HEADER_KEY.match(line)
+        keys = [header.group(1)] if header else _KEY_PART.findall(line)
+        dots = max(dots, sum(key.count(".") for key in keys))
+    depth = deepest = 0
+    for match in _BRACKET.finditer(bare):
+        if match.group() in "[{":
+            depth += 1
+            if depth + dots > MAX_NESTING:
+                return depth + dots
+            deepest = max(deepest, depth)
+        else:
+            depth = max(0, depth - 1)
+    return deepest + dots
 
 
 def protocol_from_dict(data: Mapping[str, Any], source: str = "<protocol>") -> Protocol:
@@ -220,7 +276,9 @@ def protocol_from_dict(data: Mapping[str, Any], source: str = "<protocol>") -> P
             source, "format", f"unsupported format {fmt!r} (this app reads format = 1)"
         )
     name = v.text(data, "name", required=True, max_len=MAX_NAME)
-    description = v.text(data, "description", default="", max_len=MAX_DESCRIPTION, allow_empty=True)
+    description = v.text(
+        data, "description", default="", max_len=MAX_DESCRIPTION, allow_empty=True, multiline=True
+    )
     schedule = v.text(data, "schedule", default="as-needed")
     if schedule not in SCHEDULES:
         raise ProtocolError(
@@ -242,7 +300,7 @@ def protocol_from_dict(data: Mapping[str, Any], source: str = "<protocol>") -> P
             source, "block", f"at most {MAX_BLOCKS} blocks, found {len(raw_blocks)}"
         )
     blocks = tuple(_block_from_dict(v, raw, index) for index, raw in enumerate(raw_blocks, 1))
-    return Protocol(
+    protocol = Protocol(
         name=name,
         description=description,
         schedule=schedule,
@@ -250,6 +308,11 @@ def protocol_from_dict(data: Mapping[str, Any], source: str = "<protocol>") -> P
         program_weeks=program_weeks,
         blocks=blocks,
     )
+    # Each value may be within its limit and the whole still too big to plan.
+    from glute_timer.core.plan import check_workout_size  # plan.py imports this module
+
+    check_workout_size(protocol, source)
+    return protocol
 
 
 def _block_from_dict(v: _Validator, data: Mapping[str, Any], index: int) -> Block:
@@ -334,6 +397,7 @@ def _load(v: _Validator, value: Any, prefix: str) -> Load:
         raise ProtocolError(
             v.source, key, f'must be text like "bodyweight" or "40 kg", not {value!r}'
         )
+    v.no_control(value, key)
     text = " ".join(value.split())
     if not text:
         raise ProtocolError(v.source, key, 'must not be empty (use "bodyweight")')
@@ -380,6 +444,7 @@ class _Validator:
         required: bool = False,
         max_len: int = MAX_NAME,
         allow_empty: bool = False,
+        multiline: bool = False,
         prefix: str = "",
     ) -> str:
         if key not in data:
@@ -389,12 +454,25 @@ class _Validator:
         value = data[key]
         if not isinstance(value, str):
             raise ProtocolError(self.source, prefix + key, f"must be text, not {value!r}")
+        self.no_control(value, prefix + key, allowed="\t\n\r" if multiline else "")
         value = value.strip()
         if not value and not allow_empty:
             raise ProtocolError(self.source, prefix + key, "must not be empty")
         if len(value) > max_len:
             raise ProtocolError(self.source, prefix + key, f"at most {max_len} characters")
         return value
+
+    def no_control(self, value: str, key: str, allowed: str = "") -> None:
+        """Texts reach terminals, logs and spreadsheets: no escape sequences, no NULs,
+        no carriage returns (line breaks only where ``allowed``), no bidi overrides."""
+        index = first_unsafe(value, allowed)
+        if index is not None:
+            raise ProtocolError(
+                self.source,
+                key,
+                f"must not contain control characters ({describe_char(value[index])} "
+                f"at character {index + 1})",
+            )
 
     def integer(
         self,

@@ -11,7 +11,7 @@ import logging
 import math
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from glute_timer.core.clock import Clock
@@ -29,6 +29,9 @@ START_DELAY = 0.3
 """Seconds between the start command and the workout's first moment, when cues are heard:
 sound reaches the speaker an output latency (~0.1 s) after it is started, so a cue due at
 the very moment of the command could only be late."""
+
+DEFAULT_LATE_NOTICE = 1.0
+"""Cues this many seconds late (a shorter freeze than a sleep) come with a Delayed notice."""
 
 _DUE_TOLERANCE = 1e-9
 """Seconds: a deadline this close to now counts as due (floating-point rounding)."""
@@ -92,6 +95,9 @@ class SetCorrected:
 class StateChanged:
     state: State
     at: float
+    # ``at`` on the wall clock (seconds since the epoch); left out of comparisons, so
+    # events made without it (by older listeners' tests) still compare equal.
+    wall: float | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -103,14 +109,36 @@ class Suspended:
 
 
 @dataclass(frozen=True)
+class Delayed:
+    """Ticks stopped for ``gap`` seconds, too short to pause for (see Suspended): the
+    ``missed`` cues due meanwhile, the first of them ``late`` seconds ago, come out now at
+    once. Emitted before them, so a display can say why they bunch up."""
+
+    gap: float
+    missed: int
+    late: float
+    at: float
+
+
+@dataclass(frozen=True)
 class WorkoutFinished:
     completed: bool  # False when stopped early
     at: float
     sets: tuple[SetRecord, ...]
+    # ``at`` on the wall clock (seconds since the epoch); left out of comparisons, so
+    # events made without it (by older listeners' tests) still compare equal.
+    wall: float | None = field(default=None, compare=False)
 
 
 Event = (
-    CueDue | StepStarted | SetCompleted | SetCorrected | StateChanged | Suspended | WorkoutFinished
+    CueDue
+    | StepStarted
+    | SetCompleted
+    | SetCorrected
+    | StateChanged
+    | Suspended
+    | Delayed
+    | WorkoutFinished
 )
 Listener = Callable[[Event], None]
 
@@ -177,11 +205,13 @@ class Session:
         *,
         wall_clock: Clock = time.time,
         suspend_after: float | None = DEFAULT_SUSPEND_AFTER,
+        late_notice: float | None = DEFAULT_LATE_NOTICE,
     ) -> None:
         self.plan = plan
         self._clock = clock
         self._wall_clock = wall_clock
         self._suspend_after = suspend_after
+        self._late_notice = late_notice
         self._listeners: list[Listener] = []
         self._state = State.IDLE
         self._origin = 0.0
@@ -296,7 +326,20 @@ class Session:
             self._emit(Suspended(gap=now - last, at=last))
             return
         self._last_tick = now
+        self._notice_late_cues(now, last)
         self._advance(now - self._origin)
+
+    def _notice_late_cues(self, now: float, last: float | None) -> None:
+        """Emit Delayed when this tick finds cues that should have been out a while ago."""
+        cues = self.plan.cues
+        if self._late_notice is None or last is None or self._cue >= len(cues):
+            return
+        late = now - (self._origin + cues[self._cue].at)
+        if late <= self._late_notice:
+            return
+        missed = self.plan.first_cue_from(now - self._origin - self._late_notice) - self._cue
+        if missed > 0:
+            self._emit(Delayed(gap=now - last, missed=missed, late=late, at=now))
 
     def pause(self) -> bool:
         if self._state is not State.RUNNING:
@@ -385,7 +428,11 @@ class Session:
         self._end_offset = self._offset(ref)
         self._paused_at = None
         self._set_state(State.STOPPED, ref)
-        self._emit(WorkoutFinished(completed=False, at=ref, sets=self.completed_sets))
+        self._emit(
+            WorkoutFinished(
+                completed=False, at=ref, sets=self.completed_sets, wall=self._wall_at(ref)
+            )
+        )
         return True
 
     def set_load(self, block: int, load: str) -> None:
@@ -522,11 +569,18 @@ class Session:
     def _finish(self, at: float) -> None:
         self._end_offset = self.plan.total
         self._set_state(State.FINISHED, at)
-        self._emit(WorkoutFinished(completed=True, at=at, sets=self.completed_sets))
+        self._emit(
+            WorkoutFinished(completed=True, at=at, sets=self.completed_sets, wall=self._wall_at(at))
+        )
+
+    def _wall_at(self, at: float) -> float:
+        """A clock reading on the wall clock, as the set records have it: one mapping for
+        the whole workout, so a workout's start and end enclose its sets exactly."""
+        return self._wall0 + (at - self._mono0)
 
     def _set_state(self, state: State, at: float) -> None:
         self._state = state
-        self._emit(StateChanged(state=state, at=at))
+        self._emit(StateChanged(state=state, at=at, wall=self._wall_at(at)))
 
     def _emit(self, event: Event) -> None:
         for listener in list(self._listeners):

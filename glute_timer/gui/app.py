@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication
 
 from glute_timer.qt_compat import protect_none, skip_source_scan
@@ -18,7 +19,7 @@ from glute_timer.context import AppContext  # noqa: E402
 from glute_timer.gui.main_window import APP_TITLE, MainWindow, SessionHook  # noqa: E402
 
 if TYPE_CHECKING:
-    from glute_timer.core.session import Event, Listener, Session
+    from glute_timer.core.session import Listener, Session
 
 log = logging.getLogger(__name__)
 
@@ -45,34 +46,37 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
     return app
 
 
+class _Messages(QObject):
+    """Carries the history writer's messages from its thread to the GUI thread."""
+
+    said = Signal(str)
+
+
 def history_hooks(
     context: AppContext, notify: Callable[[str], None] | None = None
 ) -> list[SessionHook]:
     """Record every workout in the history, when the history module is installed.
 
-    ``notify`` hears, once each, what the recorder has to say: a file moved aside, sets
-    kept in memory because the disk is full or read-only, a rescue copy written.
+    The history is opened and written on a writer thread of its own (``HistoryWriter``):
+    a locked or slow database never holds up the clock or the window. ``notify`` hears,
+    once each and in the GUI thread, what the recorder has to say: a file moved aside,
+    sets kept in memory because the disk is full, read-only or locked, a rescue copy
+    written.
     """
     if importlib.util.find_spec("glute_timer.core.history") is None:
         return []
 
     def record(session: Session, protocol_id: str) -> Listener:
         # Imported on the first workout, not at start: SQLite is not needed to paint.
-        from glute_timer.core.history import open_history_recorder
+        from glute_timer.core.history import start_history_writer
 
-        recorder = open_history_recorder(context, session.plan, protocol_id)
-
-        def tell() -> None:
-            for message in recorder.untold():
-                if notify is not None:
-                    notify(message)
-
-        def listener(event: Event) -> None:
-            recorder(event)
-            tell()
-
-        tell()
-        return listener
+        messages = _Messages()
+        if notify is not None:
+            messages.said.connect(notify, Qt.ConnectionType.QueuedConnection)
+        # The writer holds on to ``messages`` through this function, from its thread.
+        return start_history_writer(
+            context, session.plan, protocol_id, on_message=lambda text: messages.said.emit(text)
+        )
 
     return [record]
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from glute_timer.core.exercises import exercise_library, find_exercise
-from glute_timer.core.plan import build_plan, format_clock
+from glute_timer.core.plan import Plan, format_clock, workout_size
 from glute_timer.core.protocol import (
     DEFAULT_REST,
     DEFAULT_REST_AFTER,
@@ -38,6 +38,7 @@ from glute_timer.core.protocol import (
     protocol_to_dict,
 )
 from glute_timer.gui.library_page import SCHEDULE_TEXT, cue_preview_lines
+from glute_timer.gui.planning import BackgroundPlanner, PlanResult
 from glute_timer.gui.timers import single_shot_timer
 from glute_timer.gui.widgets import Card, make_label, plain_spin
 
@@ -175,6 +176,8 @@ class EditorPage(QWidget):
         self.path: Path | None = None
         self.problems: dict[tuple[int | None, str], str] = {}
         self.protocol: Protocol | None = None
+        self.planner = BackgroundPlanner(keep=2)
+        self.destroyed.connect(self.planner.forget)  # no late plan for a deleted page
         self.dirty = False
         self._current_block = 0
         self._loading = False
@@ -621,14 +624,24 @@ class EditorPage(QWidget):
             self.summary_label.setText("Fix the problems to see the timing.")
             self.cue_label.setText("")
             return
-        plan = build_plan(self.protocol)
-        self.total_label.setText(f"Total {format_clock(plan.total)}")
-        reps = sum(span.target for span in plan.sets)
+        # Counted here; the plan for the cue preview is made off the GUI thread.
+        size = workout_size(self.protocol)
+        self.total_label.setText(f"Total {format_clock(size.seconds)}")
+        reps = sum(b.target * b.sets * len(b.sides) for b in self.protocol.blocks)
         self.summary_label.setText(
             f"{len(self.protocol.blocks)} block{'s' if len(self.protocol.blocks) > 1 else ''}"
-            f" · {len(plan.sets)} sets · {reps} reps · {len(plan.cues)} cues"
+            f" · {size.sets} sets · {reps} reps · {size.cues} cues"
         )
-        self.cue_label.setText("\n".join(cue_preview_lines(plan, 22)))
+        self.cue_label.setText(f"Planning {size.cues:,} cues…")
+        self.planner.request(self.protocol, self._planned)
+
+    def _planned(self, protocol: Protocol, result: PlanResult) -> None:
+        if protocol != self.protocol:
+            return  # edited meanwhile: a newer plan is on its way
+        if isinstance(result, Plan):
+            self.cue_label.setText("\n".join(cue_preview_lines(result, 22)))
+        else:
+            self.cue_label.setText(f"Could not plan: {result}")
 
     # ------------------------------------------------------------ saving
 

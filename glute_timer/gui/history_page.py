@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import time
 from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QProgressBar,
     QPushButton,
     QSizePolicy,
     QTreeWidget,
@@ -33,7 +35,14 @@ from PySide6.QtWidgets import (
 )
 
 from glute_timer.context import AppContext
-from glute_timer.core.history import HistoryError, HistoryStore, Workout, open_history
+from glute_timer.core.history import (
+    HistoryError,
+    HistoryStore,
+    MergeResult,
+    Workout,
+    open_history,
+    open_history_for_reading,
+)
 from glute_timer.core.history_io import ImportFileError, import_file, write_csv, write_json
 from glute_timer.core.history_view import HistoryViewData, load_view_data
 from glute_timer.core.progress import ProtocolProgress
@@ -44,6 +53,8 @@ log = logging.getLogger(__name__)
 HEATMAP_WEEKS = 53
 CHART_WEEKS = 26
 POLL_MS = 20
+PROGRESS_AFTER_S = 0.3  # an import that takes longer shows a progress bar
+IMPORT_STAGES = {"reading": "Reading", "checking": "Checking", "saving": "Saving"}
 METRICS = (("sets", "Sets"), ("reps", "Reps"), ("top_load", "Top load"))
 
 
@@ -193,8 +204,21 @@ class HistoryPage(QWidget):
         layout = QVBoxLayout(self)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.hide()
         layout.addWidget(self.message)
+
+        self.importing = False
+        self._import_started = 0.0
+        self._import_stage: tuple[str, int, int] = ("reading", 0, 0)
+        self._import_results: queue.Queue[MergeResult | BaseException] = queue.Queue()
+        self._import_poll = QTimer(self)
+        self._import_poll.setInterval(50)
+        self._import_poll.timeout.connect(self._import_tick)
+        self.import_progress = QProgressBar()
+        self.import_progress.setAccessibleName("Import progress")
+        self.import_progress.hide()
+        layout.addWidget(self.import_progress)
 
         undo_row = QHBoxLayout()
         self.undo_label = QLabel()
@@ -280,7 +304,8 @@ class HistoryPage(QWidget):
         # Runs in the worker thread: SQLite and plain values only, no Qt. A store holds
         # no connection between calls, so it may be handed between threads.
         try:
-            store = store or open_history(self.context)
+            # Reading works on a read-only history too (a read-only disk, another user's).
+            store = store or open_history_for_reading(self.context)
             data = load_view_data(store)
             self._results.put((generation, data, store))
         except BaseException as exc:  # reported in the GUI thread
@@ -307,6 +332,8 @@ class HistoryPage(QWidget):
             self._opened = store
             if store.notice:
                 self._show_message(store.notice)
+        if store is not None and store.skipped:
+            self._show_message(store.skipped)
         self._show(result)
 
     def _show_message(self, text: str) -> None:
@@ -507,19 +534,61 @@ class HistoryPage(QWidget):
         return count
 
     def import_from(self, path: Path) -> bool:
+        """Import ``path`` in the background (False when it cannot start). The page says
+        how far a long import got, then what it added, or why nothing was."""
         store = self._store()
-        if store is None:
+        if store is None or self.importing:
             return False
+        if store.read_only:
+            self._show_message("Nothing was imported: the history cannot be written here.")
+            return False
+        self.importing = True
+        self.import_button.setEnabled(False)
+        self._import_started = time.monotonic()
+        self._import_stage = ("reading", 0, 0)
+
+        def progress(stage: str, done: int, total: int) -> None:
+            self._import_stage = (stage, done, total)  # read by the GUI thread's timer
+
+        def work() -> None:
+            # A plain thread: SQLite and files only, no Qt (the store holds no connection).
+            try:
+                self._import_results.put(import_file(store, path, progress))
+            except BaseException as exc:  # reported in the GUI thread
+                self._import_results.put(exc)
+
+        threading.Thread(target=work, name="history-import", daemon=True).start()
+        self._import_poll.start()
+        return True
+
+    def _import_tick(self) -> None:
         try:
-            result = import_file(store, path)
-        except ImportFileError as exc:
-            self._show_message(f"Nothing was imported: {exc}")
-            return False
+            result = self._import_results.get_nowait()
+        except queue.Empty:
+            if time.monotonic() - self._import_started >= PROGRESS_AFTER_S:
+                stage, done, total = self._import_stage
+                self.import_progress.setMaximum(max(total, 1))
+                self.import_progress.setValue(min(done, max(total, 1)))
+                self.import_progress.setFormat(
+                    f"{IMPORT_STAGES.get(stage, stage)}… {done:,} / {total:,}"
+                )
+                self.import_progress.show()
+            return
+        self._import_poll.stop()
+        self.import_progress.hide()
+        self.importing = False
+        self.import_button.setEnabled(True)
+        if isinstance(result, ImportFileError):
+            self._show_message(f"Nothing was imported: {result}")
+            return
+        if isinstance(result, BaseException):
+            log.error("importing failed", exc_info=result)
+            self._show_message(f"Nothing was imported: {result}")
+            return
         self._show_message(
             f"Imported {result.workouts_added} workout(s) and {result.sets_added} set(s)."
         )
         self.refresh()
-        return True
 
     def _ask_export(self, kind: str) -> None:
         name, _ = QFileDialog.getSaveFileName(

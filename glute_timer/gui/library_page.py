@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 
 from glute_timer.core.exercises import find_exercise
 from glute_timer.core.library import ProtocolEntry, load_user_protocols, ordered_presets
-from glute_timer.core.plan import Plan, build_plan, format_clock
+from glute_timer.core.plan import MAX_CUES, Plan, WorkoutTooBig, check_workout_size, format_clock
 from glute_timer.core.protocol import Protocol, Tempo, format_number
+from glute_timer.gui.planning import BackgroundPlanner, PlanResult
 from glute_timer.gui.widgets import Card, make_label, plain_spin
 
 SCHEDULE_TEXT = {
@@ -104,7 +105,10 @@ class LibraryPage(QWidget):
         self.entries: list[ProtocolEntry] = []
         self._presets: list[ProtocolEntry] | None = None
         self._current: ProtocolEntry | None = None
-        self._plan: Plan | None = None
+        self.planner = BackgroundPlanner()
+        """Plans are made off the GUI thread: a big workout never freezes the window."""
+        self.destroyed.connect(self.planner.forget)  # no late plan for a deleted page
+        self._start_when_planned: Protocol | None = None
 
         root = QHBoxLayout(self)
         root.setContentsMargins(24, 22, 24, 22)
@@ -425,8 +429,9 @@ class LibraryPage(QWidget):
         self.edit_button.setText("Edit a copy" if entry.builtin else "Edit")
         self.edit_button.setAccessibleName(self.edit_button.text())
 
-        plan = build_plan(protocol)
-        self._plan = plan
+        # Counted, not planned: the plan itself (for the cue preview) is made off the GUI
+        # thread. The Library lists only protocols within the workout limits.
+        size = check_workout_size(protocol, entry.id)
         equipment: list[str] = []
         for block in protocol.blocks:
             exercise = find_exercise(block.exercise)
@@ -439,9 +444,9 @@ class LibraryPage(QWidget):
             ):
                 equipment.append("a weight")
         chips = [
-            f"{format_clock(plan.total)} total",
+            f"{format_clock(size.seconds)} total",
             SCHEDULE_TEXT.get(protocol.schedule, protocol.schedule),
-            f"{len(plan.sets)} sets",
+            f"{size.sets} sets",
             "Preset" if entry.builtin else "My protocol",
         ]
         if protocol.program_weeks:
@@ -478,7 +483,8 @@ class LibraryPage(QWidget):
         table.setFixedHeight(header_height + row_height * table.rowCount() + 4)
 
         self.exercise_text.setText(self._exercise_html(protocol))
-        self.cue_text.setText("\n".join(cue_preview_lines(plan)))
+        self.cue_text.setText(f"Planning {size.cues:,} cues…")
+        self.planner.request(protocol, self._planned)
 
         first = protocol.blocks[0]
         holds = [block.tempo.hold for block in protocol.blocks if block.tempo.hold > 0]
@@ -526,13 +532,44 @@ class LibraryPage(QWidget):
             target if target != original_target else None,
         )
 
+    def _planned(self, protocol: Protocol, result: PlanResult) -> None:
+        """A plan is made (in the GUI thread): the preview, or a start that waited for it."""
+        entry = self._current
+        if entry is not None and entry.protocol == protocol:
+            if isinstance(result, Plan):
+                self.cue_text.setText("\n".join(cue_preview_lines(result)))
+            else:
+                self.cue_text.setText(f"Could not plan: {result}")
+        if self._start_when_planned == protocol:
+            self._start_when_planned = None
+            if isinstance(result, Plan) and entry is not None and self.run_protocol() == protocol:
+                self.start_requested.emit(protocol, entry.id)
+
+    def ready_plan(self, protocol: Protocol) -> Plan | None:
+        """The plan of ``protocol`` if it is made already (for starting it)."""
+        return self.planner.ready(protocol)
+
     def _customised(self) -> None:
         entry = self._current
         protocol = self.run_protocol()
         if entry is None or protocol is None:
             return
         changed = (self.hold_spin.value(), self.target_spin.value()) != self._original
-        self.run_total.setText(f"Total {format_clock(build_plan(protocol).total)}")
+        try:
+            size = check_workout_size(protocol, entry.id)
+        except WorkoutTooBig as exc:
+            # The spins reach 600 s holds and 200 reps: every block at once may be too much.
+            self.run_total.setText("Too long")
+            self.run_total.setToolTip(exc.reason)
+            self.custom_note.setText(f"Too big for one workout: {exc.reason}.")
+            self.start_button.setEnabled(False)
+            self.save_copy_button.setEnabled(False)
+            return
+        self.start_button.setEnabled(True)
+        self.run_total.setToolTip(f"{size.cues:,} cues (at most {MAX_CUES:,})")
+        self.run_total.setText(f"Total {format_clock(size.seconds)}")
+        if changed:
+            self.planner.request(protocol, self._planned)  # ready by the time Start is pressed
         many = len(protocol.blocks) > 1
         if changed:
             self.custom_note.setText(
@@ -545,9 +582,15 @@ class LibraryPage(QWidget):
         self.save_copy_button.setEnabled(changed)
 
     def start_current(self) -> None:
+        """Start the run protocol: at once when its plan is made, else when it is."""
         protocol = self.run_protocol()
-        if protocol is not None and self._current is not None:
+        if protocol is None or self._current is None or not self.start_button.isEnabled():
+            return
+        if self.planner.ready(protocol) is not None:
             self.start_requested.emit(protocol, self._current.id)
+            return
+        self._start_when_planned = protocol
+        self.planner.request(protocol, self._planned)
 
     def _save_copy(self) -> None:
         protocol = self.run_protocol()

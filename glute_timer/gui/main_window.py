@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     # The pages, the protocols and the session machinery are imported when first needed:
     # the window's first paint needs none of them (a faster start).
     from glute_timer.core.library import ProtocolEntry
+    from glute_timer.core.plan import Plan
     from glute_timer.core.protocol import Protocol
     from glute_timer.core.session import Event, Listener, Session
     from glute_timer.gui.audio import CueAudioLike
@@ -134,6 +135,7 @@ class MainWindow(QMainWindow):
         self.theme: Theme = LIGHT
         self.driver: SessionDriver | None = None
         self._last_start: tuple[Protocol, str] | None = None
+        self._last_plan: Plan | None = None
         self._files: Worker | None = None  # file writes, in order (made when first used)
         self._background: Worker | None = None  # anything else slow (the voice list)
         self._audio_arg = audio
@@ -402,7 +404,12 @@ class MainWindow(QMainWindow):
         return self.banner
 
     def _connect_library(self, lib: LibraryPage) -> None:
-        lib.start_requested.connect(self.start_workout)
+        # The Library plans off the GUI thread and starts once the plan is there.
+        lib.start_requested.connect(
+            lambda protocol, protocol_id: self.start_workout(
+                protocol, protocol_id, plan=lib.ready_plan(protocol)
+            )
+        )
         lib.protocol_shown.connect(self.warm_audio)
         lib.save_copy_requested.connect(self.save_new_protocol)
         lib.edit_requested.connect(self.open_editor)
@@ -492,8 +499,10 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ workouts
 
     def start_workout(
-        self, protocol: Protocol, protocol_id: str = "custom"
+        self, protocol: Protocol, protocol_id: str = "custom", plan: Plan | None = None
     ) -> SessionDriver | None:
+        """Start ``protocol``. The Library hands over the ``plan`` it made off this thread;
+        without one (a caller of this method) it is made here."""
         if self.workout_running and not self.confirm(
             "Stop the running workout?",
             "A workout is running. Stop it and start this one?",
@@ -504,9 +513,14 @@ class MainWindow(QMainWindow):
         from glute_timer.core.session import Session
         from glute_timer.gui.driver import SessionDriver
 
+        if plan is None or plan.protocol != protocol:
+            try:
+                plan = build_plan(protocol)
+            except ValueError as exc:  # too big to plan (ProtocolError)
+                self.show_banner(str(exc))
+                return None
         self._end_driver()
         self.prepare_audio()
-        plan = build_plan(protocol)
         session = Session(plan, self.clock, wall_clock=self.wall_clock)
         listeners: list[Listener] = [*self.session_listeners, self._on_session_event]
         if self.audio is not None:
@@ -525,6 +539,7 @@ class MainWindow(QMainWindow):
         )
         self.driver = driver
         self._last_start = (protocol, protocol_id)
+        self._last_plan = plan
         self.workout.attach(driver, protocol, self.settings.units)
         self.workout.set_theme(self.theme)
         if self.audio is not None:
@@ -542,14 +557,21 @@ class MainWindow(QMainWindow):
 
     def _start_again(self, _protocol: object = None) -> None:
         if self._last_start is not None:
-            self.start_workout(*self._last_start)
+            self.start_workout(*self._last_start, plan=self._last_plan)
 
     def _on_session_event(self, event: Event) -> None:
-        from glute_timer.core.session import State, Suspended, WorkoutFinished
+        from glute_timer.core.session import Delayed, State, Suspended, WorkoutFinished
 
         if isinstance(event, Suspended):
             self.statusBar().showMessage(
                 f"Paused: the computer was asleep for {event.gap:.0f} s. Press Space to go on."
+            )
+        elif isinstance(event, Delayed):
+            cues = f"{event.missed} cue{'s' if event.missed != 1 else ''}"
+            self.statusBar().showMessage(
+                f"The computer was busy for {event.gap:.1f} s: {cues} came "
+                f"{event.late:.1f} s late, all at once.",
+                10000,
             )
         if isinstance(event, WorkoutFinished):
             self.screen_awake.release()

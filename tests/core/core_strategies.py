@@ -11,15 +11,20 @@ from typing import Any
 from hypothesis import strategies as st
 
 from glute_timer.core.exercises import exercise_library
+from glute_timer.core.plan import WorkoutTooBig
 from glute_timer.core.protocol import SCHEDULES, Protocol, format_number, protocol_from_dict
+from glute_timer.core.text import BIDI_CONTROLS
 
 EXERCISE_IDS = tuple(exercise_library())
 
-# Text a user could type: any character but surrogates; leading/trailing blanks are
+# Text a user could type: any character but surrogates and the control characters the
+# loader refuses (line breaks are fine in a description); leading/trailing blanks are
 # stripped by the loader, so generate stripped text.
-_chars = st.characters(exclude_categories=("Cs",))
+_chars = st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp")).filter(
+    lambda c: c not in BIDI_CONTROLS
+)
 names = st.text(_chars, min_size=1, max_size=40).map(str.strip).filter(bool)
-descriptions = st.text(_chars, max_size=80).map(str.strip)
+descriptions = st.text(st.one_of(_chars, st.just("\n")), max_size=80).map(str.strip)
 
 
 def _seconds(low: float, high: float, *, places: int = 3) -> st.SearchStrategy[float | int]:
@@ -115,7 +120,28 @@ def protocols(
     *, small: bool = False, max_blocks: int = 3, **block: int
 ) -> st.SearchStrategy[Protocol]:
     """Valid protocols; ``max_sets``/``max_reps`` keep plans small enough to build often."""
-    return protocol_dicts(small=small, max_blocks=max_blocks, **block).map(protocol_from_dict)
+    return protocol_dicts(small=small, max_blocks=max_blocks, **block).map(fitting_protocol)
+
+
+def fitting_protocol(data: dict[str, Any]) -> Protocol:
+    """``protocol_from_dict(data)``, with fewer sets (then one rep) per block when the
+    values, each within its limit, make a workout too big to plan."""
+    for shrink in (None, "sets", "reps"):
+        if shrink == "sets":
+            data = {**data, "block": [{**b, "sets": 1} for b in data["block"]]}
+        elif shrink == "reps":
+            data = {
+                **data,
+                "block": [
+                    {k: v for k, v in {**b, "reps": 1}.items() if k != "target"}
+                    for b in data["block"]
+                ],
+            }
+        try:
+            return protocol_from_dict(data)
+        except WorkoutTooBig:
+            continue
+    raise AssertionError("one set of one rep per block always fits")
 
 
 def tiny_protocol(**block: Any) -> Protocol:

@@ -379,10 +379,11 @@ def test_an_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     path = tmp_path / "locked.toml"
     path.write_text(MINIMAL, encoding="utf-8")
 
-    def refuse(self: Path) -> bytes:
+    def refuse(path: Path, max_bytes: int) -> bytes:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    # (Running as root, a real chmod would not stop the read.)
+    monkeypatch.setattr("glute_timer.core.protocol.read_regular_file", refuse)
     with pytest.raises(ProtocolError) as info:
         load_protocol(path)
     assert_one_line(info.value, str(path), "cannot read: Permission denied")

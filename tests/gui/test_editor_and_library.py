@@ -36,7 +36,7 @@ def visible_names(window: MainWindow) -> list[str]:
     return names
 
 
-def test_library_lists_presets_searches_and_shows_details(window: MainWindow) -> None:
+def test_library_lists_presets_searches_and_shows_details(qtbot: QtBot, window: MainWindow) -> None:
     library = window.library
     assert "Pre-run activation" in visible_names(window)
     assert library.current is not None and library.current.id == "pre-run"
@@ -48,7 +48,8 @@ def test_library_lists_presets_searches_and_shows_details(window: MainWindow) ->
     assert library.equipment_label.text() == "Equipment: exercise mat"
     assert "Squeeze your glutes" in library.exercise_text.text()
     assert "Form notes" in library.exercise_text.text()
-    assert "Get ready" in library.cue_text.text()
+    # The cue preview is planned off the GUI thread.
+    qtbot.waitUntil(lambda: "Get ready" in library.cue_text.text())
     assert library.edit_button.text() == "Edit a copy"
     assert library.delete_button.isHidden()
 
@@ -66,7 +67,8 @@ def test_enter_starts_the_selected_protocol(qtbot: QtBot, window: MainWindow) ->
     window.library.select_id("bridge-hold")
     window.library.list.setFocus()
     qtbot.keyClick(window.library.list, Qt.Key.Key_Return)
-    assert window.current_page() is window.workout
+    # It starts once its plan (made off the GUI thread) is there.
+    qtbot.waitUntil(lambda: window.current_page() is window.workout)
     assert window.driver is not None
     assert window.driver.session.plan.name == "Bridge with 3-second hold"
 
@@ -99,6 +101,7 @@ def test_the_start_panel_changes_hold_and_reps_for_one_run(
     library.select_id("pre-run")
     library.hold_spin.setValue(6)
     library.start_button.click()
+    qtbot.waitUntil(lambda: window.driver is not None)
     assert window.driver is not None
     assert window.driver.session.plan.protocol.blocks[0].tempo.hold == 6
 

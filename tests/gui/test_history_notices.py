@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pytestqt.qtbot import QtBot
+
 from glute_timer.context import AppContext
 from glute_timer.core.clock import FakeClock
-from glute_timer.core.history import HistoryStore
+from glute_timer.core.history import HistoryStore, HistoryWriter
 from glute_timer.core.plan import build_plan
 from glute_timer.core.protocol import parse_protocol
 from glute_timer.core.session import Session, State
@@ -25,7 +27,9 @@ rest = 1
 """
 
 
-def test_a_history_in_the_way_is_reported_and_the_sets_still_recorded(tmp_path: Path) -> None:
+def test_a_history_in_the_way_is_reported_and_the_sets_still_recorded(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
     context = AppContext.create(tmp_path)
     # A folder where the database file belongs: it is moved aside and the user told.
     context.paths.history_db.mkdir(parents=True)
@@ -34,12 +38,15 @@ def test_a_history_in_the_way_is_reported_and_the_sets_still_recorded(tmp_path: 
     clock = FakeClock()
     session = Session(build_plan(parse_protocol(QUICK, "quick.toml")), clock)
     listener = hook(session, "quick")
-    assert listener is not None
+    assert isinstance(listener, HistoryWriter)  # the writes run on a thread of their own
     session.subscribe(listener)
     session.start()
     while session.state is State.RUNNING:
         clock.advance(0.25)
         session.tick()
-    assert len(told) == 1 and "moved" in told[0]
+    assert listener.close()
+    # Told once, in the GUI thread.
+    qtbot.waitUntil(lambda: len(told) == 1)
+    assert "moved" in told[0]
     workouts = HistoryStore(context.paths.history_db).workouts()
     assert len(workouts) == 1 and len(workouts[0].sets) == 2

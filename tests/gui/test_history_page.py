@@ -91,12 +91,14 @@ def test_export_and_import(qtbot: QtBot, context: AppContext, tmp_path: Path) ->
     assert page.export_to(tmp_path / "out.csv", "csv") == 3
     other = AppContext.create(tmp_path / "other")
     page2 = loaded(qtbot, other)
-    assert page2.import_from(tmp_path / "out.csv")
-    qtbot.waitUntil(lambda: not page2.loading, timeout=5000)
+    assert page2.import_from(tmp_path / "out.csv")  # in the background
+    qtbot.waitUntil(lambda: not page2.importing and not page2.loading, timeout=5000)
     assert page2.tree.topLevelItemCount() == 1
+    assert "Imported 1 workout(s) and 3 set(s)" in page2.message.text()
     bad = tmp_path / "bad.csv"
     bad.write_text("nonsense\n", encoding="utf-8")
-    assert not page2.import_from(bad)
+    assert page2.import_from(bad)
+    qtbot.waitUntil(lambda: not page2.importing, timeout=5000)
     assert "Nothing was imported" in page2.message.text() and "line 1" in page2.message.text()
 
 

@@ -6,6 +6,7 @@ import pytest
 from gui_helpers import FakeAudio, make_window
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from glute_timer.context import AppContext
@@ -17,8 +18,12 @@ from glute_timer.gui.timers import MAX_FRAME_MS, MIN_FRAME_MS
 
 def start(window: MainWindow, preset: str) -> None:
     assert window.library.select_id(preset)
+    before = window.driver
     window.library.start_button.click()
-    assert window.driver is not None
+    # The plan is made off the GUI thread; the workout starts when it is delivered.
+    assert window.library.planner.wait()
+    QApplication.processEvents()
+    assert window.driver is not None and window.driver is not before
     assert window.current_page() is window.workout
 
 

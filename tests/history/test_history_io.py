@@ -13,7 +13,14 @@ from history_helpers import make_workout
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from glute_timer.core.history import STATUSES, HistoryStore, StoredSet, Workout
+from glute_timer.core.history import (
+    MAX_TIME_MS,
+    MIN_TIME_MS,
+    STATUSES,
+    HistoryStore,
+    StoredSet,
+    Workout,
+)
 from glute_timer.core.history_io import (
     CSV_COLUMNS,
     ImportFileError,
@@ -33,12 +40,20 @@ from glute_timer.core.protocol import SCHEDULES
 text = st.text(
     st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=30
 )
-times = st.integers(min_value=0, max_value=4_102_444_800_000)  # up to 2100
+DAY_MS = 86_400_000
+# The range a history holds (1970 up to 2100), leaving a day for the workout itself.
+times = st.integers(min_value=MIN_TIME_MS, max_value=MAX_TIME_MS - 1)
+starts = st.integers(min_value=MIN_TIME_MS, max_value=MAX_TIME_MS - DAY_MS)
 small = st.integers(min_value=0, max_value=500)
 
 
 @st.composite
-def stored_sets(draw: st.DrawFn, position: int) -> StoredSet:
+def stored_sets(draw: st.DrawFn, position: int, start: int, end: int) -> StoredSet:
+    """A set as a workout records it: within its workout (``start``..``end``), its reps
+    within its range."""
+    reps_min = draw(st.integers(1, 200))
+    reps_max = draw(st.integers(reps_min, 200))
+    set_start = draw(st.integers(start, end))
     return StoredSet(
         position=position,
         block=draw(st.integers(1, 50)),
@@ -46,11 +61,11 @@ def stored_sets(draw: st.DrawFn, position: int) -> StoredSet:
         side=draw(st.sampled_from([None, "left", "right"])),
         exercise=draw(text.filter(bool)),
         exercise_name=draw(text),
-        target=draw(small),
-        reps_min=draw(small),
-        reps_max=draw(small),
-        reps_done=draw(small),
-        hold_s=draw(st.floats(min_value=0, max_value=1e6, allow_nan=False)),
+        target=draw(st.integers(reps_min, reps_max)),
+        reps_min=reps_min,
+        reps_max=reps_max,
+        reps_done=draw(st.integers(0, reps_max)),
+        hold_s=draw(st.floats(min_value=0, max_value=600, allow_nan=False)),
         load=draw(
             st.one_of(
                 st.just("bodyweight"),
@@ -60,8 +75,8 @@ def stored_sets(draw: st.DrawFn, position: int) -> StoredSet:
                 text.filter(lambda t: bool(t.strip())),
             )
         ),
-        started_ms=draw(times),
-        ended_ms=draw(times),
+        started_ms=set_start,
+        ended_ms=draw(st.integers(set_start, end)),
     )
 
 
@@ -70,6 +85,9 @@ def workouts(draw: st.DrawFn) -> Workout:
     count = draw(st.integers(1, 4))
     positions = sorted(draw(st.sets(st.integers(0, 30), min_size=count, max_size=count)))
     status = draw(st.sampled_from(STATUSES))
+    started = draw(starts)
+    ended = draw(st.none() | st.integers(started, started + DAY_MS - 1))
+    last = started + DAY_MS - 1 if ended is None else ended
     return Workout(
         uid=draw(st.uuids()).hex,
         protocol_id=draw(text.filter(bool)),
@@ -77,11 +95,11 @@ def workouts(draw: st.DrawFn) -> Workout:
         schedule=draw(st.sampled_from(SCHEDULES)),
         program_weeks=draw(st.none() | st.integers(1, 52)),
         protocol_toml=draw(text),
-        started_ms=draw(times),
-        ended_ms=draw(st.none() | times),
+        started_ms=started,
+        ended_ms=ended,
         status=status,
         note=draw(text),
-        sets=tuple(draw(stored_sets(p)) for p in positions),
+        sets=tuple(draw(stored_sets(p, started, last)) for p in positions),
     )
 
 
