@@ -226,9 +226,7 @@ def child_qsoundeffect(basedir: Path) -> None:
         pump(0.05)
     pump(3.0)
     renderer.close()
-    rows = [
-        {"due": o.due, "start": o.due, "text": o.text, "action": o.action} for o in outcomes
-    ]
+    rows = [{"due": o.due, "start": o.due, "text": o.text, "action": o.action} for o in outcomes]
     _emit(outcomes=rows, engine_cpu=None, notes=[])
 
 
