@@ -70,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("run", parents=[common], help="follow a workout")
     p.add_argument("protocol", metavar="PRESET_OR_FILE")
     p.add_argument(
-        "--no-gui", action="store_true", help="in the terminal (required for now: see README)"
+        "--no-gui", action="store_true", help="in the terminal (default: open the window)"
     )
     p.add_argument("--json", action="store_true", help="print each cue as a JSON line")
     p.add_argument("--mute", action="store_true", help="no speech and no sounds")
@@ -113,6 +113,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Problems the user must know about reach them as one clear line (here) or in the
     # window; the log only carries errors, so a warning is never printed twice.
     logging.basicConfig(level=logging.ERROR, format=LOG_FORMAT)
+    from glute_timer.logflood import guard_logging
+
+    guard_logging()  # an error repeated in a loop is printed a few times a minute
     arguments = list(sys.argv[1:] if argv is None else argv)
     # (The window's own short path, without this parser, is ``glute_timer.launcher``.)
     parser = build_parser()
@@ -289,7 +292,7 @@ def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
 
 def cmd_run(args: argparse.Namespace, context: AppContext) -> int:
     if not args.no_gui:
-        raise UsageError("run: the window follows along from the Library; use --no-gui here")
+        return _run_in_window(args, context)
     import signal
 
     from glute_timer.core.session import Session, State
@@ -335,6 +338,23 @@ def cmd_run(args: argparse.Namespace, context: AppContext) -> int:
     except BrokenPipeError:
         silence_stdout()
     return EXIT_INTERRUPTED if interrupted else 0
+
+
+def _run_in_window(args: argparse.Namespace, context: AppContext) -> int:
+    """``run SPEC`` without ``--no-gui``: the window opens and starts the workout (its
+    lead-in begins at once). Bad input is refused here, before any window opens."""
+    if args.json:
+        raise UsageError("run: --json prints cues in the terminal: add --no-gui")
+    _load_plan(args.protocol, context)  # a ProtocolError is the one-line error, exit 2
+    spec = args.protocol
+    path = Path(spec)
+    if spec.endswith(".toml") or "/" in spec or "\\" in spec or path.is_file():
+        spec = str(path.resolve())  # a running window may have another working folder
+    if args.mute:
+        context.settings = context.settings._replace(voice_enabled=False, sounds_enabled=False)
+    from glute_timer.gui.app import run_gui
+
+    return int(run_gui(context, run=spec))
 
 
 def _run_listeners() -> list[Callable[[Session, AppContext, argparse.Namespace], None]]:

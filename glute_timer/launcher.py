@@ -29,6 +29,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Problems the user must know about reach them in the window or as one clear line;
     # the log only carries errors, so a warning is never printed twice.
     logging.basicConfig(level=logging.ERROR, format=LOG_FORMAT)
+    from glute_timer.logflood import guard_logging
+
+    guard_logging()  # an error repeated in a loop is printed a few times a minute
     from glute_timer.context import AppContext
 
     context = AppContext.create(basedir)

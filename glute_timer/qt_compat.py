@@ -119,6 +119,7 @@ OWN_QT_MODULES = (
     "glute_timer.gui.widgets",
     "glute_timer.gui.workers",
     "glute_timer.gui.workout_page",
+    "glute_timer.logflood",
     "glute_timer.qt_compat",
     "glute_timer.speech.cli",
 )

@@ -81,7 +81,13 @@ def history_hooks(
     return [record]
 
 
-def run_gui(context: AppContext) -> int:
+def run_gui(context: AppContext, run: str | None = None) -> int:
+    """Open the window; with ``run`` (a preset id, a protocol id or an absolute path to a
+    protocol file, already checked by the caller) start that workout once it is up. A
+    window already open for this data folder is asked to come forward (and to start it)."""
+    from glute_timer.logflood import install_qt_handler
+
+    install_qt_handler()  # a Qt message repeated in a loop is printed a few times a minute
     app = make_application()
     guard = None
     try:
@@ -90,7 +96,7 @@ def run_gui(context: AppContext) -> int:
         SingleInstance = None  # type: ignore[assignment,misc]
     if SingleInstance is not None:
         guard = SingleInstance(context)
-        if not guard.acquire(listen=False):
+        if not guard.acquire(listen=False, request={"run": run} if run else None):
             return 0  # the running window was asked to come forward
     window: MainWindow | None = None
 
@@ -101,10 +107,13 @@ def run_gui(context: AppContext) -> int:
     window = MainWindow(context, session_hooks=history_hooks(context, notify))
     if guard is not None:
         guard.activation_requested.connect(lambda: bring_to_front(window))
+        guard.run_requested.connect(window.run_spec)
         # Later windows can reach this one once it is on screen (QtNetwork loads then).
         window.first_painted.connect(guard.listen)
     # The audio is built once the window is on screen: nothing before the paint waits.
     window.first_painted.connect(window.prepare_audio)
+    if run:
+        window.first_painted.connect(lambda: window.run_spec(run))
     window.show()
     code = app.exec()
     if guard is not None:

@@ -555,6 +555,19 @@ class MainWindow(QMainWindow):
         self.workout_started.emit(driver)
         return driver
 
+    def run_spec(self, spec: str) -> None:
+        """Start the workout named by ``spec`` (``glute-timer run SPEC``, a desktop action,
+        a reminder's Start): a preset id, a protocol id or a path to a protocol file."""
+        from glute_timer.core.library import resolve_protocol
+        from glute_timer.core.protocol import ProtocolError
+
+        try:
+            protocol_id, protocol = resolve_protocol(spec, self.context.paths.protocols_dir)
+        except ProtocolError as exc:
+            self.show_banner(f"Could not start {spec}: {exc}")
+            return
+        self.start_workout(protocol, protocol_id)
+
     def _start_again(self, _protocol: object = None) -> None:
         if self._last_start is not None:
             self.start_workout(*self._last_start, plan=self._last_plan)

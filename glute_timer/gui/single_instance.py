@@ -10,7 +10,9 @@ Two parts:
   and the data directory, so ``--basedir`` instances are separate. The first window
   listens once it is on screen (``listen()``); a second one connects, which asks the
   first to come forward, and quits. It retries for a few seconds, in case the first is
-  still starting.
+  still starting. A second one may also send a request as one line of JSON:
+  ``{"run": SPEC}`` (``glute-timer run SPEC`` while the window is open) makes the first
+  start that workout (``run_requested``).
 
 The command line never uses this, so ``glute-timer history`` or ``run --no-gui`` work
 beside the window.
@@ -27,6 +29,7 @@ Usage in the launcher::
 
 from __future__ import annotations
 
+import json
 import os
 import time
 import zlib
@@ -38,7 +41,7 @@ from PySide6.QtCore import QObject, Signal
 from glute_timer.context import AppContext
 
 if TYPE_CHECKING:
-    from PySide6.QtNetwork import QLocalServer
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 try:
     import fcntl
@@ -70,6 +73,7 @@ class SingleInstance(QObject):
     """``acquire()`` is False when another window runs (it has been asked to come forward)."""
 
     activation_requested = Signal()
+    run_requested = Signal(str)  # a preset id, a protocol id or an absolute file path
 
     def __init__(self, context: AppContext | Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +81,7 @@ class SingleInstance(QObject):
         self.data_dir = data_dir
         self._name: str | None = None
         self._server: QLocalServer | None = None
+        self._clients: dict[object, bytearray] = {}  # connections still sending
         self._lock_fd: int | None = None
 
     @property
@@ -92,8 +97,9 @@ class SingleInstance(QObject):
             self._server is not None and self._server.isListening()
         )
 
-    def acquire(self, *, listen: bool = True) -> bool:
-        """True for the first window; False when another one was asked to come forward.
+    def acquire(self, *, listen: bool = True, request: dict[str, str] | None = None) -> bool:
+        """True for the first window; False when another one was asked to come forward
+        (and handed ``request``, e.g. ``{"run": spec}``).
 
         With ``listen=False`` the first window's socket is opened later by ``listen()``
         (after the first paint: QtNetwork takes a moment to load).
@@ -103,9 +109,9 @@ class SingleInstance(QObject):
         locked = self._lock()
         if locked is False:
             # Another process holds the lock: it is, or is about to be, listening.
-            self._ask_running_instance(patient=True)
+            self._ask_running_instance(patient=True, request=request)
             return False
-        if locked is None and self._ask_running_instance(patient=False):
+        if locked is None and self._ask_running_instance(patient=False, request=request):
             return False  # no lock here: the socket alone decides
         if listen or locked is None:
             self.listen()
@@ -161,7 +167,9 @@ class SingleInstance(QObject):
         self._lock_fd = fd
         return True
 
-    def _ask_running_instance(self, *, patient: bool) -> bool:
+    def _ask_running_instance(
+        self, *, patient: bool, request: dict[str, str] | None = None
+    ) -> bool:
         from PySide6.QtNetwork import QLocalSocket
 
         give_up = time.monotonic() + (ASK_FOR_S if patient else 0.0)
@@ -169,7 +177,14 @@ class SingleInstance(QObject):
             socket = QLocalSocket()
             socket.connectToServer(self.name)
             if socket.waitForConnected(CONNECT_TIMEOUT_MS):
-                socket.abort()
+                if request:
+                    socket.write((json.dumps(request) + "\n").encode("utf-8"))
+                    socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)
+                    socket.disconnectFromServer()
+                    if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
+                        socket.waitForDisconnected(CONNECT_TIMEOUT_MS)
+                else:
+                    socket.abort()
                 return True
             socket.abort()
             if time.monotonic() >= give_up:
@@ -177,11 +192,44 @@ class SingleInstance(QObject):
             time.sleep(0.1)
 
     def _on_new_connection(self) -> None:
-        # Only this user can connect (UserAccessOption); any connection is a request to
-        # come forward, so there is nothing to read.
+        # Only this user can connect (UserAccessOption). Any connection is a request to
+        # come forward; it may also carry one line of JSON, read as it arrives.
         assert self._server is not None
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
-            socket.abort()
-            socket.deleteLater()
+            if socket is not None:
+                self._clients[socket] = bytearray()
+                socket.readyRead.connect(self._read_client)
+                socket.disconnected.connect(self._client_done)
+                if socket.state() != socket.LocalSocketState.ConnectedState:
+                    self._finish_client(socket)
         self.activation_requested.emit()
+
+    def _read_client(self) -> None:
+        socket = self.sender()
+        if socket in self._clients:
+            self._clients[socket].extend(bytes(socket.readAll().data()))  # type: ignore[attr-defined]
+
+    def _client_done(self) -> None:
+        socket = self.sender()
+        if socket in self._clients:
+            self._finish_client(socket)  # type: ignore[arg-type]
+
+    def _finish_client(self, socket: QLocalSocket) -> None:
+        received = self._clients.pop(socket, bytearray())
+        received.extend(bytes(socket.readAll().data()))
+        socket.readyRead.disconnect(self._read_client)
+        socket.disconnected.disconnect(self._client_done)
+        socket.deleteLater()
+        self._handle_request(bytes(received))
+
+    def _handle_request(self, data: bytes) -> None:
+        line = data.split(b"\n", 1)[0].strip()
+        if not line:
+            return
+        try:
+            request = json.loads(line.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            return  # not ours: a plain request to come forward
+        if isinstance(request, dict) and isinstance(request.get("run"), str):
+            self.run_requested.emit(request["run"])

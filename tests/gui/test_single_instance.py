@@ -103,3 +103,35 @@ def test_without_a_lock_the_socket_decides(qtbot: QtBot, tmp_path: Path) -> None
     with qtbot.waitSignal(first.activation_requested, timeout=3000):
         assert not second.acquire()
     first.release()
+
+
+RUN_REQUEST = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication
+from glute_timer.gui.single_instance import SingleInstance
+app = QCoreApplication([])
+guard = SingleInstance(Path(sys.argv[1]))
+print("primary" if guard.acquire(request={"run": sys.argv[2]}) else "secondary")
+"""
+
+
+def test_a_second_process_hands_over_the_workout_to_start(qtbot: QtBot, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    first = SingleInstance(tmp_path / "data")
+    assert first.acquire()
+    asked: list[str] = []
+    first.run_requested.connect(asked.append)
+    with qtbot.waitSignal(first.run_requested, timeout=20_000):
+        result = subprocess.run(
+            [sys.executable, "-c", RUN_REQUEST, str(tmp_path / "data"), "/some/where/é.toml"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        )
+    assert result.stdout.strip() == "secondary", result.stderr
+    assert asked == ["/some/where/é.toml"]
+    first.release()
