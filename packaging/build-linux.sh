@@ -104,6 +104,36 @@ plan = json.load(open(sys.argv[1], encoding="utf-8"))
 print(f"{plan['name']}: {len(plan['cues'])} cues, {plan['total_s']} s (valid JSON)")
 PY
 run --basedir "$tmp/base" run "$tmp/tiny.toml" --no-gui --json --mute
+if command -v pulseaudio >/dev/null 2>&1 && command -v parec >/dev/null 2>&1; then
+  # Real sound from the frozen app: its audio engine (a child of the frozen executable)
+  # plays the spoken workout into a private PulseAudio's null sink, recorded by parec.
+  pulse="$tmp/pulse"
+  mkdir -p "$pulse"
+  export PULSE_RUNTIME_PATH="$pulse" PULSE_STATE_PATH="$pulse" PULSE_SERVER="unix:$pulse/native"
+  pulseaudio --daemonize=yes --exit-idle-time=-1 --system=false -n \
+    --load=module-native-protocol-unix --load="module-null-sink sink_name=smoke rate=44100" \
+    >/dev/null 2>&1
+  for _ in $(seq 50); do pactl info >/dev/null 2>&1 && break; sleep 0.1; done
+  pactl set-default-sink smoke
+  parec --format=s16le --rate=44100 --channels=1 -d smoke.monitor --raw >"$tmp/heard.raw" &
+  recorder=$!
+  run --basedir "$tmp/spoken" run "$tmp/tiny.toml" --no-gui --json >/dev/null
+  sleep 0.5
+  kill "$recorder" 2>/dev/null || true
+  wait "$recorder" 2>/dev/null || true
+  pulseaudio -k >/dev/null 2>&1 || true
+  unset PULSE_RUNTIME_PATH PULSE_STATE_PATH PULSE_SERVER
+  "$python" - "$tmp/heard.raw" <<'PY'
+import array, sys
+samples = array.array("h")
+samples.frombytes(open(sys.argv[1], "rb").read())
+loud = sum(1 for s in samples if abs(s) > 3000)
+print(f"recorded {len(samples) / 44100:.1f} s, {loud / 44100:.2f} s of it loud")
+sys.exit(0 if loud > 44100 * 0.3 else "build-linux.sh: the frozen app's workout was not heard")
+PY
+else
+  echo "(no pulseaudio/parec: the frozen app's sound was not checked)"
+fi
 "$exe" --help >"$tmp/help.txt"
 if grep -qw check "$tmp/help.txt"; then
   run --basedir "$tmp/base" check

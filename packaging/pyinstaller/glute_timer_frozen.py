@@ -58,32 +58,6 @@ def _ensure_streams() -> None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
 
 
-# The spec leaves out Qt's multimedia backend plugins (FFmpeg; the app only needs
-# QSoundEffect and QMediaDevices, which work without them), and Qt then says so once, with
-# no logging category that QT_LOGGING_RULES could silence. Only that line is dropped.
-_QT_NOISE = ("No QtMultimedia backends found.",)
-
-
-def _filter_qt_messages() -> None:
-    try:
-        from PySide6.QtCore import qFormatLogMessage, qInstallMessageHandler
-    except ImportError:
-        return
-
-    def handler(mode: object, context: object, message: str) -> None:
-        if message.startswith(_QT_NOISE):
-            return
-        if previous is not None:
-            previous(mode, context, message)
-            return
-        stream = sys.stderr
-        if stream is not None:
-            stream.write(qFormatLogMessage(mode, context, message) + "\n")
-            stream.flush()
-
-    previous = qInstallMessageHandler(handler)
-
-
 def main(gui: bool) -> int:
     # Harmless unless a multiprocessing child of the frozen app is starting: then it runs
     # the child and exits here (needed on Windows and with the "spawn" start method).
@@ -92,7 +66,6 @@ def main(gui: bool) -> int:
     if child is not None:
         return child
     _ensure_streams()
-    _filter_qt_messages()
     from glute_timer.launcher import gui_main
     from glute_timer.launcher import main as launch
 
