@@ -6,6 +6,7 @@ import argparse
 import logging
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -15,11 +16,13 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 from glute_timer import __version__
 from glute_timer.context import AppContext
 from glute_timer.core.text import json_line, printable
-from glute_timer.launcher import LOG_FORMAT
+from glute_timer.logflood import LOG_FORMAT
 
 if TYPE_CHECKING:
     from glute_timer.core.plan import Cue, Plan
-    from glute_timer.core.session import Event, Session, SetRecord
+    from glute_timer.core.session import Event, SetRecord
+    from glute_timer.speech.player import CuePlayer
+    from glute_timer.workout import Workout
 
 # The protocols, plans and sessions are imported by the commands that use them: opening
 # the window (the common case) needs none of them before its first paint.
@@ -282,10 +285,6 @@ class _Interrupted(BaseException):
     listener runs is not swallowed by the session's guard against failing listeners."""
 
 
-class _OutputClosed(BaseException):
-    """Standard output was closed (its reader ended): the run stops as with Ctrl-C."""
-
-
 def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
     raise _Interrupted
 
@@ -295,49 +294,66 @@ def cmd_run(args: argparse.Namespace, context: AppContext) -> int:
         return _run_in_window(args, context)
     import signal
 
-    from glute_timer.core.session import Session, State
+    from glute_timer.core.session import State
+    from glute_timer.workout import Workout
 
-    args.protocol_id, plan = _load_plan(args.protocol, context)
-    session = Session(plan, time.monotonic)
+    protocol_id, plan = _load_plan(args.protocol, context)
     printer = TerminalPrinter(sys.stdout, args.json)
-    session.subscribe(printer)
-
-    def output_gone() -> None:
-        if printer.closed:
-            raise _OutputClosed
-
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+    audio: CuePlayer | None = None
+    workout: Workout | None = None
+    interrupted = False
     try:
         # Inside the try: preparing speech takes a moment, and Ctrl-C may come meanwhile.
-        for attach in _run_listeners():
-            attach(session, context, args)
-        args.after_tick = [output_gone, *getattr(args, "after_tick", [])]
-        from glute_timer.core.session import START_DELAY
+        if not args.mute:
+            from glute_timer.speech.cli import terminal_audio, wait_prepared
 
-        session.start(0.0 if args.mute else START_DELAY)
-        _follow(
-            session, wait=getattr(args, "wait", time.sleep), after_tick=_hooks(args, "after_tick")
+            audio = terminal_audio(context)
+        workout = Workout(
+            context,
+            plan,
+            protocol_id,
+            clock=time.monotonic,
+            audio=audio,
+            on_message=_warn,
+            listeners=[("printer", printer)],
         )
+        if audio is not None:
+            wait_prepared(audio)
+        workout.start()
+        follow(workout, time.monotonic, stop_when=lambda: printer.closed)
         interrupted = printer.closed
-        if interrupted:
-            session.stop()
-    except (KeyboardInterrupt, _Interrupted, _OutputClosed):
-        session.stop()
+    except (KeyboardInterrupt, _Interrupted):
         interrupted = True
     finally:
         signal.signal(signal.SIGTERM, previous)
-        for after_run in getattr(args, "after_run", []):
-            after_run()
+        if workout is not None:
+            if interrupted:
+                workout.stop()
+            saved = workout.close()
+            if saved:
+                print(f"Recorded {saved} set(s) in the history.", file=sys.stderr, flush=True)
+        if audio is not None:
+            from glute_timer.speech.cli import drain
+
+            finished = workout is not None and workout.session.state is State.FINISHED
+            drain(audio, finished)
+    if workout is None:
+        return EXIT_INTERRUPTED
     out = sys.stderr if args.json else sys.stdout
     if out is sys.stdout and printer.closed:
         return EXIT_INTERRUPTED  # nobody reads the summary any more
     try:
-        for line in summary_lines(session.completed_sets, session.state is State.FINISHED):
+        for line in summary_lines(workout.completed_sets, workout.session.state is State.FINISHED):
             print(line, file=out)
         out.flush()
     except BrokenPipeError:
         silence_stdout()
     return EXIT_INTERRUPTED if interrupted else 0
+
+
+def _warn(message: str) -> None:
+    print(f"glute-timer: warning: {printable(message)}", file=sys.stderr, flush=True)
 
 
 def _run_in_window(args: argparse.Namespace, context: AppContext) -> int:
@@ -357,61 +373,44 @@ def _run_in_window(args: argparse.Namespace, context: AppContext) -> int:
     return int(run_gui(context, run=spec))
 
 
-def _run_listeners() -> list[Callable[[Session, AppContext, argparse.Namespace], None]]:
-    """Listeners other features attach to a terminal workout (sound, history).
-
-    One that needs an event loop may set ``args.wait`` to a ``wait(seconds)`` that
-    processes its events, append to ``args.after_tick`` what must run once every cue of
-    a tick is out (a ``DeferredListener``'s flush), and append cleanups to
-    ``args.after_run`` (run after the
-    workout ends or is interrupted, before the summary)."""
-    return [_attach_history, _attach_audio]
-
-
-def _attach_history(session: Session, context: AppContext, args: argparse.Namespace) -> None:
-    from glute_timer import history_cli
-
-    history_cli.attach_history_recorder(session, context, args)
-
-
-def _attach_audio(session: Session, context: AppContext, args: argparse.Namespace) -> None:
-    from glute_timer.speech.cli import attach_audio
-
-    attach_audio(session, context, args)
-
-
 MAX_SLEEP = 0.25
 
 
-def _hooks(args: argparse.Namespace, name: str) -> Callable[[], None]:
-    def run_all() -> None:
-        for hook in getattr(args, name, []):
-            hook()
-
-    return run_all
-
-
-def _follow(
-    session: Session,
+def follow(
+    workout: Workout,
     clock: Callable[[], float] = time.monotonic,
-    wait: Callable[[float], None] = time.sleep,
-    after_tick: Callable[[], None] = lambda: None,
+    wait: Callable[[float], None] | None = None,
+    stop_when: Callable[[], bool] = lambda: False,
 ) -> None:
     """Sleep until each deadline of the plan, then tick: nothing accumulates.
 
-    ``wait`` may process an event loop meanwhile (speech sets one up)."""
+    Commands posted from other threads (``Workout.post``) wake the loop and run here;
+    ``wait(seconds)`` replaces that sleep (tests pass a fake clock's)."""
     from glute_timer.core.session import State
 
-    while True:
-        if session.state is State.PAUSED:
-            # Nothing pauses a terminal run but a gap in the ticks (the machine slept, the
-            # process was stopped): the printer said so; go on from where it paused.
-            session.resume()
-        if session.state is not State.RUNNING:
-            return
-        deadline = session.next_deadline()
-        now = clock()
-        if deadline is not None and deadline > now:
-            wait(min(deadline - now, MAX_SLEEP))
-        session.tick(clock())
-        after_tick()  # slow listeners (the history's disk writes) go after the cues
+    wake = threading.Event()
+
+    def sleep(seconds: float) -> None:
+        if wake.wait(seconds):
+            wake.clear()
+
+    wait = wait or sleep
+    workout.on_posted = wake.set
+    session = workout.session
+    try:
+        while not stop_when():
+            if session.state is State.PAUSED and not workout.paused_by_user:
+                # Nothing pauses a terminal run but a gap in the ticks (the machine slept,
+                # the process was stopped) or a command: after a gap the printer said
+                # so; go on from where it paused.
+                workout.resume()
+            if session.state not in (State.RUNNING, State.PAUSED):
+                return
+            deadline = session.next_deadline()
+            now = clock()
+            if deadline is None or deadline > now:
+                wait(MAX_SLEEP if deadline is None else min(deadline - now, MAX_SLEEP))
+            workout.run_posted()
+            workout.tick(clock())  # the history's hand-over comes after the cues
+    finally:
+        workout.on_posted = None

@@ -137,16 +137,13 @@ from glute_timer.context import AppContext
 from glute_timer.core.history import (
     HistoryError,
     HistoryStore,
-    HistoryWriter,
     Workout,
     open_history,
     open_history_for_reading,
-    start_history_writer,
 )
 from glute_timer.core.history_io import ImportFileError, import_file, write_csv, write_json
 from glute_timer.core.progress import progress
 from glute_timer.core.protocol import format_number
-from glute_timer.core.session import Session
 from glute_timer.core.text import json_line, printable
 
 EXIT_ERROR = 1
@@ -282,30 +279,6 @@ def cmd_stats(args: argparse.Namespace, context: AppContext) -> int:
         print("\n\n".join("\n".join(printable(x) for x in item.summary_lines()) for item in items))
     sys.stdout.flush()
     return 0
-
-
-# ---------------------------------------------------------------- run --no-gui
-
-
-def attach_history_recorder(
-    session: Session, context: AppContext, args: argparse.Namespace
-) -> HistoryWriter:
-    """Record the terminal workout from a writer thread of its own: a locked or slow
-    history never delays a cue. Problems go to stderr, never stop the workout; the last
-    writes are waited for after the run (``args.after_run``)."""
-    protocol_id = str(getattr(args, "protocol_id", "") or session.plan.name)
-    writer = start_history_writer(context, session.plan, protocol_id, on_message=_warn_flushed)
-    session.subscribe(writer)
-
-    def finish() -> None:
-        writer.close()
-        if writer.saved_sets:
-            print(
-                f"Recorded {writer.saved_sets} set(s) in the history.", file=sys.stderr, flush=True
-            )
-
-    args.after_run = [finish, *getattr(args, "after_run", [])]
-    return writer
 
 
 def _warn_flushed(message: str) -> None:

@@ -13,8 +13,6 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-LOG_FORMAT = "glute-timer: %(levelname)s: %(message)s"
-
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
@@ -28,8 +26,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # Problems the user must know about reach them in the window or as one clear line;
     # the log only carries errors, so a warning is never printed twice.
+    from glute_timer.logflood import LOG_FORMAT, guard_logging
+
     logging.basicConfig(level=logging.ERROR, format=LOG_FORMAT)
-    from glute_timer.logflood import guard_logging
 
     guard_logging()  # an error repeated in a loop is printed a few times a minute
     from glute_timer.context import AppContext

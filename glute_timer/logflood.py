@@ -21,6 +21,9 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+LOG_FORMAT = "glute-timer: %(levelname)s: %(message)s"
+"""How the app's log lines look on stderr (the window's and the command line's)."""
+
 PER_MINUTE = 3
 WINDOW = 60.0
 

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import sys
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication
 
 from glute_timer.qt_compat import protect_none, skip_source_scan
@@ -16,10 +13,7 @@ from glute_timer.qt_compat import protect_none, skip_source_scan
 skip_source_scan()  # before our Qt modules below are imported: see glute_timer/qt_compat.py
 
 from glute_timer.context import AppContext  # noqa: E402
-from glute_timer.gui.main_window import APP_TITLE, MainWindow, SessionHook  # noqa: E402
-
-if TYPE_CHECKING:
-    from glute_timer.core.session import Listener, Session
+from glute_timer.gui.main_window import APP_TITLE, MainWindow  # noqa: E402
 
 log = logging.getLogger(__name__)
 
@@ -46,41 +40,6 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
     return app
 
 
-class _Messages(QObject):
-    """Carries the history writer's messages from its thread to the GUI thread."""
-
-    said = Signal(str)
-
-
-def history_hooks(
-    context: AppContext, notify: Callable[[str], None] | None = None
-) -> list[SessionHook]:
-    """Record every workout in the history, when the history module is installed.
-
-    The history is opened and written on a writer thread of its own (``HistoryWriter``):
-    a locked or slow database never holds up the clock or the window. ``notify`` hears,
-    once each and in the GUI thread, what the recorder has to say: a file moved aside,
-    sets kept in memory because the disk is full, read-only or locked, a rescue copy
-    written.
-    """
-    if importlib.util.find_spec("glute_timer.core.history") is None:
-        return []
-
-    def record(session: Session, protocol_id: str) -> Listener:
-        # Imported on the first workout, not at start: SQLite is not needed to paint.
-        from glute_timer.core.history import start_history_writer
-
-        messages = _Messages()
-        if notify is not None:
-            messages.said.connect(notify, Qt.ConnectionType.QueuedConnection)
-        # The writer holds on to ``messages`` through this function, from its thread.
-        return start_history_writer(
-            context, session.plan, protocol_id, on_message=lambda text: messages.said.emit(text)
-        )
-
-    return [record]
-
-
 def run_gui(context: AppContext, run: str | None = None) -> int:
     """Open the window; with ``run`` (a preset id, a protocol id or an absolute path to a
     protocol file, already checked by the caller) start that workout once it is up. A
@@ -98,13 +57,7 @@ def run_gui(context: AppContext, run: str | None = None) -> int:
         guard = SingleInstance(context)
         if not guard.acquire(listen=False, request={"run": run} if run else None):
             return 0  # the running window was asked to come forward
-    window: MainWindow | None = None
-
-    def notify(message: str) -> None:
-        if window is not None:
-            window.statusBar().showMessage(message, 15000)
-
-    window = MainWindow(context, session_hooks=history_hooks(context, notify))
+    window = MainWindow(context, record_history=True)
     if guard is not None:
         guard.activation_requested.connect(lambda: bring_to_front(window))
         guard.run_requested.connect(window.run_spec)

@@ -1,8 +1,8 @@
-"""The session driver: one precise Qt timer that moves a Session along the monotonic clock.
+"""The session driver: one precise Qt timer that moves a workout along the monotonic clock.
 
-Every wake calls ``session.tick(clock())`` and publishes ``session.view(clock())``. What is
-shown is always computed from the clock reading, so a late or missed wake only delays a
-repaint; it never shifts the workout.
+Every wake calls ``workout.tick(clock())`` and publishes ``workout.display(clock())``, the
+pure object the workout screen paints. What is shown is always computed from the clock
+reading, so a late or missed wake only delays a repaint; it never shifts the workout.
 
 The timer is a single shot, re-armed after every wake for the earliest of: the session's
 next deadline (a cue or a step change, exactly), the moment the whole seconds on screen
@@ -20,49 +20,49 @@ from __future__ import annotations
 
 import contextlib
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 from glute_timer.core.clock import Clock
+from glute_timer.core.display import Display
 from glute_timer.core.session import (
     Event,
-    Listener,
-    Session,
-    SessionView,
-    SetRecord,
     State,
     StateChanged,
     WorkoutFinished,
 )
 from glute_timer.gui.timers import MAX_FRAME_MS, MIN_FRAME_MS, TimerFactory, precise_timer
+from glute_timer.workout import Workout
 
 
 class SessionDriver(QObject):
-    view_changed = Signal(object)  # SessionView
+    view_changed = Signal(object)  # Display
     session_event = Signal(object)  # every session Event, in the GUI thread
     finished = Signal(object)  # WorkoutFinished
+    _posted = Signal()  # a command came from another thread (the phone remote)
 
     def __init__(
         self,
-        session: Session,
+        workout: Workout,
         clock: Clock,
         *,
-        listeners: Iterable[Listener] = (),
         timer_factory: TimerFactory = precise_timer,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.session = session
+        self.workout = workout
+        self.session = workout.session
         self._clock = clock
-        self._unsubscribe: list[Callable[[], None]] = [session.subscribe(self._on_event)]
-        for listener in listeners:
-            self._unsubscribe.append(session.subscribe(listener))
+        self._unsubscribe: list[Callable[[], None]] = [workout.subscribe(self._on_event)]
+        # Commands posted from other threads run here, in the GUI thread.
+        self._posted.connect(self._run_posted, Qt.ConnectionType.QueuedConnection)
+        workout.on_posted = self._posted.emit
         self._timer = timer_factory(self, MIN_FRAME_MS)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._wake)
         self._closed = False
-        self.frame_interval: Callable[[SessionView], float] = _steady_frames
+        self.frame_interval: Callable[[Display], float] = _steady_frames
         """Seconds until the display wants its next frame, given what it shows now."""
         self.frame: Callable[[float], None] | None = None
         """The display's cheap update between full wakes: the step's progress, 0-1."""
@@ -75,8 +75,8 @@ class SessionDriver(QObject):
 
     # ------------------------------------------------------------ reading
 
-    def view(self) -> SessionView:
-        return self.session.view(self._clock())
+    def view(self) -> Display:
+        return self.workout.display(self._clock())
 
     @property
     def state(self) -> State:
@@ -91,10 +91,10 @@ class SessionDriver(QObject):
         if self._closed:
             return
         now = self._clock()
-        self.session.tick(now)
-        view = self.session.view(now)
-        self.view_changed.emit(view)
-        self._arm(view, now)
+        self.workout.tick(now)
+        display = self.workout.display(now)
+        self.view_changed.emit(display)
+        self._arm(display, now)
 
     def _wake(self) -> None:
         if self._closed:
@@ -108,38 +108,44 @@ class SessionDriver(QObject):
 
     # ------------------------------------------------------------ named operations
 
-    def start(self, delay: float = 0.0) -> bool:
-        """Start the workout ``delay`` seconds from now (see ``Session.start``)."""
-        return self._command(lambda: self.session.start(delay))
+    def start(self, delay: float | None = None) -> bool:
+        """Start the workout (``delay``: see ``Workout.start``)."""
+        return self._command(lambda: self.workout.start(delay))
 
     def toggle(self) -> bool:
-        return self._command(self.session.toggle)
+        return self._command(self.workout.toggle)
 
     def skip(self) -> bool:
-        return self._command(self.session.skip)
+        return self._command(self.workout.skip)
 
     def back(self) -> bool:
-        return self._command(self.session.back)
+        return self._command(self.workout.back)
 
     def finish_set(self) -> bool:
-        return self._command(self.session.finish_set)
+        return self._command(self.workout.finish_set)
 
     def stop(self) -> bool:
-        return self._command(self.session.stop)
+        return self._command(self.workout.stop)
 
-    def set_load(self, block: int, load: str) -> None:
-        self.session.set_load(block, load)
+    def command(self, name: str) -> bool:
+        """Any of the workout's named commands (``glute_timer.workout.COMMANDS``)."""
+        return self._command(lambda: self.workout.command(name))
+
+    def change_load(self, block: int, load: str, *, correct_last: bool = False) -> None:
+        self.workout.change_load(block, load, correct_last=correct_last)
         self.poll()
 
-    def correct_last_set_load(self, load: str) -> SetRecord | None:
-        record = self.session.correct_last_set_load(load)
-        self.poll()
-        return record
+    def _run_posted(self) -> None:
+        if not self._closed:
+            self.workout.run_posted()
+            self.poll()
 
     def close(self) -> None:
         """Stop ticking and let go of the session's listeners."""
         self._closed = True
         self._timer.stop()
+        self.workout.on_posted = None
+        self.workout.run_posted()  # nobody waits in vain: what was posted runs now
         for unsubscribe in self._unsubscribe:
             with contextlib.suppress(ValueError):
                 unsubscribe()
@@ -154,12 +160,13 @@ class SessionDriver(QObject):
         self.poll()
         return done
 
-    def _arm(self, view: SessionView, now: float) -> None:
+    def _arm(self, display: Display, now: float) -> None:
         """Set the timer for the next moment something on screen changes."""
         if self._closed or self.session.state is not State.RUNNING:
             self._timer.stop()
             self.next_wake = None
             return
+        view = display.view
         full = self.session.next_deadline()
         if full is None:
             full = now + MAX_FRAME_MS / 1000
@@ -169,7 +176,7 @@ class SessionDriver(QObject):
                 full = min(full, now + remaining - (math.ceil(remaining - 1e-6) - 1))
         self._full_due = full
         self._frame_s = min(
-            max(self.frame_interval(view), MIN_FRAME_MS / 1000), MAX_FRAME_MS / 1000
+            max(self.frame_interval(display), MIN_FRAME_MS / 1000), MAX_FRAME_MS / 1000
         )
         self._step_duration = view.step.duration
         self._step_began = now - view.step_elapsed
@@ -196,5 +203,5 @@ class SessionDriver(QObject):
             self.finished.emit(event)
 
 
-def _steady_frames(_view: SessionView) -> float:
+def _steady_frames(_display: Display) -> float:
     return MIN_FRAME_MS / 1000

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from glute_timer.core.library import ProtocolEntry
     from glute_timer.core.plan import Plan
     from glute_timer.core.protocol import Protocol
-    from glute_timer.core.session import Event, Listener, Session
+    from glute_timer.core.session import Event, Listener
     from glute_timer.gui.audio import CueAudioLike
     from glute_timer.gui.driver import SessionDriver
     from glute_timer.gui.editor_page import EditorPage
@@ -58,9 +58,6 @@ WARM_AFTER_MS = 800
 user passes on the way)."""
 AUTO = object()
 """Default for ``audio``: find the speech package's CueAudio, or run silently."""
-
-SessionHook = Callable[["Session", str], "Listener | None"]
-"""Called for every new workout with its protocol id; may return a listener (history)."""
 
 
 class _PagePlaceholder(QWidget):
@@ -106,6 +103,7 @@ class HistoryPlaceholder(QWidget):
 
 class MainWindow(QMainWindow):
     workout_started = Signal(object)  # SessionDriver
+    history_message = Signal(str)  # from the history writer's thread
     first_painted = Signal()  # the window and its Library are on screen: deferred work now
     settings_saved = Signal(object)  # Settings, after it reached the disk
 
@@ -120,7 +118,7 @@ class MainWindow(QMainWindow):
         timer_factory: TimerFactory = precise_timer,
         audio: Any = AUTO,
         session_listeners: Sequence[Listener] = (),
-        session_hooks: Sequence[SessionHook] = (),
+        record_history: bool = False,
         screen_awake: ScreenAwake | None = None,
         load_voices: bool = True,
     ) -> None:
@@ -130,7 +128,11 @@ class MainWindow(QMainWindow):
         self.wall_clock = wall_clock
         self.timer_factory = timer_factory
         self.session_listeners = list(session_listeners)
-        self.session_hooks = list(session_hooks)
+        self.record_history = record_history
+        """Workouts are recorded in the history (the app does; most tests need not)."""
+        # The history writer speaks from its own thread: its words reach the status bar
+        # through this signal (emitted from another thread, it is queued to this one).
+        self.history_message.connect(self._show_history_message)
         self.settings = context.settings
         self.theme: Theme = LIGHT
         self.driver: SessionDriver | None = None
@@ -510,8 +512,8 @@ class MainWindow(QMainWindow):
         ):
             return None
         from glute_timer.core.plan import build_plan
-        from glute_timer.core.session import Session
         from glute_timer.gui.driver import SessionDriver
+        from glute_timer.workout import Workout
 
         if plan is None or plan.protocol != protocol:
             try:
@@ -521,39 +523,48 @@ class MainWindow(QMainWindow):
                 return None
         self._end_driver()
         self.prepare_audio()
-        session = Session(plan, self.clock, wall_clock=self.wall_clock)
-        listeners: list[Listener] = [*self.session_listeners, self._on_session_event]
-        if self.audio is not None:
-            listeners.insert(0, self.audio.listener)
-        for hook in self.session_hooks:
-            try:
-                extra = hook(session, protocol_id)
-            except Exception as exc:
-                log.exception("a session hook failed; the workout runs without it")
-                self.show_banner(f"This workout will not be recorded: {exc}")
-                continue
-            if extra is not None:
-                listeners.append(extra)
-        driver = SessionDriver(
-            session, self.clock, listeners=listeners, timer_factory=self.timer_factory, parent=self
-        )
+        try:
+            workout = Workout(
+                self.context,
+                plan,
+                protocol_id,
+                clock=self.clock,
+                wall_clock=self.wall_clock,
+                audio=self.audio,
+                record=self.record_history,
+                on_message=self._history_message,
+                listeners=[
+                    *(
+                        (f"extra-{n}", listener)
+                        for n, listener in enumerate(self.session_listeners)
+                    ),
+                    ("window", self._on_session_event),
+                ],
+            )
+        except Exception as exc:  # a broken sound or history must not stop the workout
+            log.exception("the workout could not be assembled")
+            self.show_banner(f"The workout could not start: {exc}")
+            return None
+        driver = SessionDriver(workout, self.clock, timer_factory=self.timer_factory, parent=self)
         self.driver = driver
         self._last_start = (protocol, protocol_id)
         self._last_plan = plan
         self.workout.attach(driver, protocol, self.settings.units)
         self.workout.set_theme(self.theme)
-        if self.audio is not None:
-            try:
-                self.audio.prepare(plan)
-            except Exception:
-                log.exception("preparing the cues failed")
         self.show_page("workout")
         self.workout.setFocus()
-        driver.start(self.audio.start_delay if self.audio is not None else 0.0)
+        driver.start()
         if self.settings.keep_awake:
             self.screen_awake.inhibit()
         self.workout_started.emit(driver)
         return driver
+
+    def _history_message(self, text: str) -> None:
+        """The history writer's notices (called on its thread)."""
+        self.history_message.emit(text)
+
+    def _show_history_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 15000)
 
     def run_spec(self, spec: str) -> None:
         """Start the workout named by ``spec`` (``glute-timer run SPEC``, a desktop action,

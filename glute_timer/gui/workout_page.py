@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -28,12 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from glute_timer.core.exercises import find_exercise
-from glute_timer.core.plan import PHASE_LABELS, Plan, format_clock
+from glute_timer.core.display import Display
+from glute_timer.core.plan import Plan, format_clock
 from glute_timer.core.protocol import Load, Protocol, format_number
 from glute_timer.core.session import (
     Event,
-    SessionView,
     SetCompleted,
     SetCorrected,
     SetRecord,
@@ -46,7 +44,6 @@ from glute_timer.gui.widgets import (
     KeyButton,
     ProgressRing,
     StatBlock,
-    countdown_text,
     make_label,
     plain_spin,
 )
@@ -146,7 +143,7 @@ class WorkoutPage(QWidget):
         self._phase = ""
         self._units = "kg"
         self._completed: list[SetRecord] = []
-        self._last_view: SessionView | None = None
+        self._last_view: Display | None = None
         self._static_key: object = None
         self._time_left = ""
         self._permille = -1
@@ -376,13 +373,13 @@ class WorkoutPage(QWidget):
         self.plan = None
         self.stack.setCurrentWidget(self.empty)
 
-    def frame_interval(self, view: SessionView) -> float:
+    def frame_interval(self, display: Display) -> float:
         """Seconds until the ring's end has moved about two pixels: its next frame.
 
         A 1 s lift wants more frames than the driver allows (it keeps to its cap); a
         90 s rest needs a handful a second, and the seconds flip on their own wakes.
         """
-        duration = view.step.duration
+        duration = display.view.step.duration
         if duration <= 0:
             return 1.0
         return RING_STEP_PX * duration / max(1.0, self.ring.circumference())
@@ -423,22 +420,22 @@ class WorkoutPage(QWidget):
     def change_load(self) -> None:
         if self.driver is None or self._last_view is None or not self.load_button.isVisible():
             return
-        view = self._last_view
-        block = view.step.block
-        in_set = view.span is not None
+        display = self._last_view
+        block = display.block
         last = self._completed[-1] if self._completed else None
-        can_correct = not in_set and last is not None and last.block == block
-        dialog = LoadDialog(self.driver.session.load_for(block), self._units, can_correct, self)
+        can_correct = not display.in_set and last is not None and last.block == block
+        dialog = LoadDialog(display.load, self._units, can_correct, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.load_dialog = dialog
 
         def apply() -> None:
             if self.driver is None:
                 return
-            text = dialog.load_text()
-            self.driver.set_load(block, text)
-            if can_correct and dialog.correct_last.isChecked():
-                self.driver.correct_last_set_load(text)
+            self.driver.change_load(
+                block,
+                dialog.load_text(),
+                correct_last=can_correct and dialog.correct_last.isChecked(),
+            )
 
         dialog.accepted.connect(apply)
         dialog.open()
@@ -456,14 +453,12 @@ class WorkoutPage(QWidget):
         if self._last_view is not None and self.driver is not None:
             self.show_view(self._last_view)
 
-    def show_view(self, view: SessionView) -> None:
-        self._last_view = view
-        plan = self.plan
-        if plan is None:
+    def show_view(self, display: Display) -> None:
+        """Paint ``display`` (the pure object ``glute_timer.core.display`` makes)."""
+        self._last_view = display
+        if self.plan is None:
             return
-        step = view.step
-        span = view.span
-        phase = step.phase
+        phase = display.phase
         if phase != self._phase:
             self._phase = phase
             t = self._theme
@@ -476,72 +471,61 @@ class WorkoutPage(QWidget):
                 QColor(t.text),
                 tint,
             )
-        paused = view.state is State.PAUSED
-        caption = "Paused" if paused else ""
-        title = PHASE_LABELS[phase]
-        if view.state is State.IDLE:
+        caption = "Paused" if display.paused else ""
+        if display.state is State.IDLE:
             caption = "Press Space to start"
         self.ring.set_state(
-            progress=view.step_progress,
-            digits=countdown_text(view.step_remaining),
-            title=title,
+            progress=display.view.step_progress,
+            digits=display.countdown,
+            title=display.phase_label,
             caption=caption,
-            dimmed=paused,
+            dimmed=display.paused,
         )
 
         # Per tick, only what moves: Qt is asked only when a value differs from the last.
-        time_left = f"Time left {format_clock(math.ceil(view.remaining - 1e-6))}"
-        if time_left != self._time_left:
-            self._time_left = time_left
-            self.time_left_label.setText(time_left)
-        permille = round(view.progress * 1000)
+        if display.time_left != self._time_left:
+            self._time_left = display.time_left
+            self.time_left_label.setText(display.time_left)
+        permille = round(display.view.progress * 1000)
         if permille != self._permille:
             self._permille = permille
             self.overall_bar.setValue(permille)
 
         # The rest changes only with the step, the state or a command (cheap ticks).
-        load_now = self.driver.session.load_for(step.block) if self.driver else ""
-        key = (step.index, view.state, view.reps_done, view.can_finish_set, load_now)
+        key = (
+            display.view.step.index,
+            display.state,
+            display.reps_done,
+            display.can_finish_set,
+            display.load,
+        )
         if key == self._static_key:
             return
         self._static_key = key
 
-        block = plan.protocol.blocks[step.block - 1]
-        exercise = find_exercise(block.exercise)
-        name = exercise.name if exercise else block.exercise
-        self._set_text(self.exercise_label, name)
-        load = self.driver.session.load_for(step.block) if self.driver else block.load.text
-        loaded = not Load(load).is_bodyweight or (exercise is not None and exercise.loaded)
-        self.load_label.setVisible(loaded)
-        self.load_button.setVisible(loaded)
-        self._set_text(self.load_label, f"Load: {load}")
+        self._set_text(self.exercise_label, display.exercise_name)
+        self.load_label.setVisible(display.shows_load)
+        self.load_button.setVisible(display.shows_load)
+        self._set_text(self.load_label, f"Load: {display.load}")
+        if display.span is not None:
+            self.rep_block.set(
+                f"{display.rep} / {display.reps_target}", f"range {display.reps_range}"
+            )
+            self.set_block.set(f"{display.set} / {display.sets}")
+        self.side_block.set(display.side.capitalize() if display.side else "Both")
+        self.side_block.setVisible(display.per_side_workout)
 
-        if span is not None:
-            rep = step.rep or 0
-            self.rep_block.set(f"{rep} / {span.target}", f"range {span.reps_text}")
-            self.set_block.set(f"{span.set} / {span.sets}")
-        else:
-            target_span = plan.sets[0] if plan.sets else None
-            for candidate in plan.sets:
-                if candidate.first_step > step.index:
-                    target_span = candidate
-                    break
-            if target_span is not None:
-                self.rep_block.set(f"0 / {target_span.target}", f"range {target_span.reps_text}")
-                self.set_block.set(f"{target_span.set} / {target_span.sets}")
-        self.side_block.set(step.side.capitalize() if step.side else "Both")
-        self.side_block.setVisible(any(b.per_side for b in plan.protocol.blocks))
+        self._set_text(self.next_label, f"Next: {display.next_text}" if display.next_text else "")
 
-        self._set_text(self.next_label, f"Next: {view.next_text}" if view.next_text else "")
-
-        running = view.state is State.RUNNING
-        active = view.state in (State.RUNNING, State.PAUSED)
+        running = display.running
+        paused = display.paused
+        active = display.active
         self.toggle_button.set_label("Pause" if running else "Resume" if paused else "Start")
-        self.toggle_button.setEnabled(view.state in (State.IDLE, State.RUNNING, State.PAUSED))
+        self.toggle_button.setEnabled(display.state in (State.IDLE, State.RUNNING, State.PAUSED))
         self.back_button.setEnabled(active)
         self.skip_button.setEnabled(active)
         self.stop_button.setEnabled(active)
-        self.finish_button.setEnabled(view.can_finish_set)
+        self.finish_button.setEnabled(display.can_finish_set)
 
     @staticmethod
     def _set_text(widget: QLabel | QPushButton, text: str) -> None:

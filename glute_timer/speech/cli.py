@@ -15,7 +15,6 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from glute_timer.context import AppContext
-from glute_timer.core.session import Session, WorkoutFinished
 
 if TYPE_CHECKING:
     from glute_timer.speech.player import CuePlayer
@@ -206,37 +205,19 @@ def cmd_check(args: argparse.Namespace, context: AppContext) -> int:
 # ------------------------------------------------------------------ run --no-gui
 
 
-def attach_audio(session: Session, context: AppContext, args: argparse.Namespace) -> None:
-    """Speak and play tones during a terminal workout (unless ``--mute``).
-
-    Appends to ``args.after_run`` (let the last cue sound, then end the audio processes)."""
-    if getattr(args, "mute", False):
-        return
+def terminal_audio(context: AppContext) -> CuePlayer:
+    """The cue player of a terminal run; what it has to say goes to stderr."""
     from glute_timer.speech.player import CuePlayer
 
     def note(_key: str, text: str) -> None:
         print(f"glute-timer: note: {text}", file=sys.stderr, flush=True)
 
-    player = CuePlayer(context, on_status=note)
-    _prepare(player, session)
-    session.subscribe(player.listener)
-    finished = []
-    session.subscribe(lambda e: finished.append(e) if isinstance(e, WorkoutFinished) else None)
-
-    def after_run() -> None:
-        if finished and finished[-1].completed:
-            deadline = time.monotonic() + DRAIN_WAIT
-            while player.busy() and time.monotonic() < deadline:
-                time.sleep(0.05)
-        player.close()
-
-    args.after_run = [*getattr(args, "after_run", []), after_run]
+    return CuePlayer(context, on_status=note)
 
 
-def _prepare(player: CuePlayer, session: Session) -> None:
+def wait_prepared(player: CuePlayer) -> None:
     """Wait (at most ``PREPARE_WAIT``) for the phrases and the sound, so the first cue
-    sounds like every other one."""
-    player.prepare(session.plan)
+    sounds like every other one. Call after the workout was made (it prepares the plan)."""
     engine = player.engine
     start = time.monotonic()
     shown = False
@@ -246,9 +227,19 @@ def _prepare(player: CuePlayer, session: Session) -> None:
         sound = engine is None or engine.ready or (engine.settled.is_set() and not engine.ready)
         if done >= total and sound:
             break
-        if total > 0 and time.monotonic() - start > 0.5:
-            print(f"\rPreparing speech {done}/{total}", end="", file=sys.stderr, flush=True)
+        if time.monotonic() - start > 0.5:
+            text = f"Preparing speech {done}/{total}" if done < total else "Starting the sound"
+            print(f"\r{text}", end="", file=sys.stderr, flush=True)
             shown = True
         time.sleep(0.05)
     if shown:
         print(file=sys.stderr, flush=True)
+
+
+def drain(player: CuePlayer, completed: bool) -> None:
+    """Let the last cue of a finished workout sound, then end the audio processes."""
+    if completed:
+        deadline = time.monotonic() + DRAIN_WAIT
+        while player.busy() and time.monotonic() < deadline:
+            time.sleep(0.05)
+    player.close()

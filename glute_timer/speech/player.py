@@ -33,7 +33,7 @@ from pathlib import Path
 from glute_timer.context import AppContext
 from glute_timer.core.plan import Plan
 from glute_timer.core.resources import resource
-from glute_timer.core.session import Event, State, StateChanged, WorkoutFinished
+from glute_timer.core.session import START_DELAY, Event, State, StateChanged, WorkoutFinished
 from glute_timer.core.settings import Settings
 from glute_timer.speech.backends import SpeechBackend
 from glute_timer.speech.cache import phrase_path
@@ -133,6 +133,10 @@ class _EngineTones:
 
 class CuePlayer:
     """Speech and tones for one session at a time. See the module docstring."""
+
+    start_delay = START_DELAY
+    """A workout with this player starts this long after the command: the first cue is
+    then handed over early enough to be heard on time (``Session.start``)."""
 
     def __init__(
         self,

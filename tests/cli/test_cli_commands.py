@@ -147,8 +147,8 @@ BAD_PROTOCOL = TINY.replace("sets = 1", "sets = 0")
         (["plan", "pre-run", "--bogus"], ["unrecognized arguments: --bogus"]),
         (["plan"], ["required: PRESET_OR_FILE"]),
         (["frobnicate"], ["invalid choice: 'frobnicate'"]),
-        (["run", "pre-run"], ["--no-gui"]),
-        (["run", str(Path("tiny.toml"))], ["--no-gui"]),
+        (["run", "pre-run", "--json"], ["--json", "--no-gui"]),
+        (["run", "no-such-preset"], ["no such preset or file"]),
     ],
 )
 def test_bad_input_exits_2_with_one_line(tmp_path: Path, args: list[str], words: list[str]) -> None:

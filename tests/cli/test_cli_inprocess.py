@@ -37,7 +37,7 @@ load = "10 kg"
 """
 
 
-ORIGINAL_FOLLOW = cli._follow
+ORIGINAL_FOLLOW = cli.follow
 
 
 class FakeTime:
@@ -75,10 +75,10 @@ def install(monkeypatch: pytest.MonkeyPatch, fake: FakeTime) -> None:
     )
     follow = ORIGINAL_FOLLOW
     monkeypatch.setattr(
-        cli, "_follow", lambda session, **_: follow(session, fake.monotonic, fake.sleep)
+        cli,
+        "follow",
+        lambda workout, _clock, stop_when: follow(workout, fake.monotonic, fake.sleep, stop_when),
     )
-    # Only the terminal printer: sound and history listeners are tested by their owners.
-    monkeypatch.setattr(cli, "_run_listeners", list)
 
 
 def main(tmp_path: Path, *args: str) -> int:
@@ -108,7 +108,7 @@ def test_plan_json_and_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
         (["plan", "nope"], "glute-timer: error: nope: no such preset or file"),
         (["plan", "x/missing.toml"], "glute-timer: error: x/missing.toml: file not found"),
         (["plan", "pre-run", "--bad"], "glute-timer: error: unrecognized arguments: --bad"),
-        (["run", "pre-run"], "glute-timer: error: run: the window follows along"),
+        (["run", "pre-run", "--json"], "glute-timer: error: run: --json prints cues"),
     ],
 )
 def test_bad_input(
@@ -162,6 +162,7 @@ def test_run_follows_the_plan(
     ]
     assert fake_time.clock() == pytest.approx(500 + plan.total)
     assert captured.err.splitlines() == [
+        "Recorded 2 set(s) in the history.",
         "Workout complete. 2 sets done.",
         "  Glute bridge, set 1: 2/2 reps, 10 kg",
         "  Glute bridge, set 2: 2/2 reps, 10 kg",
@@ -243,20 +244,47 @@ def test_a_run_goes_on_after_the_machine_slept(
     assert fake.clock() == pytest.approx(500 + plan.total + 60, abs=cli.MAX_SLEEP)
     err = captured.err.splitlines()
     assert err[0].startswith("glute-timer: no tick for 60 s")
-    assert err[1] == "Workout complete. 2 sets done."
+    assert err[1:3] == ["Recorded 2 set(s) in the history.", "Workout complete. 2 sets done."]
+
+
+class PreparingAudio:
+    """Cue audio whose preparation is interrupted by Ctrl-C."""
+
+    start_delay = 0.0
+
+    def __init__(self) -> None:
+        self.closed = False
+
+    def prepare(self, plan: object) -> None:
+        pass
+
+    def listener(self, event: object) -> None:
+        pass
+
+    def busy(self) -> bool:
+        return False
+
+    def close(self) -> None:
+        self.closed = True
 
 
 def test_ctrl_c_while_preparing_is_a_clean_stop(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def preparing(session: Any, context: Any, args: Any) -> None:
+    import glute_timer.speech.cli as speech_cli
+
+    audio = PreparingAudio()
+
+    def preparing(player: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "_run_listeners", lambda: [preparing])
+    monkeypatch.setattr(speech_cli, "terminal_audio", lambda context: audio)
+    monkeypatch.setattr(speech_cli, "wait_prepared", preparing)
     assert main(tmp_path, "run", "pre-run", "--no-gui") == cli.EXIT_INTERRUPTED
     captured = capsys.readouterr()
     assert captured.out.splitlines() == ["Workout stopped. 0 sets done."]
     assert "Traceback" not in captured.err
+    assert audio.closed, "the sound is ended on the way out"
 
 
 def test_summary_lines() -> None:
@@ -284,47 +312,14 @@ def test_summary_lines() -> None:
     assert cli.summary_lines([], completed=False) == ["Workout stopped. 0 sets done."]
 
 
-def test_follow_returns_when_the_session_ends() -> None:
+def test_follow_returns_when_the_session_ends(tmp_path: Path) -> None:
+    from glute_timer.context import AppContext
+    from glute_timer.workout import Workout
+
     clock = FakeClock()
-    session = Session(build_plan(resolve_protocol("isometric-hold-30")[1]), clock)
-    session.start()
-    session.stop()
-    cli._follow(session, clock)
-    assert session.state is State.STOPPED
-
-
-def test_run_listeners_can_attach_wait_and_clean_up(
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-    fake_time: FakeTime,
-) -> None:
-    calls: list[str] = []
-
-    def late_wait(seconds: float) -> None:
-        calls.append("wait")
-        fake_time.clock.advance(seconds * 3)  # an event loop that overslept
-
-    def attach(session: Session, context: Any, args: Any) -> None:
-        calls.append("attach")
-        args.wait = late_wait
-        args.after_run = [lambda: calls.append("cleanup")]
-        args.after_tick = [lambda: calls.append("after tick")]
-
-    follow = ORIGINAL_FOLLOW
-    monkeypatch.setattr(
-        cli,
-        "_follow",
-        lambda session, wait, after_tick: follow(session, fake_time.monotonic, wait, after_tick),
-    )
-    monkeypatch.setattr(cli, "_run_listeners", lambda: [attach])
-    path = tmp_path / "tiny.toml"
-    path.write_text(TINY)
-    plan = build_plan(load_protocol(path))
-    assert main(tmp_path, "run", str(path), "--no-gui") == 0
-    assert calls[0] == "attach" and calls[-1] == "cleanup"
-    assert "wait" in calls and fake_time.sleeps == []
-    assert calls.count("after tick") >= calls.count("wait") > 0  # after every tick
-    out = capsys.readouterr().out.splitlines()
-    assert len(out) == len(plan.cues) + 3  # every cue, late or not, then the summary
-    assert out[-3] == "Workout complete. 2 sets done."
+    plan = build_plan(resolve_protocol("isometric-hold-30")[1])
+    workout = Workout(AppContext.create(tmp_path), plan, "x", clock=clock, record=False)
+    workout.start()
+    workout.stop()
+    cli.follow(workout, clock, lambda seconds: clock.advance(seconds))
+    assert workout.session.state is State.STOPPED

@@ -1,18 +1,17 @@
-"""What the history recorder has to say reaches the window, once each."""
+"""What the history recorder has to say reaches the window's status bar, once each."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from gui_helpers import make_window
 from pytestqt.qtbot import QtBot
 
 from glute_timer.context import AppContext
 from glute_timer.core.clock import FakeClock
-from glute_timer.core.history import HistoryStore, HistoryWriter
-from glute_timer.core.plan import build_plan
+from glute_timer.core.history import HistoryStore
 from glute_timer.core.protocol import parse_protocol
-from glute_timer.core.session import Session, State
-from glute_timer.gui.app import history_hooks
+from glute_timer.core.session import State
 
 QUICK = """format = 1
 name = "Quick"
@@ -33,20 +32,22 @@ def test_a_history_in_the_way_is_reported_and_the_sets_still_recorded(
     context = AppContext.create(tmp_path)
     # A folder where the database file belongs: it is moved aside and the user told.
     context.paths.history_db.mkdir(parents=True)
-    told: list[str] = []
-    (hook,) = history_hooks(context, told.append)
     clock = FakeClock()
-    session = Session(build_plan(parse_protocol(QUICK, "quick.toml")), clock)
-    listener = hook(session, "quick")
-    assert isinstance(listener, HistoryWriter)  # the writes run on a thread of their own
-    session.subscribe(listener)
-    session.start()
-    while session.state is State.RUNNING:
+    window = make_window(qtbot, context, clock)
+    window.record_history = True
+    told: list[str] = []
+    window.history_message.connect(told.append)
+    driver = window.start_workout(parse_protocol(QUICK, "quick.toml"), "quick")
+    assert driver is not None and driver.workout.parts == ("window", "history")
+    while driver.state is State.RUNNING:
         clock.advance(0.25)
-        session.tick()
-    assert listener.close()
-    # Told once, in the GUI thread.
+        driver.poll()
+    writer = driver.workout.history
+    assert writer is not None and writer.close()
+    # Told once, in the GUI thread, and shown in the status bar.
     qtbot.waitUntil(lambda: len(told) == 1)
     assert "moved" in told[0]
+    qtbot.waitUntil(lambda: "moved" in window.statusBar().currentMessage())
     workouts = HistoryStore(context.paths.history_db).workouts()
     assert len(workouts) == 1 and len(workouts[0].sets) == 2
+    window.close()
