@@ -78,6 +78,7 @@ OWN_MODULES = (
     "glute_timer.core.library",
     "glute_timer.core.paths",
     "glute_timer.core.plan",
+    "glute_timer.core.pose",
     "glute_timer.core.progress",
     "glute_timer.core.protocol",
     "glute_timer.core.resources",
