@@ -109,6 +109,7 @@ OWN_QT_MODULES = (
     "glute_timer.gui.audio",
     "glute_timer.gui.driver",
     "glute_timer.gui.editor_page",
+    "glute_timer.gui.figure",
     "glute_timer.gui.history_page",
     "glute_timer.gui.keep_awake",
     "glute_timer.gui.library_page",
