@@ -114,7 +114,7 @@ class Figure:
     support: Literal["floor", "bench"] = "floor"  # what the shoulders rest on
     legs: Literal["both", "single", "kick"] = "both"  # single: one leg straight all set
     arms: Literal["floor", "bar", "bench"] = "floor"  # where the hands are
-    top_angle: float = 25.5  # the torso's angle to the floor at the top, degrees
+    top_angle: float = 26.3  # the torso's angle to the floor at the top, degrees
     bottom_hip: float = PELVIS_RADIUS  # the hip joint's height at the bottom (on the mat)
     bar: bool = False  # a bar on a pad across the hips
     plates: bool = False  # plates on the bar, nearly touching the floor at the bottom
@@ -146,7 +146,7 @@ FIGURES: Final[dict[str, Figure]] = {
 DEFAULT_FIGURE: Final = "glute-bridge"
 
 # Where the figures stand in the scene, chosen so each is centred in ``SCENE``.
-_BRIDGE_SHOULDER: Final = Point(0.19, TORSO_WIDTH / 2)
+_BRIDGE_SHOULDER: Final = Point(0.22, TORSO_WIDTH / 2)
 _BENCH_EDGE_X: Final = 0.28
 _PLATE_CLEARANCE: Final = 0.012  # plates stop this far above the floor at the bottom
 
