@@ -146,7 +146,7 @@ FIGURES: Final[dict[str, Figure]] = {
 DEFAULT_FIGURE: Final = "glute-bridge"
 
 # Where the figures stand in the scene, chosen so each is centred in ``SCENE``.
-_BRIDGE_SHOULDER: Final = Point(0.22, TORSO_WIDTH / 2)
+_BRIDGE_SHOULDER: Final = Point(0.20, TORSO_WIDTH / 2)
 _BENCH_EDGE_X: Final = 0.28
 _PLATE_CLEARANCE: Final = 0.012  # plates stop this far above the floor at the bottom
 
