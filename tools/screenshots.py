@@ -1,6 +1,12 @@
 """Render the app's main screens to PNG files, in the light and the dark theme.
 
     python tools/screenshots.py [--out docs/screenshots] [--size 1280x800]
+                                [--figure-size 480x284] [--only screens|figures]
+
+Besides the screens, each exercise's figure at the start of the lift and in the middle
+of the hold: ``figure-<exercise id>-bottom.png`` and ``figure-<exercise id>-top.png``
+(``-dark`` added for the dark theme). One-sided exercises are shown on a per-side set
+with the moving leg near us.
 
 Runs offscreen (no display needed) on a fake clock and a throwaway data folder, so the
 pictures are the same on every machine and nothing of yours is touched.
@@ -23,10 +29,14 @@ from PySide6.QtWidgets import QApplication
 
 from glute_timer.context import AppContext
 from glute_timer.core.clock import FakeClock
+from glute_timer.core.exercises import exercise_library
+from glute_timer.core.pose import FIGURES
 from glute_timer.core.settings import Settings
 from glute_timer.gui.app import make_application
+from glute_timer.gui.figure import ExerciseFigure
 from glute_timer.gui.keep_awake import ScreenAwake
 from glute_timer.gui.main_window import MainWindow
+from glute_timer.gui.theme import DARK, LIGHT
 
 
 def settle(app: QApplication) -> None:
@@ -43,6 +53,13 @@ def advance(window: MainWindow, clock: FakeClock, seconds: float) -> None:
         window.driver.poll()
 
 
+def start_workout(window: MainWindow) -> None:
+    """Start the selected protocol and wait for it: the plan is made off the GUI thread."""
+    window.library.start_current()
+    window.library.planner.wait()
+    QApplication.processEvents()
+
+
 def library(window: MainWindow, clock: FakeClock) -> None:
     window.library.select_id("hip-thrust-strength")
 
@@ -52,7 +69,7 @@ def workout(window: MainWindow, clock: FakeClock) -> None:
     lib = window.library
     lib.select_id("hip-thrust-strength")
     lib.hold_spin.setValue(10)
-    lib.start_current()
+    start_workout(window)
     driver = window.driver
     assert driver is not None
     driver.skip()  # the lead-in
@@ -83,7 +100,7 @@ def settings(window: MainWindow, clock: FakeClock) -> None:
 def summary(window: MainWindow, clock: FakeClock) -> None:
     """The end of a workout: the completed sets, one of them finished early."""
     window.library.select_id("no-equipment-burn")
-    window.library.start_current()
+    start_workout(window)
     driver = window.driver
     assert driver is not None
     advance(window, clock, 5 + 45 + 30)  # lead-in, 15 bridges, the rest
@@ -101,6 +118,32 @@ SHOTS: dict[str, Callable[[MainWindow, FakeClock], None]] = {
     "settings": settings,
     "summary": summary,
 }
+
+
+FIGURE_MOMENTS = {"bottom": ("lift", 0.0), "top": ("hold", 0.5)}
+"""The start of the lift, and the middle of the hold (a bridge kick's leg is out)."""
+
+FIGURE_SIDES = {"single": "left", "kick": "right"}
+"""The per-side set shown: the raised (kicking) leg is then the near one."""
+
+
+def render_figures(out: Path, size: tuple[int, int], themes: list[str]) -> list[Path]:
+    app = make_application(["screenshots"])
+    written = []
+    for theme in themes:
+        for exercise in exercise_library():
+            figure = ExerciseFigure(theme=DARK if theme == "dark" else LIGHT)
+            figure.set_exercise(exercise, FIGURE_SIDES.get(FIGURES[exercise].legs))
+            figure.resize(*size)
+            for name, (phase, fraction) in FIGURE_MOMENTS.items():
+                figure.set_moment(phase, fraction)
+                suffix = "-dark" if theme == "dark" else ""
+                path = out / f"figure-{exercise}-{name}{suffix}.png"
+                figure.grab().save(str(path))
+                written.append(path)
+            figure.deleteLater()
+            settle(app)
+    return written
 
 
 def render(out: Path, size: tuple[int, int], themes: list[str]) -> list[Path]:
@@ -139,14 +182,25 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     parser.add_argument("--size", default="1280x800", help="window size, WIDTHxHEIGHT")
+    parser.add_argument("--figure-size", default="480x284", help="figures, WIDTHxHEIGHT")
     parser.add_argument("--theme", choices=["light", "dark", "both"], default="both")
+    parser.add_argument("--only", choices=["screens", "figures"], help="one kind only")
     args = parser.parse_args(argv)
-    width, height = (int(part) for part in args.size.lower().split("x"))
     themes = ["light", "dark"] if args.theme == "both" else [args.theme]
     args.out.mkdir(parents=True, exist_ok=True)
-    for path in render(args.out, (width, height), themes):
+    written = []
+    if args.only != "figures":
+        written += render(args.out, size_of(args.size), themes)
+    if args.only != "screens":
+        written += render_figures(args.out, size_of(args.figure_size), themes)
+    for path in written:
         print(path)
     return 0
+
+
+def size_of(text: str) -> tuple[int, int]:
+    width, height = (int(part) for part in text.lower().split("x"))
+    return width, height
 
 
 if __name__ == "__main__":
