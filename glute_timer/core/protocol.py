@@ -48,6 +48,7 @@ DEFAULT_LEAD_IN = 5.0
 DEFAULT_REST = 45.0
 DEFAULT_REST_AFTER = 60.0
 DEFAULT_SWITCH = 5.0
+DEFAULT_REPS = 10
 
 _TOP_KEYS: Final = frozenset(
     {"format", "name", "description", "schedule", "lead_in", "program_weeks", "block"}
@@ -152,6 +153,11 @@ class Block:
     def sides(self) -> tuple[str | None, ...]:
         return ("left", "right") if self.per_side else (None,)
 
+    @property
+    def is_single_hold(self) -> bool:
+        """One long hold per set (an isometric bridge), not reps."""
+        return self.reps_max == 1 and self.tempo.hold > 0
+
 
 @dataclass(frozen=True)
 class Protocol:
@@ -168,6 +174,48 @@ class Protocol:
     @property
     def equipment_loaded(self) -> bool:
         return any(not block.load.is_bodyweight for block in self.blocks)
+
+    @property
+    def lead_block(self) -> Block:
+        """The block a run's hold and reps are set by: the first with reps (else the first):
+        what :meth:`customised` takes its values from."""
+        return next((b for b in self.blocks if not b.is_single_hold), self.blocks[0])
+
+    def customised(self, *, hold: float | None = None, target: int | None = None) -> Protocol:
+        """This protocol for one run, with the top hold and the reps of its lead block set
+        to ``hold`` and ``target``, and every other block of its kind moved by as much.
+
+        Each block keeps its kind: blocks of reps change their hold and rep target (a rep
+        range widens to take a target outside it); a block of one long hold (an isometric
+        bridge) keeps its single rep, and changes its hold only when the protocol has no
+        blocks of reps. So "3 s hold, 12 reps" on a workout of bridges and a 30-second
+        hold shortens the bridges' sets and leaves the 30-second hold as it was."""
+        lead = self.lead_block
+        reps_kind = not lead.is_single_hold
+        hold_delta = 0.0 if hold is None else hold - lead.tempo.hold
+        target_delta = 0 if target is None else target - lead.target
+        blocks = []
+        for block in self.blocks:
+            if reps_kind and block.is_single_hold:
+                blocks.append(block)  # a long hold among rep blocks: as it was
+                continue
+            changed = block
+            if hold is not None:
+                new_hold = max(0.0, round(block.tempo.hold + hold_delta, 3))
+                if block.is_single_hold:
+                    new_hold = max(new_hold, 1.0)  # still a hold
+                tempo = replace(changed.tempo, hold=min(new_hold, MAX_HOLD))
+                changed = replace(changed, tempo=tempo)
+            if target is not None and reps_kind:
+                new_target = min(MAX_REPS, max(1, block.target + target_delta))
+                changed = replace(
+                    changed,
+                    target=new_target,
+                    reps_min=min(block.reps_min, new_target),
+                    reps_max=max(block.reps_max, new_target),
+                )
+            blocks.append(changed)
+        return replace(self, blocks=tuple(blocks))
 
 
 def format_number(value: float) -> str:
@@ -266,40 +314,61 @@ def toml_nesting(text: str) -> int:
 
 
 def protocol_from_dict(data: Mapping[str, Any], source: str = "<protocol>") -> Protocol:
-    v = _Validator(source)
+    """The protocol ``data`` describes; raises ProtocolError for the first problem."""
+    protocol = _build(_Validator(source), data)
+    assert protocol is not None  # the validator raised otherwise
+    return protocol
+
+
+def protocol_problems(data: Mapping[str, Any], source: str = "<protocol>") -> list[ProtocolError]:
+    """Every problem of ``data`` at once, in file order (empty: it is a valid protocol).
+
+    After a bad value the check goes on as if the default were there, so one mistake is
+    reported once and the ones after it are found too (the editor shows them all)."""
+    v = _Validator(source, collect=True)
+    try:
+        _build(v, data)
+    except ProtocolError as exc:  # a problem that leaves nothing to check after it
+        v.problems.append(exc)
+    return v.problems
+
+
+def _build(v: _Validator, data: Mapping[str, Any]) -> Protocol | None:
+    source = v.source
     v.unknown_keys(data, _TOP_KEYS, "")
     if "format" not in data:
-        raise ProtocolError(source, "format", f"missing (this app reads format = {FORMAT_VERSION})")
-    fmt = data["format"]
-    if type(fmt) is not int or fmt != FORMAT_VERSION:
-        raise ProtocolError(
-            source, "format", f"unsupported format {fmt!r} (this app reads format = 1)"
-        )
+        v.fail("format", f"missing (this app reads format = {FORMAT_VERSION})")
+    else:
+        fmt = data["format"]
+        if type(fmt) is not int or fmt != FORMAT_VERSION:
+            v.fail("format", f"unsupported format {fmt!r} (this app reads format = 1)")
     name = v.text(data, "name", required=True, max_len=MAX_NAME)
     description = v.text(
         data, "description", default="", max_len=MAX_DESCRIPTION, allow_empty=True, multiline=True
     )
     schedule = v.text(data, "schedule", default="as-needed")
     if schedule not in SCHEDULES:
-        raise ProtocolError(
-            source, "schedule", f"must be one of {', '.join(SCHEDULES)}, not {schedule!r}"
-        )
+        v.fail("schedule", f"must be one of {', '.join(SCHEDULES)}, not {schedule!r}")
+        schedule = "as-needed"
     lead_in = v.seconds(data, "lead_in", DEFAULT_LEAD_IN, minimum=0.0, maximum=MAX_LEAD_IN)
     program_weeks: int | None = None
     if "program_weeks" in data:
         program_weeks = v.integer(data, "program_weeks", 1, minimum=1, maximum=MAX_PROGRAM_WEEKS)
+    raw_blocks: Any = data.get("block")
     if "block" not in data:
-        raise ProtocolError(source, "block", "missing: a protocol needs at least one [[block]]")
-    raw_blocks = data["block"]
-    if not isinstance(raw_blocks, list) or not all(isinstance(b, dict) for b in raw_blocks):
-        raise ProtocolError(source, "block", "must be an array of tables ([[block]])")
-    if not raw_blocks:
-        raise ProtocolError(source, "block", "a protocol needs at least one [[block]]")
-    if len(raw_blocks) > MAX_BLOCKS:
-        raise ProtocolError(
-            source, "block", f"at most {MAX_BLOCKS} blocks, found {len(raw_blocks)}"
-        )
+        v.fail("block", "missing: a protocol needs at least one [[block]]")
+        raw_blocks = []
+    elif not isinstance(raw_blocks, list) or not all(isinstance(b, dict) for b in raw_blocks):
+        v.fail("block", "must be an array of tables ([[block]])")
+        raw_blocks = []
+    elif not raw_blocks:
+        v.fail("block", "a protocol needs at least one [[block]]")
+    elif len(raw_blocks) > MAX_BLOCKS:
+        v.fail("block", f"at most {MAX_BLOCKS} blocks, found {len(raw_blocks)}")
+        raw_blocks = raw_blocks[:MAX_BLOCKS]
     blocks = tuple(_block_from_dict(v, raw, index) for index, raw in enumerate(raw_blocks, 1))
+    if v.problems or not blocks:
+        return None
     protocol = Protocol(
         name=name,
         description=description,
@@ -320,16 +389,17 @@ def _block_from_dict(v: _Validator, data: Mapping[str, Any], index: int) -> Bloc
     v.unknown_keys(data, _BLOCK_KEYS, prefix)
     exercise = v.text(data, "exercise", required=True, max_len=MAX_NAME, prefix=prefix)
     sets = v.integer(data, "sets", 1, minimum=1, maximum=MAX_SETS, prefix=prefix)
-    reps_min, reps_max = _reps(v, data.get("reps", 10), prefix)
+    before = len(v.problems)
+    reps_min, reps_max = _reps(v, data.get("reps", DEFAULT_REPS), prefix)
+    reps_ok = len(v.problems) == before
     target = reps_max
     if "target" in data:
         target = v.integer(data, "target", reps_max, minimum=1, maximum=MAX_REPS, prefix=prefix)
-        if not reps_min <= target <= reps_max:
-            raise ProtocolError(
-                v.source,
-                prefix + "target",
-                f"must be within reps {reps_min}-{reps_max}, not {target}",
-            )
+        if reps_ok and not reps_min <= target <= reps_max:
+            v.fail(prefix + "target", f"must be within reps {reps_min}-{reps_max}, not {target}")
+            target = reps_max
+        elif not reps_ok:
+            target = reps_max
     tempo = _tempo(v, data.get("tempo", {}), prefix)
     rest = v.seconds(data, "rest", DEFAULT_REST, minimum=0.0, maximum=MAX_REST, prefix=prefix)
     rest_after = v.seconds(
@@ -359,30 +429,28 @@ def _reps(v: _Validator, value: Any, prefix: str) -> tuple[int, int]:
     key = prefix + "reps"
     if type(value) is int:
         if not 1 <= value <= MAX_REPS:
-            raise ProtocolError(v.source, key, f"must be between 1 and {MAX_REPS}, not {value}")
+            v.fail(key, f"must be between 1 and {MAX_REPS}, not {value}")
+            return DEFAULT_REPS, DEFAULT_REPS
         return value, value
     if isinstance(value, str):
         match = _REPS_RE.match(value)
         if match:
             low, high = int(match.group(1)), int(match.group(2))
             if not 1 <= low <= high <= MAX_REPS:
-                raise ProtocolError(
-                    v.source,
-                    key,
-                    f"range {value!r} must go from low to high within 1-{MAX_REPS}",
-                )
+                v.fail(key, f"range {value!r} must go from low to high within 1-{MAX_REPS}")
+                return DEFAULT_REPS, DEFAULT_REPS
             return low, high
         if value.strip().isdecimal():
             return _reps(v, int(value.strip()), prefix)
-    raise ProtocolError(v.source, key, f'must be a number or a range like "10-15", not {value!r}')
+    v.fail(key, f'must be a number or a range like "10-15", not {value!r}')
+    return DEFAULT_REPS, DEFAULT_REPS
 
 
 def _tempo(v: _Validator, value: Any, prefix: str) -> Tempo:
     key = prefix + "tempo"
     if not isinstance(value, dict):
-        raise ProtocolError(
-            v.source, key, "must be a table like { lift = 1, hold = 3, lower = 1, pause = 0 }"
-        )
+        v.fail(key, "must be a table like { lift = 1, hold = 3, lower = 1, pause = 0 }")
+        value = {}
     v.unknown_keys(value, frozenset(_TEMPO_KEYS), key + ".")
     lift = v.seconds(value, "lift", 1.0, minimum=0.1, maximum=MAX_MOVE, prefix=key + ".")
     hold = v.seconds(value, "hold", 0.0, minimum=0.0, maximum=MAX_HOLD, prefix=key + ".")
@@ -393,47 +461,61 @@ def _tempo(v: _Validator, value: Any, prefix: str) -> Tempo:
 
 def _load(v: _Validator, value: Any, prefix: str) -> Load:
     key = prefix + "load"
-    if not isinstance(value, str):
-        raise ProtocolError(
-            v.source, key, f'must be text like "bodyweight" or "40 kg", not {value!r}'
-        )
-    v.no_control(value, key)
-    text = " ".join(value.split())
-    if not text:
-        raise ProtocolError(v.source, key, 'must not be empty (use "bodyweight")')
-    if len(text) > MAX_LOAD_TEXT:
-        raise ProtocolError(v.source, key, f"at most {MAX_LOAD_TEXT} characters")
-    if _SIGNED_NUMBER_RE.match(text):  # "-40 kg", "+5 lb", ".5 kg": a number, badly written
-        raise ProtocolError(
-            v.source,
-            key,
-            f'write a load like "40 kg" (a positive number and kg or lb), not {value!r}',
-        )
+    problem = _load_problem(v, value, key)
+    if problem is not None:
+        v.fail(key, problem)
+        return Load()
+    text = " ".join(str(value).split())
     if text[0].isdigit():
         match = _LOAD_RE.match(text)
-        if not match:
-            raise ProtocolError(
-                v.source, key, f'write a number and a unit, kg or lb (e.g. "40 kg"), not {value!r}'
-            )
-        amount = float(match.group(1))
-        if amount > 1000:
-            raise ProtocolError(v.source, key, f"{amount:g} is not a sane load")
-        return Load(f"{format_number(amount)} {match.group(2).lower()}")
+        assert match is not None  # _load_problem checked it
+        return Load(f"{format_number(float(match.group(1)))} {match.group(2).lower()}")
     return Load(text)
 
 
+def _load_problem(v: _Validator, value: Any, key: str) -> str | None:
+    if not isinstance(value, str):
+        return f'must be text like "bodyweight" or "40 kg", not {value!r}'
+    unsafe = v.control_problem(value)
+    if unsafe is not None:
+        return unsafe
+    text = " ".join(value.split())
+    if not text:
+        return 'must not be empty (use "bodyweight")'
+    if len(text) > MAX_LOAD_TEXT:
+        return f"at most {MAX_LOAD_TEXT} characters"
+    if _SIGNED_NUMBER_RE.match(text):  # "-40 kg", "+5 lb", ".5 kg": a number, badly written
+        return f'write a load like "40 kg" (a positive number and kg or lb), not {value!r}'
+    if text[0].isdigit():
+        match = _LOAD_RE.match(text)
+        if not match:
+            return f'write a number and a unit, kg or lb (e.g. "40 kg"), not {value!r}'
+        amount = float(match.group(1))
+        if amount > 1000:
+            return f"{amount:g} is not a sane load"
+    return None
+
+
 class _Validator:
-    def __init__(self, source: str) -> None:
+    """The checks of one protocol. By default the first problem raises ProtocolError;
+    with ``collect`` every problem is kept in ``problems`` and the check goes on with the
+    value's default (see ``protocol_problems``)."""
+
+    def __init__(self, source: str, *, collect: bool = False) -> None:
         self.source = source
+        self.collect = collect
+        self.problems: list[ProtocolError] = []
+
+    def fail(self, key: str, reason: str) -> None:
+        error = ProtocolError(self.source, key, reason)
+        if not self.collect:
+            raise error
+        self.problems.append(error)
 
     def unknown_keys(self, data: Mapping[str, Any], allowed: frozenset[str], prefix: str) -> None:
         for key in data:
             if key not in allowed:
-                raise ProtocolError(
-                    self.source,
-                    prefix + key,
-                    f"unknown key (allowed: {', '.join(sorted(allowed))})",
-                )
+                self.fail(prefix + key, f"unknown key (allowed: {', '.join(sorted(allowed))})")
 
     def text(
         self,
@@ -449,30 +531,36 @@ class _Validator:
     ) -> str:
         if key not in data:
             if required:
-                raise ProtocolError(self.source, prefix + key, "missing")
+                self.fail(prefix + key, "missing")
             return default
         value = data[key]
         if not isinstance(value, str):
-            raise ProtocolError(self.source, prefix + key, f"must be text, not {value!r}")
-        self.no_control(value, prefix + key, allowed="\t\n\r" if multiline else "")
+            self.fail(prefix + key, f"must be text, not {value!r}")
+            return default
+        unsafe = self.control_problem(value, allowed="\t\n\r" if multiline else "")
+        if unsafe is not None:
+            self.fail(prefix + key, unsafe)
+            return default
         value = value.strip()
         if not value and not allow_empty:
-            raise ProtocolError(self.source, prefix + key, "must not be empty")
+            self.fail(prefix + key, "must not be empty")
+            return default
         if len(value) > max_len:
-            raise ProtocolError(self.source, prefix + key, f"at most {max_len} characters")
+            self.fail(prefix + key, f"at most {max_len} characters")
+            return value[:max_len]
         return value
 
-    def no_control(self, value: str, key: str, allowed: str = "") -> None:
+    @staticmethod
+    def control_problem(value: str, allowed: str = "") -> str | None:
         """Texts reach terminals, logs and spreadsheets: no escape sequences, no NULs,
         no carriage returns (line breaks only where ``allowed``), no bidi overrides."""
         index = first_unsafe(value, allowed)
-        if index is not None:
-            raise ProtocolError(
-                self.source,
-                key,
-                f"must not contain control characters ({describe_char(value[index])} "
-                f"at character {index + 1})",
-            )
+        if index is None:
+            return None
+        return (
+            f"must not contain control characters ({describe_char(value[index])} "
+            f"at character {index + 1})"
+        )
 
     def integer(
         self,
@@ -488,11 +576,11 @@ class _Validator:
             return default
         value = data[key]
         if type(value) is not int:
-            raise ProtocolError(self.source, prefix + key, f"must be a whole number, not {value!r}")
+            self.fail(prefix + key, f"must be a whole number, not {value!r}")
+            return default
         if not minimum <= value <= maximum:
-            raise ProtocolError(
-                self.source, prefix + key, f"must be between {minimum} and {maximum}, not {value}"
-            )
+            self.fail(prefix + key, f"must be between {minimum} and {maximum}, not {value}")
+            return default
         return value
 
     def seconds(
@@ -509,22 +597,19 @@ class _Validator:
             return default
         value = data[key]
         if type(value) not in (int, float) or (type(value) is float and not math.isfinite(value)):
-            raise ProtocolError(
-                self.source, prefix + key, f"must be a number of seconds, not {value!r}"
-            )
+            self.fail(prefix + key, f"must be a number of seconds, not {value!r}")
+            return default
         try:
             seconds = float(value)
         except OverflowError:  # an integer too large for a float
             seconds = math.inf if value > 0 else -math.inf
         if seconds < minimum:
             what = "positive" if minimum > 0 else "zero or more"
-            raise ProtocolError(
-                self.source, prefix + key, f"must be {what} (at least {minimum:g} s), not {value!r}"
-            )
+            self.fail(prefix + key, f"must be {what} (at least {minimum:g} s), not {value!r}")
+            return default
         if seconds > maximum:
-            raise ProtocolError(
-                self.source, prefix + key, f"{value!r} s is too long (at most {maximum:g} s)"
-            )
+            self.fail(prefix + key, f"{value!r} s is too long (at most {maximum:g} s)")
+            return default
         return seconds
 
     def boolean(
@@ -534,7 +619,8 @@ class _Validator:
             return default
         value = data[key]
         if not isinstance(value, bool):
-            raise ProtocolError(self.source, prefix + key, f"must be true or false, not {value!r}")
+            self.fail(prefix + key, f"must be true or false, not {value!r}")
+            return default
         return value
 
 

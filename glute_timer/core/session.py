@@ -221,6 +221,7 @@ class Session:
         self._step = 0
         self._cue = 0
         self._reps_done = 0
+        self._rep_skipped = False  # a step of the rep under way was skipped
         self._set_started: float | None = None
         self._mono0 = 0.0
         self._wall0 = 0.0
@@ -380,7 +381,7 @@ class Session:
         step = self.plan.steps[self._step]
         if step.phase == "done":
             return False
-        self._finish_step(step, ref)
+        self._finish_step(step, ref, skipped=True)
         self._jump(step.index + 1, ref, fresh=True)
         return True
 
@@ -404,6 +405,7 @@ class Session:
         if self._offset(ref) - rep_start < BACK_GRACE and rep_index > 0:
             rep_index -= 1
         self._reps_done = rep_index
+        self._rep_skipped = False
         self._jump(span.rep_first_steps[rep_index], ref, fresh=False)
         return True
 
@@ -524,12 +526,20 @@ class Session:
             self._set_started = due
         self._emit(StepStarted(step=step, due=due))
 
-    def _finish_step(self, step: Step, due: float) -> None:
+    def _finish_step(self, step: Step, due: float, *, skipped: bool = False) -> None:
         if step.span is None:
             return
         span = self.plan.sets[step.span]
+        if step.phase == "lift":
+            self._rep_skipped = False  # a new rep: nothing of it skipped yet
+        if skipped:
+            self._rep_skipped = True
         if step.phase == "lower":
-            self._reps_done += 1
+            # A rep counts once its lower has run its course, and only if none of its
+            # steps was skipped: skipping through a set records the reps actually done.
+            if not self._rep_skipped:
+                self._reps_done += 1
+            self._rep_skipped = False
         if step.index == span.end_step - 1:
             self._complete_set(span, due)
 
@@ -544,6 +554,11 @@ class Session:
             self._advance(step.start)
 
     def _complete_set(self, span: SetSpan, due: float) -> None:
+        if self._reps_done == 0:
+            # Skipped before its first rep was done: not a completed set, so it counts
+            # toward no total, best or progression.
+            self._set_started = None
+            return
         started = self._set_started if self._set_started is not None else due
         record = SetRecord(
             block=span.block,

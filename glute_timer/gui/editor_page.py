@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +34,7 @@ from glute_timer.core.protocol import (
     Protocol,
     ProtocolError,
     protocol_from_dict,
+    protocol_problems,
     protocol_to_dict,
 )
 from glute_timer.gui.library_page import SCHEDULE_TEXT, cue_preview_lines
@@ -42,23 +42,6 @@ from glute_timer.gui.planning import BackgroundPlanner, PlanResult
 from glute_timer.gui.timers import single_shot_timer
 from glute_timer.gui.widgets import Card, make_label, plain_spin
 
-_VALID_BLOCK: dict[str, Any] = {"exercise": "x"}
-_TOP_FIELDS = ("name", "description", "schedule", "lead_in", "program_weeks")
-_BLOCK_FIELDS = (
-    "exercise",
-    "sets",
-    "reps",
-    "target",
-    "tempo.lift",
-    "tempo.hold",
-    "tempo.lower",
-    "tempo.pause",
-    "rest",
-    "rest_after",
-    "per_side",
-    "switch",
-    "load",
-)
 SPIN_MAX = 99999.0  # the core's limits speak, not the spin box's
 
 
@@ -95,65 +78,14 @@ def field_of(key: str) -> tuple[int | None, str]:
     return None, key
 
 
-def _problems_in(data: dict[str, Any], repair: Any) -> list[tuple[str, str]]:
-    """Every problem in ``data``: after each one, ``repair`` removes it and we look again."""
-    probe = copy.deepcopy(data)
-    found: list[tuple[str, str]] = []
-    for _ in range(len(_BLOCK_FIELDS) + len(_TOP_FIELDS) + 2):
-        try:
-            protocol_from_dict(probe, "editor")
-        except ProtocolError as exc:
-            if any(key == exc.key for key, _ in found) or not repair(probe, exc.key):
-                found.append((exc.key, exc.reason))
-                break
-            found.append((exc.key, exc.reason))
-        else:
-            break
-    return found
-
-
-def _repair_top(probe: dict[str, Any], key: str) -> bool:
-    if key == "name":
-        probe["name"] = "x"
-    elif key in probe and key != "format":
-        del probe[key]
-    else:
-        return False
-    return True
-
-
-def _repair_block(probe: dict[str, Any], key: str) -> bool:
-    index, field = field_of(key)
-    if index is None:
-        return False
-    block = probe["block"][index]
-    if field == "exercise":
-        block["exercise"] = "x"
-    elif field.startswith("tempo.") and isinstance(block.get("tempo"), dict):
-        block["tempo"].pop(field.removeprefix("tempo."), None)
-    elif field == "reps":
-        block.pop("reps", None)
-        block.pop("target", None)
-    elif field in block:
-        del block[field]
-    else:
-        return False
-    return True
-
-
 def validate_all(data: dict[str, Any]) -> dict[tuple[int | None, str], str]:
-    """Every problem, each tied to its field: the top level and each block on their own."""
+    """Every problem, each tied to its field (``protocol_problems`` finds them all)."""
     problems: dict[tuple[int | None, str], str] = {}
-    top = {**data, "block": [_VALID_BLOCK]}
-    for key, reason in _problems_in(top, _repair_top):
-        problems.setdefault((None, field_of(key)[1] or "name"), reason)
-    blocks = data.get("block", [])
-    if not blocks:
-        problems[(None, "block")] = "a protocol needs at least one block"
-    for index, block in enumerate(blocks):
-        single = {"format": 1, "name": "x", "block": [block]}
-        for key, reason in _problems_in(single, _repair_block):
-            problems.setdefault((index, field_of(key)[1] or "exercise"), reason)
+    for error in protocol_problems(data, "editor"):
+        index, key = field_of(error.key)
+        problems.setdefault(
+            (index, key or ("exercise" if index is not None else "name")), error.reason
+        )
     return problems
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from html import escape
 from pathlib import Path
 
@@ -57,23 +56,6 @@ def cue_preview_lines(plan: Plan, limit: int = CUE_PREVIEW) -> list[str]:
     if len(plan.cues) > limit:
         lines.append(f"          … and {len(plan.cues) - limit} more cues")
     return lines
-
-
-def customise(protocol: Protocol, hold: float | None, target: int | None) -> Protocol:
-    """The protocol with every block's hold and/or rep target changed (for one run)."""
-    blocks = []
-    for block in protocol.blocks:
-        if hold is not None:
-            block = replace(block, tempo=replace(block.tempo, hold=hold))
-        if target is not None:
-            block = replace(
-                block,
-                target=target,
-                reps_min=min(block.reps_min, target),
-                reps_max=max(block.reps_max, target),
-            )
-        blocks.append(block)
-    return protocol.with_changes(blocks=tuple(blocks))
 
 
 def searchable(entry: ProtocolEntry) -> str:
@@ -486,13 +468,13 @@ class LibraryPage(QWidget):
         self.cue_text.setText(f"Planning {size.cues:,} cues…")
         self.planner.request(protocol, self._planned)
 
-        first = protocol.blocks[0]
-        holds = [block.tempo.hold for block in protocol.blocks if block.tempo.hold > 0]
+        lead = protocol.lead_block  # what the run's hold and reps start from
         self.hold_spin.blockSignals(True)
-        self.hold_spin.setValue(holds[0] if holds else first.tempo.hold)
+        self.hold_spin.setValue(lead.tempo.hold)
         self.hold_spin.blockSignals(False)
         self.target_spin.blockSignals(True)
-        self.target_spin.setValue(first.target)
+        self.target_spin.setValue(lead.target)
+        self.target_spin.setEnabled(not lead.is_single_hold)
         self.target_spin.blockSignals(False)
         self._original = (self.hold_spin.value(), self.target_spin.value())
         self._customised()
@@ -526,16 +508,16 @@ class LibraryPage(QWidget):
             return None
         hold, target = self.hold_spin.value(), self.target_spin.value()
         original_hold, original_target = self._original
-        return customise(
-            entry.protocol,
-            hold if hold != original_hold else None,
-            target if target != original_target else None,
+        return entry.protocol.customised(
+            hold=hold if hold != original_hold else None,
+            target=target if target != original_target else None,
         )
 
     def _planned(self, protocol: Protocol, result: PlanResult) -> None:
         """A plan is made (in the GUI thread): the preview, or a start that waited for it."""
         entry = self._current
-        if entry is not None and entry.protocol == protocol:
+        if entry is not None and protocol == self.run_protocol():
+            # The preview follows the start panel: the run as it will be.
             if isinstance(result, Plan):
                 self.cue_text.setText("\n".join(cue_preview_lines(result)))
             else:
@@ -568,17 +550,14 @@ class LibraryPage(QWidget):
         self.start_button.setEnabled(True)
         self.run_total.setToolTip(f"{size.cues:,} cues (at most {MAX_CUES:,})")
         self.run_total.setText(f"Total {format_clock(size.seconds)}")
-        if changed:
-            self.planner.request(protocol, self._planned)  # ready by the time Start is pressed
+        # The preview follows at once, and the plan is ready by the time Start is pressed.
+        self.planner.request(protocol, self._planned)
         many = len(protocol.blocks) > 1
+        each = " (each block of reps moves by as much)" if many else ""
         if changed:
-            self.custom_note.setText(
-                "Changed for this run" + (" (every block)" if many else "") + "."
-            )
+            self.custom_note.setText(f"Changed for this run{each}.")
         else:
-            self.custom_note.setText(
-                "Change the hold or the reps for this run" + (" (every block)." if many else ".")
-            )
+            self.custom_note.setText(f"Change the hold or the reps for this run{each}.")
         self.save_copy_button.setEnabled(changed)
 
     def start_current(self) -> None:

@@ -473,3 +473,77 @@ def test_a_signed_or_bare_decimal_load_is_refused(load: str) -> None:
     with pytest.raises(ProtocolError) as caught:
         parse_protocol(text, "l.toml")
     assert str(caught.value).startswith("l.toml: block[1].load: ")
+
+
+# ------------------------------------------------------------------ every problem at once
+
+
+def test_every_problem_is_found_at_once_in_file_order() -> None:
+    from glute_timer.core.protocol import protocol_problems
+
+    data = {
+        "format": 1,
+        "name": "",
+        "lead_in": -3,
+        "schedule": "weekly",
+        "block": [
+            {"exercise": "glute-bridge", "reps": "15-10", "target": 12},
+            {"exercise": "glute-bridge", "tempo": {"hold": 36000, "lift": "fast"}, "loud": 1},
+        ],
+    }
+    problems = protocol_problems(data, "mine.toml")
+    assert [p.key for p in problems] == [
+        "name",
+        "schedule",
+        "lead_in",
+        "block[1].reps",
+        "block[2].loud",
+        "block[2].tempo.lift",
+        "block[2].tempo.hold",
+    ]
+    assert all(str(p).startswith("mine.toml: ") for p in problems)
+    # A bad range is reported once: the target is not blamed for it.
+    assert not any(p.key == "block[1].target" for p in problems)
+
+
+def test_a_valid_protocol_has_no_problems() -> None:
+    from glute_timer.core.library import ordered_presets
+    from glute_timer.core.protocol import protocol_problems, protocol_to_dict
+
+    for entry in ordered_presets():
+        assert entry.protocol is not None
+        assert protocol_problems(protocol_to_dict(entry.protocol)) == []
+
+
+# ------------------------------------------------------------------ one run, customised
+
+
+def test_customising_a_run_keeps_each_block_s_kind() -> None:
+    from glute_timer.core.library import resolve_protocol
+    from glute_timer.core.plan import build_plan
+
+    _id, burn = resolve_protocol("no-equipment-burn")
+    hold_block = next(b for b in burn.blocks if b.is_single_hold)
+    lead = burn.lead_block
+    assert not lead.is_single_hold
+    run = burn.customised(hold=3, target=12)
+    for before, after in zip(burn.blocks, run.blocks, strict=True):
+        if before.is_single_hold:
+            assert after == before == hold_block  # the 30-second hold stays one long hold
+        else:
+            assert after.target == before.target + (12 - lead.target)
+            assert after.tempo.hold == before.tempo.hold + (3 - lead.tempo.hold)
+            assert after.reps_min <= after.target <= after.reps_max
+    # Fewer reps: a shorter workout, not a longer one.
+    assert build_plan(run).total < build_plan(burn.customised(hold=3)).total
+    assert burn.customised() == burn
+
+
+def test_a_protocol_of_holds_only_customises_its_hold() -> None:
+    from glute_timer.core.library import resolve_protocol
+
+    _id, hold = resolve_protocol("isometric-hold-30")
+    assert hold.lead_block.is_single_hold
+    run = hold.customised(hold=40, target=12)
+    assert run.blocks[0].tempo.hold == 40
+    assert run.blocks[0].reps_max == 1 and run.blocks[0].target == 1

@@ -105,3 +105,35 @@ def test_mutated_presets(text: str) -> None:
 def test_unmutated_presets_load() -> None:
     for text in PRESET_TEXTS:
         assert check(text) is not None
+
+
+_TEMPOS = st.dictionaries(
+    st.sampled_from(["lift", "hold", "lower", "z"]),
+    st.one_of(st.integers(-2, 700), st.floats(allow_nan=True)),
+)
+_BLOCKS = st.lists(
+    st.dictionaries(
+        st.sampled_from(["exercise", "sets", "reps", "target", "tempo", "rest", "load", "y"]),
+        st.one_of(st.integers(-3, 300), st.text(max_size=6), _TEMPOS),
+    ),
+    max_size=3,
+)
+_TOPS = st.dictionaries(
+    st.sampled_from(["format", "name", "lead_in", "schedule", "block", "x"]),
+    st.one_of(st.integers(-5, 5), st.text(max_size=8), st.booleans(), _BLOCKS),
+)
+
+
+@FUZZ
+@given(_TOPS)
+def test_all_problems_begin_with_the_one_loading_stops_at(data: dict[str, object]) -> None:
+    from glute_timer.core.protocol import protocol_from_dict, protocol_problems
+
+    problems = protocol_problems(data, "fuzz.toml")
+    try:
+        protocol_from_dict(data, "fuzz.toml")
+    except ProtocolError as exc:
+        assert problems, "loading refused what the full check accepted"
+        assert (problems[0].key, problems[0].reason) == (exc.key, exc.reason)
+    else:
+        assert problems == []

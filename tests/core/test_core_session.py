@@ -287,15 +287,41 @@ def test_skip_the_lead_in() -> None:
     assert rig.cues()[-1].due == START + 2.5
 
 
-def test_skipping_a_lower_counts_the_rep() -> None:
+def test_a_rep_with_a_skipped_step_is_not_counted() -> None:
     rig = pre_run()
     rig.session.start()
     rig.at(7.2)
     assert rig.step_phase() == "lower"
     assert rig.session.view().reps_done == 0
-    assert rig.session.skip()
-    assert rig.session.view().reps_done == 1
+    assert rig.session.skip()  # the lower was not done
+    assert rig.session.view().reps_done == 0
     assert rig.session.current_step.rep == 2
+    rig.at(rig.session.current_step.end + 2.5)  # rep 2 runs its course
+    assert rig.session.view().reps_done == 1
+
+
+def test_skipping_through_a_set_records_only_the_reps_done() -> None:
+    rig = pre_run()
+    rig.session.start()
+    rig.session.skip()  # the lead-in
+    span = rig.plan.sets[0]
+    rep_two = rig.plan.steps[span.rep_first_steps[1]]
+    rig.advance(rep_two.start - rig.session.current_step.start + 0.1)  # rep 1 done in full
+    assert rig.session.view().reps_done == 1
+    while rig.session.current_step.span is not None:
+        assert rig.session.skip()  # then everything else of the set is skipped
+    (record,) = rig.session.completed_sets
+    assert record.reps_done == 1
+
+
+def test_a_set_skipped_before_its_first_rep_is_not_a_completed_set() -> None:
+    rig = pre_run()
+    rig.session.start()
+    rig.session.skip()  # the lead-in
+    while rig.session.current_step.span is not None:
+        rig.session.skip()
+    assert rig.session.completed_sets == ()
+    assert not rig.of(SetCompleted)
 
 
 def test_skip_while_paused_stays_paused() -> None:
@@ -320,7 +346,7 @@ def test_skipping_to_the_end_finishes_the_workout() -> None:
     assert rig.session.skip()  # the lower: the set and the workout are done
     assert rig.session.state is State.FINISHED
     assert rig.of(WorkoutFinished)[0].at == START
-    assert rig.session.completed_sets[0].reps_done == 1
+    assert rig.session.completed_sets == ()  # nothing of it was done
 
 
 def test_skip_when_the_clock_already_passed_the_end() -> None:
