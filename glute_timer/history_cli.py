@@ -134,16 +134,16 @@ from pathlib import Path
 from typing import Any
 
 from glute_timer.context import AppContext
-from glute_timer.core.history import (
-    HistoryError,
+from glute_timer.core.history_export import write_csv, write_json
+from glute_timer.core.history_import import ImportFileError
+from glute_timer.core.history_model import HistoryError, Workout
+from glute_timer.core.history_recorder import HistoryWriter, start_history_writer
+from glute_timer.core.history_store import (
     HistoryStore,
-    HistoryWriter,
-    Workout,
+    import_file,
     open_history,
     open_history_for_reading,
-    start_history_writer,
 )
-from glute_timer.core.history_io import ImportFileError, import_file, write_csv, write_json
 from glute_timer.core.progress import progress
 from glute_timer.core.protocol import format_number
 from glute_timer.core.session import Session
@@ -189,7 +189,8 @@ def _open_store(context: AppContext, *, reading: bool = False) -> HistoryStore |
 
     ``reading``: for a command that only reads, which works on a read-only history too."""
     try:
-        store = open_history_for_reading(context) if reading else open_history(context)
+        path = context.paths.history_db
+        store = open_history_for_reading(path) if reading else open_history(path)
     except HistoryError as exc:
         _err(str(exc))
         return None
@@ -294,7 +295,9 @@ def attach_history_recorder(
     history never delays a cue. Problems go to stderr, never stop the workout; the last
     writes are waited for after the run (``args.after_run``)."""
     protocol_id = str(getattr(args, "protocol_id", "") or session.plan.name)
-    writer = start_history_writer(context, session.plan, protocol_id, on_message=_warn_flushed)
+    writer = start_history_writer(
+        context.paths.history_db, session.plan, protocol_id, on_message=_warn_flushed
+    )
     session.subscribe(writer)
 
     def finish() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -55,7 +54,7 @@ class _Messages(QObject):
 def history_hooks(
     context: AppContext, notify: Callable[[str], None] | None = None
 ) -> list[SessionHook]:
-    """Record every workout in the history, when the history module is installed.
+    """Record every workout in the history.
 
     The history is opened and written on a writer thread of its own (``HistoryWriter``):
     a locked or slow database never holds up the clock or the window. ``notify`` hears,
@@ -63,19 +62,20 @@ def history_hooks(
     sets kept in memory because the disk is full, read-only or locked, a rescue copy
     written.
     """
-    if importlib.util.find_spec("glute_timer.core.history") is None:
-        return []
 
     def record(session: Session, protocol_id: str) -> Listener:
         # Imported on the first workout, not at start: SQLite is not needed to paint.
-        from glute_timer.core.history import start_history_writer
+        from glute_timer.core.history_recorder import start_history_writer
 
         messages = _Messages()
         if notify is not None:
             messages.said.connect(notify, Qt.ConnectionType.QueuedConnection)
         # The writer holds on to ``messages`` through this function, from its thread.
         return start_history_writer(
-            context, session.plan, protocol_id, on_message=lambda text: messages.said.emit(text)
+            context.paths.history_db,
+            session.plan,
+            protocol_id,
+            on_message=lambda text: messages.said.emit(text),
         )
 
     return [record]

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from glute_timer.core.clock import FakeClock
-from glute_timer.core.history import HistoryRecorder, HistoryStore, open_history_at
-from glute_timer.core.history_io import parse_export
+from glute_timer.core.history_import import parse_export
+from glute_timer.core.history_recorder import HistoryRecorder
+from glute_timer.core.history_store import HistoryStore, open_history
 from glute_timer.core.plan import Plan, build_plan
 from glute_timer.core.protocol import parse_protocol
 from glute_timer.core.session import Session, SetCompleted, State
@@ -122,7 +123,7 @@ def test_database_trouble_keeps_sets_in_memory_and_retries(plan: Plan, db_path: 
     def factory(path: Path) -> HistoryStore:
         if failing["on"]:
             raise sqlite3.OperationalError("disk I/O error")
-        return open_history_at(path)
+        return open_history(path)
 
     clock = FakeClock()
     session = Session(plan, clock, wall_clock=clock.wall)
@@ -159,7 +160,7 @@ def test_unsaved_workout_is_rescued_and_recovered(plan: Plan, db_path: Path) -> 
     assert recorder.problem is not None and "history-unsaved-" in recorder.problem
     rescue = list(db_path.parent.glob("history-unsaved-*.json"))
     assert len(rescue) == 1
-    store = open_history_at(db_path)
+    store = open_history(db_path)
     assert store.notice is not None and "Recovered 4" in store.notice
     workouts = store.workouts()
     assert len(workouts) == 1 and workouts[0].status == "completed"
@@ -182,11 +183,11 @@ def test_a_newer_database_does_not_break_the_workout(plan: Plan, db_path: Path) 
 
 def test_open_history_recorder_opens_the_database_up_front(plan: Plan, tmp_path: Path) -> None:
     from glute_timer.context import AppContext
-    from glute_timer.core.history import open_history_recorder
+    from glute_timer.core.history_recorder import open_history_recorder
 
     context = AppContext.create(tmp_path)
     context.paths.history_db.parent.mkdir(parents=True)
     context.paths.history_db.write_bytes(b"not a database" * 50)
-    recorder = open_history_recorder(context, plan, "quick")
+    recorder = open_history_recorder(context.paths.history_db, plan, "quick")
     assert recorder.problem is None
     assert recorder.notice is not None and "moved to" in recorder.notice
