@@ -57,8 +57,12 @@ def recover_rescue_files(
     for path in sorted(folder.glob(RESCUE_GLOB)):
         try:
             result = merge(read_export(path))
-            path.unlink()
+            # Another opening (another process, or the recorder's own) may have merged
+            # and removed it meanwhile: merging is idempotent, so that is no problem.
+            path.unlink(missing_ok=True)
         except (ImportFileError, OSError, sqlite3.Error, HistoryError, ValueError) as exc:
+            if not path.exists():
+                continue  # merged and removed by another opening while this one read it
             problems.append(f"Could not recover {path}: {exc}")
             continue
         done.append(path)

@@ -191,3 +191,32 @@ def test_open_history_recorder_opens_the_database_up_front(plan: Plan, tmp_path:
     recorder = open_history_recorder(context.paths.history_db, plan, "quick")
     assert recorder.problem is None
     assert recorder.notice is not None and "moved to" in recorder.notice
+
+
+def test_a_rescue_file_merged_by_another_opening_meanwhile_is_no_problem(
+    plan: Plan, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from glute_timer.core import history_rescue
+
+    def factory(path: Path) -> HistoryStore:
+        raise sqlite3.OperationalError("database is locked")
+
+    clock = FakeClock()
+    session = Session(plan, clock, wall_clock=clock.wall)
+    recorder = HistoryRecorder(db_path, plan, "quick", wall_clock=clock.wall, store_factory=factory)
+    session.subscribe(recorder)
+    db_path.parent.mkdir(parents=True)
+    session.start()
+    run_until(session, clock)
+    assert len(list(db_path.parent.glob("history-unsaved-*.json"))) == 1
+    real_read = history_rescue.read_export
+
+    def read_then_lose(path: Path) -> object:
+        workouts = real_read(path)
+        path.unlink()  # another process merged and removed it while this one read it
+        return workouts
+
+    monkeypatch.setattr(history_rescue, "read_export", read_then_lose)
+    store = open_history(db_path)
+    assert store.notice is not None and "Could not" not in store.notice
+    assert len(store.workouts()[0].sets) == 4
