@@ -76,6 +76,7 @@ OWN_MODULES = (
     "glute_timer.core.history_file",
     "glute_timer.core.history_formats",
     "glute_timer.core.history_import",
+    "glute_timer.core.history_locks",
     "glute_timer.core.history_model",
     "glute_timer.core.history_recorder",
     "glute_timer.core.history_rescue",

@@ -3,7 +3,9 @@
 ``HistoryRecorder`` is a session listener that turns events into writes, each set in its
 own transaction the moment it completes; ``HistoryWriter`` runs it on a thread of its own
 so no write ever waits on the thread that keeps time. Together they guarantee that a set
-is saved, retried or rescued (``history_rescue``), never dropped.
+is saved, retried or rescued (``history_rescue``), never dropped, and that while the
+workout is recorded its lock (``history_locks``) tells every other opening of the history
+that it is alive.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pathlib import Path
 from typing import Final
 
 from glute_timer.core.history_file import BUSY_TIMEOUT_MS
+from glute_timer.core.history_locks import WorkoutLock, lock_path
 from glute_timer.core.history_model import HistoryError, StoredSet, Workout, new_uid, to_ms
 from glute_timer.core.history_rescue import write_rescue_file
 from glute_timer.core.history_store import HistoryStore, open_history
@@ -48,6 +51,10 @@ class HistoryRecorder:
     (or a call to ``retry()``) tries again. If the workout ends with writes still pending,
     they are also saved as a JSON file next to the database (``history-unsaved-*.json``)
     that the next opening of the history imports.
+
+    From before the workout's row is first written until its end is saved, the recorder
+    holds the workout's lock (``history-running-<id>.lock``), so no other opening of the
+    history takes it for the workout of a dead process.
 
     Calling it writes at once, on the caller's thread; ``HistoryWriter`` runs it on a
     thread of its own (what the window and the terminal do).
@@ -83,6 +90,7 @@ class HistoryRecorder:
         self._changes = 0
         self._told: set[str] = set()
         self._lock = threading.RLock()  # the records, against a rescue from another thread
+        self._alive = WorkoutLock(lock_path(path.parent, self.uid))
 
     def untold(self) -> list[str]:
         """The notice and problem messages not yet handed out: tell the user each once."""
@@ -157,7 +165,16 @@ class HistoryRecorder:
 
     def _begin_op(self) -> Callable[[HistoryStore], None]:
         workout = self.workout_header()
-        return lambda store: store.begin_workout(workout)
+
+        def begin(store: HistoryStore) -> None:
+            self._hold_lock()  # before the row exists: it is never seen unheld
+            store.begin_workout(workout)
+
+        return begin
+
+    def _hold_lock(self) -> None:
+        with self._lock:
+            self._alive.acquire()
 
     def _add(self, store: HistoryStore, stored: StoredSet) -> None:
         store.add_set(self.uid, stored)
@@ -219,6 +236,9 @@ class HistoryRecorder:
                 self._rescue_path.unlink(missing_ok=True)
             self._rescue_path = None
             self._rescued_version = -1
+        if self._finished is not None:
+            with self._lock:
+                self._alive.release()  # its end is saved: it needs no keeping alive
         return True
 
     def prepare(self) -> None:
@@ -262,6 +282,7 @@ class HistoryRecorder:
 
     def _rescue(self) -> None:
         with self._lock:
+            self._hold_lock()  # the next opening merges the file, and must not close it
             version = self._changes
             try:
                 where = write_rescue_file(self.path.parent, self.snapshot())

@@ -2,7 +2,8 @@
 
 One database file (``AppPaths.history_db``) with two tables, ``workouts`` and ``sets``
 (``history_schema``); opening it checks, repairs and migrates the file
-(``history_file``) and merges the rescue files left beside it (``history_rescue``).
+(``history_file``), merges the rescue files left beside it (``history_rescue``) and
+closes the workouts no live process is recording any more (``history_locks``).
 
 Safety rules this module keeps:
 
@@ -12,6 +13,9 @@ Safety rules this module keeps:
 - A file written by a newer version is refused with a clear message and never written to;
   migrations run after a backup copy; a damaged file is moved aside, never overwritten,
   and ``notice`` says where it went.
+- A workout left ``in-progress`` by a process that died (killed, crashed) is closed as
+  ``stopped`` at its last set's end when the history next opens; one a live process is
+  recording (another terminal run, the window) is left alone.
 - Deleting a workout only marks it deleted (undo clears the mark); nothing is erased.
 """
 
@@ -23,7 +27,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 from glute_timer.core.history_file import (
     Unusable,
@@ -38,6 +42,7 @@ from glute_timer.core.history_file import (
     writable_connection,
 )
 from glute_timer.core.history_import import Progress, read_export
+from glute_timer.core.history_locks import being_recorded, remove_stale_locks
 from glute_timer.core.history_model import (
     GOOD_SET_SQL,
     GOOD_WORKOUT_SQL,
@@ -68,6 +73,10 @@ from glute_timer.core.history_schema import (
 from glute_timer.core.protocol import Load
 
 log = logging.getLogger(__name__)
+
+ABANDONED_AFTER_MS: Final = 24 * 3600 * 1000
+"""Where there are no file locks to tell a live recorder by (Windows), an in-progress
+workout with no set (nor start) for this long is taken as abandoned and closed."""
 
 _T = TypeVar("_T")
 
@@ -299,6 +308,54 @@ class HistoryStore:
         with self.transaction() as conn:
             conn.execute("UPDATE workouts SET deleted_ms = NULL WHERE uid = ?", (workout_uid,))
 
+    # ------------------------------------------------------------ abandoned workouts
+
+    def close_abandoned_workouts(self) -> int:
+        """Close as ``stopped`` every in-progress workout no live process is recording
+        (its process was killed or crashed), at its last set's end (a workout without
+        sets: at its start). Returns how many were closed.
+
+        A recorder holds its workout's lock from before the workout's row is written
+        until its end is saved (``history_locks``), so a free lock means nobody will
+        finish the workout. The lock is tested after the row was seen, and the row is
+        closed only if it is still in progress then: a recorder that saved its end and
+        let go meanwhile keeps its own status. Where there are no locks (Windows), a
+        workout with no set for ``ABANDONED_AFTER_MS`` counts as abandoned.
+        """
+        if self.read_only or self._empty:
+            return 0
+
+        def query(conn: sqlite3.Connection) -> list[Any]:
+            rows: list[Any] = conn.execute(
+                "SELECT CAST(w.uid AS TEXT), w.started_ms, (SELECT max(s.ended_ms) FROM sets s "
+                f"WHERE s.workout_id = w.id AND {good_set_sql('s')}) FROM workouts w "
+                f"WHERE w.status = 'in-progress' AND {good_workout_sql('w')}"
+            ).fetchall()
+            return rows
+
+        folder = self.path.parent
+        now = to_ms(self.wall_clock())
+        ends: list[tuple[int, str]] = []
+        for uid, started, last_end in self.read(query):
+            end = started if last_end is None else max(started, last_end)
+            live = being_recorded(folder, uid)
+            if live is None:  # no locks on this system: go by time
+                live = now - end < ABANDONED_AFTER_MS
+            if not live:
+                ends.append((end, uid))
+        closed = 0
+        if ends:
+            with self.transaction() as conn:
+                for row in ends:
+                    closed += conn.execute(
+                        "UPDATE workouts SET status = 'stopped', ended_ms = ? "
+                        "WHERE uid = ? AND status = 'in-progress'",
+                        row,
+                    ).rowcount
+            log.info("closed %d abandoned workout(s) in %s", closed, self.path)
+        remove_stale_locks(folder)
+        return closed
+
     def merge(
         self,
         workouts: Sequence[Workout],
@@ -483,7 +540,8 @@ def import_file(store: HistoryStore, path: Path, progress: Progress | None = Non
 
 def open_history(path: Path) -> HistoryStore:
     """The history at ``path`` (``AppPaths.history_db``), ready to write: checked,
-    migrated, with leftover rescue files merged in.
+    migrated, with leftover rescue files merged in and the workouts of dead processes
+    closed.
 
     Raises HistoryError (e.g. HistoryTooNew). ``store.notice`` holds anything the user
     should be told (a damaged file moved aside, a rescue file that would not import).
@@ -495,6 +553,23 @@ def open_history(path: Path) -> HistoryStore:
         messages.append(
             f"Recovered {recovered.sets_added} unsaved set(s) from {len(recovered.files)} file(s)."
         )
+    try:
+        closed = store.close_abandoned_workouts()
+    except (sqlite3.Error, HistoryError) as exc:
+        # A lock held by another program, a disk that cannot be written now: the
+        # workouts stay as they are until an opening that can write.
+        log.info("abandoned workouts left for later in %s: %s", path, exc)
+        closed = 0
+    if closed == 1:
+        messages.append(
+            "A workout left in progress by a run that was killed or crashed was closed as "
+            "stopped at its last set."
+        )
+    elif closed:
+        messages.append(
+            f"{closed} workouts left in progress by runs that were killed or crashed were "
+            "closed as stopped at their last set."
+        )
     store.notice = " ".join(messages) or None
     return store
 
@@ -505,7 +580,7 @@ def open_history_for_reading(path: Path) -> HistoryStore:
 
     Like ``open_history`` where the history can be written; where it cannot (a read-only
     disk or folder, a file of another user), the same history opened read-only, so it
-    can still be listed and exported (nothing is merged then). Raises
+    can still be listed and exported (nothing is merged or closed then). Raises
     HistoryError when neither works (and always for HistoryTooNew).
     """
     try:
