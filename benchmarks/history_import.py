@@ -24,8 +24,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from glute_timer.core.history import HistoryStore, StoredSet, Workout, new_uid
-from glute_timer.core.history_io import import_file, write_csv, write_json
+from glute_timer.core.history_export import write_csv, write_json
+from glute_timer.core.history_model import StoredSet, Workout, new_uid
+from glute_timer.core.history_store import HistoryStore, import_file
 from glute_timer.core.library import resolve_protocol
 from glute_timer.core.protocol import dump_protocol
 

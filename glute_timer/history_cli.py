@@ -12,8 +12,9 @@ Command line
             2. Barbell hip thrust, set 2: 12/15 reps, 40 kg, hold 3 s
             note: felt strong
 
-    The status is ``completed``, ``stopped`` (ended early) or ``in-progress`` (the process
-    ended without finishing it, e.g. it was killed; its sets are kept). Per-side sets show
+    The status is ``completed``, ``stopped`` (ended early) or ``in-progress`` (being
+    recorded now). A workout whose run was killed or crashed keeps its sets and is closed
+    as ``stopped`` at its last set's end the next time the history opens. Per-side sets show
     ``(left)``/``(right)`` after the exercise name. ``--csv`` and ``--json`` write the
     export formats below to standard output. ``--import FILE`` merges a CSV or JSON export
     (chosen by content) into the history: workouts and sets already present are skipped, so
@@ -116,6 +117,11 @@ Files (in the data directory, or ``DIR/data`` with ``--basedir DIR``)
     A workout whose sets could not be written to the database (disk full, file locked,
     a database from a newer version), in the JSON export format. It is merged into the
     history, and removed, the next time the history opens.
+``history-running-<id>.lock``
+    Empty; present while a run or the window records workout ``<id>``, which holds a
+    lock on it (``flock``) that the system lets go of when that process ends, however it
+    ends. An opening of the history closes an in-progress workout only when its lock is
+    free (where there are no such locks, Windows: when it had no set for a day).
 
 A database written by a newer version of Glute Timer is refused with a message and left
 untouched (``glute-timer history`` and ``stats`` exit with status 1). One that cannot be
@@ -134,14 +140,15 @@ from pathlib import Path
 from typing import Any
 
 from glute_timer.context import AppContext
-from glute_timer.core.history import (
-    HistoryError,
+from glute_timer.core.history_export import write_csv, write_json
+from glute_timer.core.history_import import ImportFileError
+from glute_timer.core.history_model import HistoryError, Workout
+from glute_timer.core.history_store import (
     HistoryStore,
-    Workout,
+    import_file,
     open_history,
     open_history_for_reading,
 )
-from glute_timer.core.history_io import ImportFileError, import_file, write_csv, write_json
 from glute_timer.core.progress import progress
 from glute_timer.core.protocol import format_number
 from glute_timer.core.text import json_line, printable
@@ -186,7 +193,8 @@ def _open_store(context: AppContext, *, reading: bool = False) -> HistoryStore |
 
     ``reading``: for a command that only reads, which works on a read-only history too."""
     try:
-        store = open_history_for_reading(context) if reading else open_history(context)
+        path = context.paths.history_db
+        store = open_history_for_reading(path) if reading else open_history(path)
     except HistoryError as exc:
         _err(str(exc))
         return None

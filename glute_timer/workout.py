@@ -93,9 +93,11 @@ class Workout:
         self.history: HistoryLike | None = None
         self._deferred: DeferredListener | None = None
         if record:
-            from glute_timer.core.history import start_history_writer
+            from glute_timer.core.history_recorder import start_history_writer
 
-            self.history = start_history_writer(context, plan, protocol_id, on_message)
+            self.history = start_history_writer(
+                context.paths.history_db, plan, protocol_id, on_message
+            )
             self._deferred = DeferredListener(self.history)
             self._attach("history", self._deferred)
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
-from glute_timer.core.history import DayTotals, HistoryStore, Workout, day_totals
+from glute_timer.core.history_model import DayTotals, Workout, day_totals
+from glute_timer.core.history_store import HistoryStore
 from glute_timer.core.progress import ProtocolProgress, progress
 
 

@@ -27,29 +27,22 @@ from functools import cache
 from typing import Final, Literal, NamedTuple
 
 from glute_timer.core.exercises import find_exercise
+from glute_timer.core.geometry import (
+    Box,
+    Point,
+    add,
+    angle_of,
+    clamp,
+    inner_angle,
+    mul,
+    norm,
+    rot90,
+    sub,
+    unit,
+    wrap,
+)
 from glute_timer.core.plan import Step
 from glute_timer.core.protocol import Tempo
-
-
-class Point(NamedTuple):
-    x: float
-    y: float
-
-
-class Box(NamedTuple):
-    left: float
-    bottom: float
-    right: float
-    top: float
-
-    @property
-    def width(self) -> float:
-        return self.right - self.left
-
-    @property
-    def height(self) -> float:
-        return self.top - self.bottom
-
 
 # ------------------------------------------------------------------ the body
 
@@ -219,21 +212,21 @@ class Pose:
     @property
     def torso_angle(self) -> float:
         """Degrees above the floor of the line from the shoulder to the hip."""
-        return math.degrees(_angle_of(_sub(self.hip, self.shoulder)))
+        return math.degrees(angle_of(sub(self.hip, self.shoulder)))
 
     def knee_angle(self, side: str) -> float:
         """The inner angle at the knee, degrees (180: straight)."""
         leg = self.legs[side]
-        return _inner_angle(leg.hip, leg.knee, leg.ankle)
+        return inner_angle(leg.hip, leg.knee, leg.ankle)
 
     def hip_angle(self, side: str) -> float:
         """The inner angle at the hip between torso and thigh, degrees (180: in line)."""
-        return _inner_angle(self.shoulder, self.hip, self.legs[side].knee)
+        return inner_angle(self.shoulder, self.hip, self.legs[side].knee)
 
     def line_error(self, side: str | None = None) -> float:
         """How far (degrees) the knee, hip and shoulder are from one straight line."""
         leg = self.legs[side] if side else self.planted
-        return abs(180.0 - _inner_angle(self.shoulder, self.hip, leg.knee))
+        return abs(180.0 - inner_angle(self.shoulder, self.hip, leg.knee))
 
     def points(self) -> tuple[Point, ...]:
         """Every moving point: what a renderer compares to decide whether to repaint."""
@@ -271,7 +264,7 @@ def figure_id(exercise_id: str) -> str:
 
 def smoothstep(t: float) -> float:
     """3t² - 2t³: from 0 to 1 with zero speed at both ends, monotonic on [0, 1]."""
-    t = _clamp(t)
+    t = clamp(t)
     return t * t * (3.0 - 2.0 * t)
 
 
@@ -318,7 +311,7 @@ def pose(
     """
     key = figure_id(exercise_id)
     figure = FIGURES[key]
-    fraction = _clamp(fraction)
+    fraction = clamp(fraction)
     lift = lift_at(phase, fraction)
     moving_leg = _moving_leg(figure, side)
     raised = {"left": 0.0, "right": 0.0}
@@ -340,7 +333,7 @@ def step_moment(step: Step, elapsed: float) -> Moment:
     .step_elapsed); a step of no length (``done``) is complete."""
     if step.duration <= 0:
         return Moment(step.phase, 1.0, 0.0)
-    return Moment(step.phase, _clamp(elapsed / step.duration), step.duration)
+    return Moment(step.phase, clamp(elapsed / step.duration), step.duration)
 
 
 def preview_period(tempo: Tempo) -> float:
@@ -453,14 +446,14 @@ def _build(
     rig = _rig(key)
     angle = rig.bottom_angle + (rig.top_angle - rig.bottom_angle) * lift
     shoulder, hip = _torso(figure, angle)
-    u = _unit(angle)
-    n = _rot90(u)  # the front of the body
+    u = unit(angle)
+    n = rot90(u)  # the front of the body
     if figure.support == "floor":
         head = Point(_BRIDGE_SHOULDER.x - NECK, HEAD_RADIUS)
     else:
         # Chin tucked, eyes forward: the head moves with the torso, a little forward of it.
         tuck = math.radians(32.0)
-        head = _add(shoulder, _add(_mul(u, -NECK * math.cos(tuck)), _mul(n, NECK * math.sin(tuck))))
+        head = add(shoulder, add(mul(u, -NECK * math.cos(tuck)), mul(n, NECK * math.sin(tuck))))
     planted = _planted_leg(hip, rig.ankle)
     legs = {s: _leg_with_raise(planted, raised[s]) for s in SIDES}
     bar = None
@@ -511,7 +504,7 @@ def _rig(key: str) -> _Rig:
     # The feet go where the shin reaches the floor from a knee in line with hip and
     # shoulder at the top.
     shoulder, _hip = _torso(figure, top)
-    knee = _add(shoulder, _mul(_unit(top), TORSO + THIGH))
+    knee = add(shoulder, mul(unit(top), TORSO + THIGH))
     drop = knee.y - ANKLE_HEIGHT
     reach = math.sqrt(max(0.0, SHIN * SHIN - drop * drop))
     ankle = Point(knee.x + reach, ANKLE_HEIGHT)
@@ -533,16 +526,16 @@ def _rig(key: str) -> _Rig:
 
 def _torso(figure: Figure, angle: float) -> tuple[Point, Point]:
     """Shoulder and hip joints for a torso at ``angle`` (radians above the floor)."""
-    u = _unit(angle)
+    u = unit(angle)
     if figure.support == "floor":
         shoulder = _BRIDGE_SHOULDER
     else:
         # The back rests on the bench's edge a little below the shoulder joint and turns
         # about it: the joint is half a torso's thickness in front of the back.
         edge = Point(_BENCH_EDGE_X, BENCH_HEIGHT)
-        spine = _add(edge, _mul(_rot90(u), TORSO_WIDTH / 2))
-        shoulder = _add(spine, _mul(u, -BLADE_BELOW_SHOULDER))
-    return shoulder, _add(shoulder, _mul(u, TORSO))
+        spine = add(edge, mul(rot90(u), TORSO_WIDTH / 2))
+        shoulder = add(spine, mul(u, -BLADE_BELOW_SHOULDER))
+    return shoulder, add(shoulder, mul(u, TORSO))
 
 
 def _planted_leg(hip: Point, ankle: Point) -> Leg:
@@ -568,12 +561,12 @@ def _leg_with_raise(planted: Leg, amount: float) -> Leg:
     if amount <= 0:
         return planted
     hip = planted.hip
-    thigh = _angle_of(_sub(planted.knee, hip))
-    shin = _angle_of(_sub(planted.ankle, planted.knee))
-    bend = _wrap(shin - thigh)  # negative: the shin turns clockwise from the thigh
+    thigh = angle_of(sub(planted.knee, hip))
+    shin = angle_of(sub(planted.ankle, planted.knee))
+    bend = wrap(shin - thigh)  # negative: the shin turns clockwise from the thigh
     shin_angle = thigh + bend * (1.0 - amount)
     knee = planted.knee
-    ankle = _add(knee, _mul(_unit(shin_angle), SHIN))
+    ankle = add(knee, mul(unit(shin_angle), SHIN))
     heel = _foot_point(planted, planted.heel, ankle, shin_angle, _FLEXED_HEEL, amount)
     toe = _foot_point(planted, planted.toe, ankle, shin_angle, _FLEXED_TOE, amount)
     return Leg(hip, knee, ankle, heel, toe)
@@ -589,15 +582,15 @@ def _foot_point(
 ) -> Point:
     """A point of the foot, moved from where it is on the planted leg to the flexed
     position, in the shin's frame (angle and distance interpolated, so it stays rigid)."""
-    planted_shin = _angle_of(_sub(planted.ankle, planted.knee))
-    offset = _sub(point, planted.ankle)
-    start_angle = _angle_of(offset) - planted_shin
+    planted_shin = angle_of(sub(planted.ankle, planted.knee))
+    offset = sub(point, planted.ankle)
+    start_angle = angle_of(offset) - planted_shin
     start_length = math.hypot(*offset)
     end_angle = math.atan2(flexed[1], flexed[0])
     end_length = math.hypot(*flexed)
-    angle = start_angle + _wrap(end_angle - start_angle) * amount
+    angle = start_angle + wrap(end_angle - start_angle) * amount
     length = start_length + (end_length - start_length) * amount
-    return _add(ankle, _mul(_unit(shin_angle + angle), length))
+    return add(ankle, mul(unit(shin_angle + angle), length))
 
 
 def _knee(hip: Point, ankle: Point, upper: float, lower: float, bend: int) -> Point:
@@ -609,32 +602,32 @@ def _knee(hip: Point, ankle: Point, upper: float, lower: float, bend: int) -> Po
     cos_a = (upper * upper + d * d - lower * lower) / (2 * upper * d)
     a = math.acos(max(-1.0, min(1.0, cos_a)))
     base = math.atan2(dy, dx)
-    return _add(hip, _mul(_unit(base + bend * a), upper))
+    return add(hip, mul(unit(base + bend * a), upper))
 
 
 def _bar_center(hip: Point, shoulder: Point, knee: Point) -> Point:
     """The bar rests in the crease of the hips, on its pad: along the bisector of the
     torso's and the thigh's fronts."""
-    torso_front = _rot90(_norm(_sub(hip, shoulder)))
-    thigh_front = _rot90(_norm(_sub(knee, hip)))
-    crease = _norm(_add(torso_front, thigh_front))
-    return _add(hip, _mul(crease, PELVIS_RADIUS + PAD_RADIUS - 0.01))
+    torso_front = rot90(norm(sub(hip, shoulder)))
+    thigh_front = rot90(norm(sub(knee, hip)))
+    crease = norm(add(torso_front, thigh_front))
+    return add(hip, mul(crease, PELVIS_RADIUS + PAD_RADIUS - 0.01))
 
 
 def _band(leg: Leg) -> tuple[Point, Point]:
-    along = _norm(_sub(leg.hip, leg.knee))
-    centre = _add(leg.knee, _mul(along, BAND_ABOVE_KNEE))
-    across = _rot90(along)
+    along = norm(sub(leg.hip, leg.knee))
+    centre = add(leg.knee, mul(along, BAND_ABOVE_KNEE))
+    across = rot90(along)
     half = THIGH_WIDTH / 2 + 0.006
-    return _add(centre, _mul(across, half)), _add(centre, _mul(across, -half))
+    return add(centre, mul(across, half)), add(centre, mul(across, -half))
 
 
 def _arm(figure: Figure, shoulder: Point, hip: Point, u: Point, n: Point, bar: Bar | None) -> Arm:
     if figure.arms == "bar" and bar is not None:
         # Both hands hold the bar on the hips; the elbows point to the floor.
-        to_bar = _norm(_sub(bar.center, shoulder))
-        hand = _add(bar.center, _mul(to_bar, -0.005))
-        wrist = _add(hand, _mul(to_bar, -HAND * 0.8))
+        to_bar = norm(sub(bar.center, shoulder))
+        hand = add(bar.center, mul(to_bar, -0.005))
+        wrist = add(hand, mul(to_bar, -HAND * 0.8))
         if figure.support == "floor":
             elbow = _knee(shoulder, wrist, UPPER_ARM, FOREARM, bend=-1)
             if elbow.y < UPPER_ARM_WIDTH / 2:
@@ -643,8 +636,8 @@ def _arm(figure: Figure, shoulder: Point, hip: Point, u: Point, n: Point, bar: B
         else:
             # On a bench the elbows flare out beside the ribs: seen from the side the arm
             # runs along the torso to the bar, its elbow a little in front of that line.
-            middle = _mul(_add(shoulder, wrist), 0.5)
-            elbow = _add(middle, _mul(_rot90(_norm(_sub(wrist, shoulder))), 0.03))
+            middle = mul(add(shoulder, wrist), 0.5)
+            elbow = add(middle, mul(rot90(norm(sub(wrist, shoulder))), 0.03))
         return Arm(shoulder, elbow, wrist, hand)
     if figure.arms == "bench":
         # Out along the bench: seen end on, each arm points at us or away, so all that
@@ -661,57 +654,3 @@ def _arm(figure: Figure, shoulder: Point, hip: Point, u: Point, n: Point, bar: B
     wrist = Point(elbow.x + FOREARM, FOREARM_WIDTH / 2)
     hand = Point(wrist.x + HAND, FOOT_WIDTH / 2)
     return Arm(shoulder, elbow, wrist, hand)
-
-
-# ------------------------------------------------------------------ small vector maths
-
-
-def _clamp(value: float) -> float:
-    if not value >= 0.0:  # also NaN
-        return 0.0
-    return 1.0 if value > 1.0 else value
-
-
-def _add(a: Point | tuple[float, float], b: Point | tuple[float, float]) -> Point:
-    return Point(a[0] + b[0], a[1] + b[1])
-
-
-def _sub(a: Point, b: Point) -> Point:
-    return Point(a.x - b.x, a.y - b.y)
-
-
-def _mul(a: Point, k: float) -> Point:
-    return Point(a.x * k, a.y * k)
-
-
-def _unit(angle: float) -> Point:
-    return Point(math.cos(angle), math.sin(angle))
-
-
-def _rot90(a: Point) -> Point:
-    return Point(-a.y, a.x)
-
-
-def _norm(a: Point) -> Point:
-    length = math.hypot(a.x, a.y)
-    return Point(a.x / length, a.y / length) if length > 0 else Point(1.0, 0.0)
-
-
-def _angle_of(a: Point) -> float:
-    return math.atan2(a.y, a.x)
-
-
-def _wrap(angle: float) -> float:
-    """An angle in (-pi, pi]."""
-    return math.atan2(math.sin(angle), math.cos(angle))
-
-
-def _inner_angle(a: Point, b: Point, c: Point) -> float:
-    """The angle at ``b`` between ``b→a`` and ``b→c``, degrees."""
-    first = _angle_of(_sub(a, b))
-    second = _angle_of(_sub(c, b))
-    return abs(math.degrees(_wrap(second - first)))
-
-
-def distance(a: Point, b: Point) -> float:
-    return math.hypot(a.x - b.x, a.y - b.y)

@@ -17,12 +17,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Final
 
-from glute_timer.core.history import (
-    HistoryStore,
-    good_workout_sql,
-    left_out_notice,
-    local_date,
-)
+from glute_timer.core.history_model import good_workout_sql, left_out_notice, local_date
+from glute_timer.core.history_store import HistoryStore
 from glute_timer.core.protocol import format_number
 
 MAX_GAP: Final = {"every-other-day": 2, "daily": 1}

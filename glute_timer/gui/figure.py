@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from glute_timer.core.geometry import Point
 from glute_timer.core.pose import (
     FOOT_WIDTH,
     FOREARM_WIDTH,
@@ -42,7 +43,6 @@ from glute_timer.core.pose import (
     Bar,
     Leg,
     Moment,
-    Point,
     Pose,
     figure_id,
     pose_at,

@@ -35,15 +35,15 @@ from PySide6.QtWidgets import (
 )
 
 from glute_timer.context import AppContext
-from glute_timer.core.history import (
-    HistoryError,
+from glute_timer.core.history_export import write_csv, write_json
+from glute_timer.core.history_import import ImportFileError
+from glute_timer.core.history_model import HistoryError, MergeResult, Workout
+from glute_timer.core.history_store import (
     HistoryStore,
-    MergeResult,
-    Workout,
+    import_file,
     open_history,
     open_history_for_reading,
 )
-from glute_timer.core.history_io import ImportFileError, import_file, write_csv, write_json
 from glute_timer.core.history_view import HistoryViewData, load_view_data
 from glute_timer.core.progress import ProtocolProgress
 from glute_timer.core.protocol import format_number
@@ -305,7 +305,7 @@ class HistoryPage(QWidget):
         # no connection between calls, so it may be handed between threads.
         try:
             # Reading works on a read-only history too (a read-only disk, another user's).
-            store = store or open_history_for_reading(self.context)
+            store = store or open_history_for_reading(self.context.paths.history_db)
             data = load_view_data(store)
             self._results.put((generation, data, store))
         except BaseException as exc:  # reported in the GUI thread
@@ -467,7 +467,7 @@ class HistoryPage(QWidget):
         if self._opened is not None:
             return self._opened
         try:
-            self._opened = open_history(self.context)
+            self._opened = open_history(self.context.paths.history_db)
             return self._opened
         except HistoryError as exc:
             self._show_message(str(exc))

@@ -71,7 +71,7 @@ class FakeWriter:
 
 @pytest.fixture
 def writers(monkeypatch: pytest.MonkeyPatch) -> list[FakeWriter]:
-    import glute_timer.core.history as history
+    import glute_timer.core.history_recorder as history
 
     made: list[FakeWriter] = []
 

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from glute_timer.core.exercises import exercise_library
+from glute_timer.core.geometry import Point, distance
 from glute_timer.core.library import load_presets
 from glute_timer.core.plan import PHASES, Plan, build_plan
 from glute_timer.core.pose import (
@@ -30,9 +31,7 @@ from glute_timer.core.pose import (
     TORSO,
     TORSO_WIDTH,
     Moment,
-    Point,
     Pose,
-    distance,
     figure_id,
     lift_at,
     moving,

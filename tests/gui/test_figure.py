@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from glute_timer.core.clock import FakeClock
 from glute_timer.core.exercises import exercise_library
-from glute_timer.core.pose import FIGURES, SCENE, Point
+from glute_timer.core.geometry import Point
+from glute_timer.core.pose import FIGURES, SCENE
 from glute_timer.core.protocol import Tempo
 from glute_timer.gui.figure import ASPECT, ExerciseFigure
 from glute_timer.gui.theme import DARK, LIGHT, Theme, contrast

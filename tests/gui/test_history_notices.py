@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from glute_timer.context import AppContext
 from glute_timer.core.clock import FakeClock
-from glute_timer.core.history import HistoryStore
+from glute_timer.core.history_store import HistoryStore
 from glute_timer.core.protocol import parse_protocol
 from glute_timer.core.session import State
 

@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "history"))
 from history_helpers import make_workout
 
 from glute_timer.context import AppContext
-from glute_timer.core.history import HistoryStore
+from glute_timer.core.history_store import HistoryStore
 from glute_timer.core.history_view import weekly_totals
 from glute_timer.gui.history_page import HistoryPage
 
@@ -115,7 +115,7 @@ def test_newer_database_shows_a_message(qtbot: QtBot, context: AppContext) -> No
 
 
 def test_weekly_totals_fold_days_into_weeks() -> None:
-    from glute_timer.core.history import DayTotals
+    from glute_timer.core.history_model import DayTotals
 
     monday = date(2026, 11, 23)
     rows = [

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from glute_timer.core.history import HistoryStore
+from glute_timer.core.history_store import HistoryStore
 
 
 @pytest.fixture

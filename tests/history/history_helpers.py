@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from glute_timer.core.history import StoredSet, Workout, new_uid
+from glute_timer.core.history_model import StoredSet, Workout, new_uid
 
 
 def day_ms(day: date, hour: int = 18) -> int:

@@ -16,8 +16,8 @@ import pytest
 from history_helpers import make_workout
 
 from glute_timer.cli import main
-from glute_timer.core.history import HistoryStore
-from glute_timer.core.history_io import json_text
+from glute_timer.core.history_export import json_text
+from glute_timer.core.history_store import HistoryStore
 from glute_timer.core.paths import AppPaths
 
 TODAY = date.today()

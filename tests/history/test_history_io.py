@@ -13,26 +13,11 @@ from history_helpers import make_workout
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from glute_timer.core.history import (
-    MAX_TIME_MS,
-    MIN_TIME_MS,
-    STATUSES,
-    HistoryStore,
-    StoredSet,
-    Workout,
-)
-from glute_timer.core.history_io import (
-    CSV_COLUMNS,
-    ImportFileError,
-    csv_text,
-    format_time,
-    import_file,
-    json_text,
-    parse_csv,
-    parse_export,
-    parse_json,
-    parse_time,
-)
+from glute_timer.core.history_export import csv_text, json_text
+from glute_timer.core.history_formats import CSV_COLUMNS, format_time, parse_time
+from glute_timer.core.history_import import ImportFileError, parse_csv, parse_export, parse_json
+from glute_timer.core.history_model import MAX_TIME_MS, MIN_TIME_MS, STATUSES, StoredSet, Workout
+from glute_timer.core.history_store import HistoryStore, import_file
 from glute_timer.core.protocol import SCHEDULES
 
 # ---------------------------------------------------------------- strategies

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from history_helpers import make_workout
 
-from glute_timer.core.history import HistoryStore
+from glute_timer.core.history_store import HistoryStore
 from glute_timer.core.progress import LoadBest, pareto_bests, progress, progress_for
 
 TODAY = date(2026, 11, 25)

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from glute_timer.core.clock import FakeClock
-from glute_timer.core.history import HistoryRecorder, HistoryStore, open_history_at
-from glute_timer.core.history_io import parse_export
+from glute_timer.core.history_import import parse_export
+from glute_timer.core.history_recorder import HistoryRecorder
+from glute_timer.core.history_store import HistoryStore, open_history
 from glute_timer.core.plan import Plan, build_plan
 from glute_timer.core.protocol import parse_protocol
 from glute_timer.core.session import Session, SetCompleted, State
@@ -122,7 +123,7 @@ def test_database_trouble_keeps_sets_in_memory_and_retries(plan: Plan, db_path: 
     def factory(path: Path) -> HistoryStore:
         if failing["on"]:
             raise sqlite3.OperationalError("disk I/O error")
-        return open_history_at(path)
+        return open_history(path)
 
     clock = FakeClock()
     session = Session(plan, clock, wall_clock=clock.wall)
@@ -159,7 +160,7 @@ def test_unsaved_workout_is_rescued_and_recovered(plan: Plan, db_path: Path) -> 
     assert recorder.problem is not None and "history-unsaved-" in recorder.problem
     rescue = list(db_path.parent.glob("history-unsaved-*.json"))
     assert len(rescue) == 1
-    store = open_history_at(db_path)
+    store = open_history(db_path)
     assert store.notice is not None and "Recovered 4" in store.notice
     workouts = store.workouts()
     assert len(workouts) == 1 and workouts[0].status == "completed"
@@ -182,11 +183,40 @@ def test_a_newer_database_does_not_break_the_workout(plan: Plan, db_path: Path) 
 
 def test_open_history_recorder_opens_the_database_up_front(plan: Plan, tmp_path: Path) -> None:
     from glute_timer.context import AppContext
-    from glute_timer.core.history import open_history_recorder
+    from glute_timer.core.history_recorder import open_history_recorder
 
     context = AppContext.create(tmp_path)
     context.paths.history_db.parent.mkdir(parents=True)
     context.paths.history_db.write_bytes(b"not a database" * 50)
-    recorder = open_history_recorder(context, plan, "quick")
+    recorder = open_history_recorder(context.paths.history_db, plan, "quick")
     assert recorder.problem is None
     assert recorder.notice is not None and "moved to" in recorder.notice
+
+
+def test_a_rescue_file_merged_by_another_opening_meanwhile_is_no_problem(
+    plan: Plan, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from glute_timer.core import history_rescue
+
+    def factory(path: Path) -> HistoryStore:
+        raise sqlite3.OperationalError("database is locked")
+
+    clock = FakeClock()
+    session = Session(plan, clock, wall_clock=clock.wall)
+    recorder = HistoryRecorder(db_path, plan, "quick", wall_clock=clock.wall, store_factory=factory)
+    session.subscribe(recorder)
+    db_path.parent.mkdir(parents=True)
+    session.start()
+    run_until(session, clock)
+    assert len(list(db_path.parent.glob("history-unsaved-*.json"))) == 1
+    real_read = history_rescue.read_export
+
+    def read_then_lose(path: Path) -> object:
+        workouts = real_read(path)
+        path.unlink()  # another process merged and removed it while this one read it
+        return workouts
+
+    monkeypatch.setattr(history_rescue, "read_export", read_then_lose)
+    store = open_history(db_path)
+    assert store.notice is not None and "Could not" not in store.notice
+    assert len(store.workouts()[0].sets) == 4

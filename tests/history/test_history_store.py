@@ -13,14 +13,9 @@ from pathlib import Path
 import pytest
 from history_helpers import make_set, make_workout
 
-from glute_timer.core.history import (
-    MIGRATIONS,
-    SCHEMA_VERSION,
-    HistoryError,
-    HistoryStore,
-    HistoryTooNew,
-    open_history_at,
-)
+from glute_timer.core.history_model import HistoryError, HistoryTooNew
+from glute_timer.core.history_schema import MIGRATIONS, SCHEMA_VERSION
+from glute_timer.core.history_store import HistoryStore, open_history
 
 
 @contextlib.contextmanager
@@ -127,7 +122,7 @@ def test_newer_database_is_refused_and_left_untouched(db_path: Path) -> None:
 def test_corrupt_database_is_moved_aside(db_path: Path, content: bytes) -> None:
     db_path.parent.mkdir(parents=True)
     db_path.write_bytes(content)
-    store = open_history_at(db_path)
+    store = open_history(db_path)
     moved = [p for p in db_path.parent.iterdir() if ".corrupt-" in p.name]
     assert len(moved) == 1
     assert moved[0].read_bytes() == content  # the old file is kept as it was

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from glute_timer import cli
-from glute_timer.core.history import HistoryError, HistoryStore
+from glute_timer.core.history_model import HistoryError
+from glute_timer.core.history_store import HistoryStore
 
 
 def test_a_file_where_the_data_folder_belongs(

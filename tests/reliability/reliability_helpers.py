@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from glute_timer.core.history import StoredSet, Workout, new_uid
+from glute_timer.core.history_model import StoredSet, Workout, new_uid
 
 QUICK = """format = 1
 name = "Quick"

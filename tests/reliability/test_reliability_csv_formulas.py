@@ -17,8 +17,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from reliability_helpers import FAST, cli, workout
 
-from glute_timer.core.history import HistoryStore
-from glute_timer.core.history_io import csv_text, parse_csv
+from glute_timer.core.history_export import csv_text
+from glute_timer.core.history_import import parse_csv
+from glute_timer.core.history_store import HistoryStore
 from glute_timer.core.paths import AppPaths
 from glute_timer.core.text import FORMULA_STARTS, neutralise_formula, restore_formula
 

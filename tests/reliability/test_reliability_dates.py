@@ -18,15 +18,11 @@ from hypothesis import strategies as st
 from reliability_helpers import START_MS, cli, one_line_error, workout
 
 from glute_timer import cli as glute_cli
-from glute_timer.core.history import MAX_TIME_MS, MIN_TIME_MS, HistoryStore
-from glute_timer.core.history_io import (
-    ImportFileError,
-    csv_text,
-    format_time,
-    json_text,
-    parse_export,
-    parse_time,
-)
+from glute_timer.core.history_export import csv_text, json_text
+from glute_timer.core.history_formats import format_time, parse_time
+from glute_timer.core.history_import import ImportFileError, parse_export
+from glute_timer.core.history_model import MAX_TIME_MS, MIN_TIME_MS
+from glute_timer.core.history_store import HistoryStore
 from glute_timer.core.paths import AppPaths
 
 OUT_OF_RANGE = [

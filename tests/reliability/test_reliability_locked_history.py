@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from glute_timer.core.history import BUSY_TIMEOUT_MS, HistoryStore, open_history_at
+from glute_timer.core.history_file import BUSY_TIMEOUT_MS
+from glute_timer.core.history_store import HistoryStore, open_history
 from glute_timer.core.paths import AppPaths
 from glute_timer.core.plan import build_plan
 from glute_timer.core.protocol import parse_protocol
@@ -131,7 +132,7 @@ def test_a_locked_history_never_delays_a_cue(tmp_path: Path) -> None:
     assert max(lateness) < LATE_LIMIT_S, [round(x, 3) for x in lateness]
 
     # Every set was saved once the lock was let go (or rescued, and merged in now).
-    workouts = open_history_at(paths.history_db).workouts()
+    workouts = open_history(paths.history_db).workouts()
     assert len(workouts) == 1
     workout = workouts[0]
     assert workout.status == "completed" and len(workout.sets) == 3

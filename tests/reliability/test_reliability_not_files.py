@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from reliability_helpers import FAST, cli, one_line_error
 
-from glute_timer.core.history import HistoryStore
-from glute_timer.core.history_io import MAX_IMPORT_BYTES
+from glute_timer.core.history_import import MAX_IMPORT_BYTES
+from glute_timer.core.history_store import HistoryStore
 from glute_timer.core.library import load_user_protocols
 from glute_timer.core.paths import AppPaths
 from glute_timer.core.protocol import MAX_FILE_BYTES

@@ -17,13 +17,9 @@ from hypothesis import strategies as st
 from reliability_helpers import FAST, QUICK, cli
 
 from glute_timer.core.clock import FakeClock
-from glute_timer.core.history import (
-    HistoryRecorder,
-    HistoryStore,
-    HistoryWriter,
-    open_history_at,
-)
-from glute_timer.core.history_io import parse_export
+from glute_timer.core.history_import import parse_export
+from glute_timer.core.history_recorder import HistoryRecorder, HistoryWriter
+from glute_timer.core.history_store import HistoryStore, open_history
 from glute_timer.core.library import load_user_protocols
 from glute_timer.core.paths import AppPaths
 from glute_timer.core.plan import build_plan
@@ -95,7 +91,7 @@ class FailingStore:
     """A store whose writes all raise ``fault`` until ``fixed["yes"]``."""
 
     def __init__(self, path: Path, fault: BaseException, fixed: dict[str, bool]) -> None:
-        self.real = open_history_at(path)
+        self.real = open_history(path)
         self.notice = None
         self.fault = fault
         self.fixed = fixed
@@ -160,7 +156,7 @@ def test_a_rescued_workout_is_merged_in_at_the_next_opening(tmp_path: Path) -> N
         session.tick()
     assert not writer.close(timeout=5)  # not saved, but rescued
     assert list(db.parent.glob("history-unsaved-*.json"))
-    store = open_history_at(db)
+    store = open_history(db)
     assert store.notice is not None and "Recovered" in store.notice
     assert not list(db.parent.glob("history-unsaved-*.json"))
     (workout,) = store.workouts()

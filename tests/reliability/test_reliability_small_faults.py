@@ -27,8 +27,10 @@ from reliability_helpers import FAST, QUICK, cli, env, one_line_error, workout
 from glute_timer import cli as glute_cli
 from glute_timer.cli import TerminalPrinter
 from glute_timer.core.clock import FakeClock
-from glute_timer.core.history import SCHEMA_VERSION, HistoryRecorder, HistoryStore
-from glute_timer.core.history_io import json_text
+from glute_timer.core.history_export import json_text
+from glute_timer.core.history_recorder import HistoryRecorder
+from glute_timer.core.history_schema import SCHEMA_VERSION
+from glute_timer.core.history_store import HistoryStore
 from glute_timer.core.paths import AppPaths
 from glute_timer.core.plan import build_plan
 from glute_timer.core.protocol import MAX_NESTING, ProtocolError, parse_protocol

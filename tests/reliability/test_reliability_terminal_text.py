@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 from reliability_helpers import FAST, cli, one_line_error, workout
 
 from glute_timer import cli as glute_cli
-from glute_timer.core.history import HistoryStore
-from glute_timer.core.history_io import json_text, write_csv
+from glute_timer.core.history_export import json_text, write_csv
+from glute_timer.core.history_store import HistoryStore
 from glute_timer.core.paths import AppPaths
 from glute_timer.core.plan import Cue, Priority
 from glute_timer.core.protocol import ProtocolError, parse_protocol

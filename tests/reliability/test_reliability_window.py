@@ -25,8 +25,8 @@ from reliability_helpers import FAST, START_MS, workout
 
 from glute_timer.context import AppContext
 from glute_timer.core.clock import FakeClock
-from glute_timer.core.history import HistoryStore
-from glute_timer.core.history_io import json_text
+from glute_timer.core.history_export import json_text
+from glute_timer.core.history_store import HistoryStore
 from glute_timer.gui.main_window import MainWindow
 from glute_timer.qt_compat import protect_none
 

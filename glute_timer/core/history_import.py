@@ -1,40 +1,33 @@
-"""Exporting and importing the history: CSV (one row per set) and JSON.
+"""Reading an export back: CSV or JSON, checked as a whole before anything is written.
 
-The formats are documented in ``glute_timer/history_cli.py``. Importing parses and checks
-the whole file before touching the database, so a malformed file changes nothing and the
-error names the line and the reason.
+The formats are documented in ``glute_timer/history_cli.py``. Parsing checks the whole
+file and gives workouts (``HistoryStore.merge`` or ``history_store.import_file`` then
+adds them), so a malformed file changes nothing and the error names the line and the
+reason.
 """
 
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import json
 import re
-import sqlite3
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
-from datetime import date
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, Final, TextIO
+from typing import Any, Final
 
-from glute_timer.core.fsutil import (
-    FileTooLarge,
-    NotRegularFile,
-    atomic_write_text,
-    read_regular_file,
+from glute_timer.core.fsutil import FileTooLarge, NotRegularFile, read_regular_file
+from glute_timer.core.history_formats import (
+    CSV_COLUMNS,
+    JSON_FORMAT,
+    JSON_VERSION,
+    format_float,
+    format_time,
+    parse_time,
+    short_repr,
 )
-from glute_timer.core.history import (
-    MAX_TIME_MS,
-    MIN_TIME_MS,
-    STATUSES,
-    HistoryError,
-    HistoryStore,
-    MergeResult,
-    StoredSet,
-    Workout,
-)
+from glute_timer.core.history_model import STATUSES, StoredSet, Workout
 from glute_timer.core.protocol import (
     MAX_BLOCKS,
     MAX_HOLD,
@@ -43,51 +36,13 @@ from glute_timer.core.protocol import (
     MAX_SETS,
     SCHEDULES,
 )
-from glute_timer.core.text import json_line, neutralise_formula, printable, restore_formula
+from glute_timer.core.text import printable, restore_formula
 
 Progress = Callable[[str, int, int], None]
 """``progress(stage, done, total)``: "reading" (lines or bytes), "checking" and "saving"
 (workouts)."""
 
-JSON_FORMAT: Final = "glute-timer-history"
-JSON_VERSION: Final = 1
-
-CSV_COLUMNS: Final = (
-    # The columns gym loggers such as Strong export ...
-    "Date",
-    "Workout Name",
-    "Duration",
-    "Exercise Name",
-    "Set Order",
-    "Weight",
-    "Weight Unit",
-    "Reps",
-    "Seconds",
-    "Notes",
-    "Workout Notes",
-    # ... and ours, which make an import exact.
-    "Workout ID",
-    "Protocol ID",
-    "Schedule",
-    "Program Weeks",
-    "Status",
-    "Workout Start",
-    "Workout End",
-    "Block",
-    "Set",
-    "Side",
-    "Exercise ID",
-    "Target Reps",
-    "Reps Min",
-    "Reps Max",
-    "Load",
-    "Set Start",
-    "Set End",
-)
-_EPOCH_ORDINAL: Final = date(1970, 1, 1).toordinal()
-_ISO_RE: Final = re.compile(r"^(\d{4}-\d\d-\d\d)T(\d\d):(\d\d):(\d\d)(?:\.(\d{3}))?Z$")
 _SIDES: Final = (None, "left", "right")
-RESCUE_GLOB: Final = "history-unsaved-*.json"
 
 MAX_IMPORT_BYTES: Final = 512 << 20
 """The largest export an import reads: about 110,000 workouts of ten sets as JSON (a JSON
@@ -109,205 +64,9 @@ class ImportFileError(ValueError):
         super().__init__(f"{source}: {where}{reason}")
 
 
-# ---------------------------------------------------------------- values
-
-
-def format_time(ms: int) -> str:
-    """Milliseconds since the epoch as ``2026-11-25T14:46:00.123Z`` (UTC), exactly."""
-    days, rest = divmod(ms, 86_400_000)
-    seconds, milli = divmod(rest, 1000)
-    hours, rest = divmod(seconds, 3600)
-    minutes, seconds = divmod(rest, 60)
-    return f"{_day_text(days)}T{hours:02d}:{minutes:02d}:{seconds:02d}.{milli:03d}Z"
-
-
-@functools.lru_cache(maxsize=8192)
-def _day_text(days: int) -> str:
-    return date.fromordinal(_EPOCH_ORDINAL + days).isoformat()
-
-
-def parse_time(text: str) -> int:
-    """``2026-11-25T14:46:00.123Z`` as milliseconds since the epoch. Raises ValueError for
-    anything else, and for a time outside the history's range (1970-01-01 to 2100-01-01,
-    ``MIN_TIME_MS``/``MAX_TIME_MS``): a year-1 or year-9999 date cannot be shown in every
-    time zone, and makes no sense in a workout log."""
-    match = _ISO_RE.match(text.strip())
-    if not match:
-        raise ValueError(f"not a UTC time like 2026-11-25T14:46:00.000Z: {_short(text)}")
-    day, hour, minute, second, milli = match.groups()
-    if int(hour) > 23 or int(minute) > 59 or int(second) > 59:
-        raise ValueError(f"not a time of day: {text.strip()!r}")
-    try:
-        days = _day_number(day)
-    except ValueError:
-        raise ValueError(f"not a date: {text.strip()!r}") from None
-    ms = ((days * 24 + int(hour)) * 60 + int(minute)) * 60_000 + int(second) * 1000
-    ms += int(milli or 0)
-    if not MIN_TIME_MS <= ms < MAX_TIME_MS:
-        raise ValueError(
-            f"{text.strip()!r} is outside the dates a history can hold "
-            f"({format_time(MIN_TIME_MS)[:10]} to {format_time(MAX_TIME_MS)[:10]})"
-        )
-    return ms
-
-
-@functools.lru_cache(maxsize=8192)
-def _day_number(text: str) -> int:
-    """Days from 1970-01-01 to ``YYYY-MM-DD`` (a history repeats its days: cached)."""
-    return date.fromisoformat(text).toordinal() - _EPOCH_ORDINAL
-
-
-def _short(text: str) -> str:
-    """``repr(text)``, cut to a readable length (an error names the value it refuses)."""
-    shown = text if len(text) <= 40 else text[:37] + "…"
-    return repr(shown)
-
-
 def _brief(value: object) -> str:
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "…"
-
-
-def format_float(value: float) -> str:
-    """Short when exact (``3``, ``2.5``), otherwise every digit (round-trips)."""
-    value = float(value)
-    if value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return repr(value)
-
-
-def _duration(workout: Workout) -> str:
-    if workout.ended_ms is None:
-        return ""
-    minutes, seconds = divmod(max(0, workout.ended_ms - workout.started_ms) // 1000, 60)
-    return f"{minutes}m {seconds}s" if minutes else f"{seconds}s"
-
-
-# ---------------------------------------------------------------- export
-
-
-def write_csv(workouts: Iterable[Workout], out: TextIO, *, for_terminal: bool = False) -> int:
-    """One row per set; returns the number of rows.
-
-    A text cell a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``,
-    ``@``, a tab or a carriage return) gets a leading ``'``, which the import takes off
-    again, so the round trip stays exact. ``for_terminal``: the CSV goes to a terminal, not
-    a file; control characters in texts are written as visible escapes (``\x1b``) there.
-    """
-    # RFC 4180 line ends: fields holding a CR or LF are then quoted and survive a round trip.
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-
-    def cell(text: str) -> str:
-        return neutralise_formula(printable(text, keep="\n") if for_terminal else text)
-
-    rows = 0
-    for w in workouts:
-        date_text = w.started.strftime("%Y-%m-%d %H:%M:%S")
-        head = (date_text, cell(w.protocol_name), _duration(w))
-        note = cell(w.note)
-        tail = (
-            cell(w.uid),
-            cell(w.protocol_id),
-            cell(w.schedule),
-            "" if w.program_weeks is None else str(w.program_weeks),
-            cell(w.status),
-            format_time(w.started_ms),
-            "" if w.ended_ms is None else format_time(w.ended_ms),
-        )
-        for s in w.sets:
-            amount = s.load_amount
-            writer.writerow(
-                (
-                    *head,
-                    cell(s.exercise_name),
-                    s.position + 1,
-                    "" if amount is None else format_float(amount),
-                    s.load_unit or "",
-                    s.reps_done,
-                    format_float(s.hold_s),
-                    "",
-                    note,
-                    *tail,
-                    s.block,
-                    s.set,
-                    cell(s.side or ""),
-                    cell(s.exercise),
-                    s.target,
-                    s.reps_min,
-                    s.reps_max,
-                    cell(s.load),
-                    format_time(s.started_ms),
-                    format_time(s.ended_ms),
-                )
-            )
-            rows += 1
-    return rows
-
-
-def csv_text(workouts: Iterable[Workout]) -> str:
-    buffer = io.StringIO()
-    write_csv(workouts, buffer)
-    return buffer.getvalue()
-
-
-def _set_json(s: StoredSet) -> dict[str, Any]:
-    return {
-        "position": s.position,
-        "block": s.block,
-        "set": s.set,
-        "side": s.side,
-        "exercise": s.exercise,
-        "exercise_name": s.exercise_name,
-        "target": s.target,
-        "reps_min": s.reps_min,
-        "reps_max": s.reps_max,
-        "reps_done": s.reps_done,
-        "hold_s": s.hold_s,
-        "load": s.load,
-        "load_amount": s.load_amount,
-        "load_unit": s.load_unit,
-        "started": format_time(s.started_ms),
-        "ended": format_time(s.ended_ms),
-    }
-
-
-def workout_json(w: Workout) -> dict[str, Any]:
-    return {
-        "id": w.uid,
-        "protocol_id": w.protocol_id,
-        "protocol_name": w.protocol_name,
-        "schedule": w.schedule,
-        "program_weeks": w.program_weeks,
-        "protocol": w.protocol_toml,
-        "started": format_time(w.started_ms),
-        "ended": None if w.ended_ms is None else format_time(w.ended_ms),
-        "status": w.status,
-        "note": w.note,
-        "sets": [_set_json(s) for s in w.sets],
-    }
-
-
-def write_json(workouts: Iterable[Workout], out: TextIO) -> int:
-    """One JSON document, laid out with one workout per line so errors name a line."""
-    out.write(f'{{"format": "{JSON_FORMAT}", "version": {JSON_VERSION}, "workouts": [')
-    count = 0
-    for w in workouts:
-        out.write(",\n" if count else "\n")
-        # Readable text, with what a terminal would obey escaped (the same JSON values).
-        out.write(json_line(workout_json(w)))
-        count += 1
-    out.write("\n]}\n")
-    return count
-
-
-def json_text(workouts: Iterable[Workout]) -> str:
-    buffer = io.StringIO()
-    write_json(workouts, buffer)
-    return buffer.getvalue()
-
-
-# ---------------------------------------------------------------- import
 
 
 def parse_export(
@@ -340,14 +99,6 @@ def read_export(path: Path, progress: Progress | None = None) -> list[Workout]:
         line = raw[: exc.start].count(b"\n") + 1
         raise ImportFileError(source, line, "not UTF-8 text") from None
     return parse_export(text, source, progress)
-
-
-def import_file(store: HistoryStore, path: Path, progress: Progress | None = None) -> MergeResult:
-    """Merge an export into ``store``; nothing changes when the file is malformed.
-
-    ``progress(stage, done, total)`` hears how far it got (for long imports)."""
-    workouts = read_export(path, progress)
-    return store.merge(workouts, progress=progress)
 
 
 class _Invalid(ValueError):
@@ -434,11 +185,11 @@ def _csv_row(row: list[str], index: dict[str, int]) -> tuple[Workout, StoredSet]
         try:
             value = int(text)
         except ValueError:
-            raise _Invalid(f"{name}: must be a whole number, not {_short(text)}") from None
+            raise _Invalid(f"{name}: must be a whole number, not {short_repr(text)}") from None
         if value < minimum:
             raise _Invalid(f"{name}: must be at least {minimum}, not {value}")
         if value >= 1 << 63:  # SQLite's integers are 64 bits
-            raise _Invalid(f"{name}: out of range: {_short(text)}")
+            raise _Invalid(f"{name}: out of range: {short_repr(text)}")
         return value
 
     def moment(name: str, optional: bool = False) -> int | None:
@@ -455,7 +206,7 @@ def _csv_row(row: list[str], index: dict[str, int]) -> tuple[Workout, StoredSet]
         try:
             value = float(text)
         except ValueError:
-            raise _Invalid(f"{name}: must be a number, not {_short(text)}") from None
+            raise _Invalid(f"{name}: must be a number, not {short_repr(text)}") from None
         if not 0 <= value < 1e9:
             raise _Invalid(f"{name}: out of range: {text}")
         return value
@@ -516,9 +267,11 @@ def _text(name: str, value: str) -> str:
 
 def _check_workout(w: Workout) -> Workout:
     if w.status not in STATUSES:
-        raise _Invalid(f"Status: must be one of {', '.join(STATUSES)}, not {_short(w.status)}")
+        raise _Invalid(f"Status: must be one of {', '.join(STATUSES)}, not {short_repr(w.status)}")
     if w.schedule not in SCHEDULES:
-        raise _Invalid(f"Schedule: must be one of {', '.join(SCHEDULES)}, not {_short(w.schedule)}")
+        raise _Invalid(
+            f"Schedule: must be one of {', '.join(SCHEDULES)}, not {short_repr(w.schedule)}"
+        )
     if not w.protocol_id:
         raise _Invalid("Protocol ID: empty")
     if w.program_weeks is not None and w.program_weeks > MAX_PROGRAM_WEEKS:
@@ -533,7 +286,7 @@ def _check_workout(w: Workout) -> Workout:
 
 def _check_set(s: StoredSet) -> StoredSet:
     if s.side not in _SIDES:
-        raise _Invalid(f"Side: must be empty, left or right, not {_short(str(s.side))}")
+        raise _Invalid(f"Side: must be empty, left or right, not {short_repr(str(s.side))}")
     if not s.load.strip():
         raise _Invalid('Load: empty (write "bodyweight" or e.g. "40 kg")')
     if not s.exercise:
@@ -734,7 +487,7 @@ class _Getter:
         if value < minimum:
             raise _Invalid(f"{self.path}.{key}: must be at least {minimum}, not {value}")
         if value >= 1 << 63:  # SQLite's integers are 64 bits
-            raise _Invalid(f"{self.path}.{key}: out of range: {_short(str(value))}")
+            raise _Invalid(f"{self.path}.{key}: out of range: {short_repr(str(value))}")
         return value
 
     def optional_int(self, key: str, minimum: int) -> int | None:
@@ -756,37 +509,3 @@ class _Getter:
             return parse_time(text)
         except ValueError as exc:
             raise _Invalid(f"{self.path}.{key}: {exc}") from None
-
-
-# ---------------------------------------------------------------- rescue files
-
-
-def write_rescue_file(folder: Path, workout: Workout) -> Path:
-    """Save a workout the database would not take, for the next opening to import."""
-    path = folder / f"history-unsaved-{workout.uid}.json"
-    atomic_write_text(path, json_text([workout]))
-    return path
-
-
-@dataclass(frozen=True)
-class Recovered:
-    files: tuple[Path, ...]
-    sets_added: int
-    problems: tuple[str, ...]
-
-
-def recover_rescue_files(store: HistoryStore) -> Recovered:
-    """Import leftover rescue files into ``store``; each is removed once merged."""
-    done: list[Path] = []
-    problems: list[str] = []
-    added = 0
-    for path in sorted(store.path.parent.glob(RESCUE_GLOB)):
-        try:
-            result = import_file(store, path)
-            path.unlink()
-        except (ImportFileError, OSError, sqlite3.Error, HistoryError, ValueError) as exc:
-            problems.append(f"Could not recover {path}: {exc}")
-            continue
-        done.append(path)
-        added += result.sets_added
-    return Recovered(tuple(done), added, tuple(problems))
