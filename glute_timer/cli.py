@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from glute_timer import __version__
 from glute_timer.context import AppContext
+from glute_timer.core.display import plural
 from glute_timer.core.text import json_line, printable
 from glute_timer.logflood import LOG_FORMAT
 
@@ -199,7 +200,7 @@ def cmd_plan(args: argparse.Namespace, context: AppContext) -> int:
         return 0
     print(
         f"{printable(plan.name)}: {format_clock(plan.total)} ({plan.total:g} s), "
-        f"{len(plan.cues)} cues"
+        f"{plural(len(plan.cues), 'cue')}"
     )
     for cue in plan.cues:
         print(_cue_line(cue))
@@ -275,7 +276,7 @@ def summary_lines(records: Sequence[SetRecord], completed: bool) -> list[str]:
         load = "" if record.load == "bodyweight" else f", {printable(record.load)}"
         lines.append(
             f"  {printable(record.exercise_name)}{side}, set {record.set}: "
-            f"{record.reps_done}/{record.target} reps{load}"
+            f"{record.reps_done}/{plural(record.target, 'rep')}{load}"
         )
     return lines
 

@@ -140,6 +140,7 @@ from pathlib import Path
 from typing import Any
 
 from glute_timer.context import AppContext
+from glute_timer.core.display import plural
 from glute_timer.core.history_export import write_csv, write_json
 from glute_timer.core.history_import import ImportFileError
 from glute_timer.core.history_model import HistoryError, Workout
@@ -253,7 +254,7 @@ def workout_lines(w: Workout) -> list[str]:
     count = len(w.sets)
     lines = [
         f"{started:%Y-%m-%d %a %H:%M}  {printable(w.protocol_name)}  {printable(w.status)}"
-        f"{duration}  {count} set{'s' if count != 1 else ''}, {w.total_reps} reps"
+        f"{duration}  {plural(count, 'set')}, {plural(w.total_reps, 'rep')}"
     ]
     for s in w.sets:
         side = f" ({printable(s.side)})" if s.side else ""
@@ -261,7 +262,7 @@ def workout_lines(w: Workout) -> list[str]:
         hold = f", hold {format_number(s.hold_s)} s" if s.hold_s > 0 else ""
         lines.append(
             f"    {s.position + 1}. {printable(s.exercise_name)}{side}, set {s.set}: "
-            f"{s.reps_done}/{s.target} reps{load}{hold}"
+            f"{s.reps_done}/{plural(s.target, 'rep')}{load}{hold}"
         )
     if w.note:
         lines.append(f"    note: {printable(w.note)}")

@@ -60,83 +60,23 @@ def protect_none() -> bool:
 # this app never uses; the answers go into ``pyside_feature_dict`` of PySide's support
 # module ``shibokensupport.feature``: 0 for "mentions PySide6", -1 for "ignore". That is
 # about 2.5 ms of reading before the window's first paint, and more for each page built
-# after it. :func:`skip_source_scan` fills in the answers the scan would find for our own
-# modules and for the standard library, so PySide never reads them.
+# after it. :func:`skip_source_scan` answers -1 up front for our own modules and for the
+# standard library, so PySide never reads them: "ignore" only turns off the per-module
+# feature switching, which the app never uses (for a module that names PySide6 the scan
+# would answer 0, "no features": the same behaviour).
 
-OWN_MODULES = (
-    "glute_timer",
-    "glute_timer.__main__",
-    "glute_timer.cli",
-    "glute_timer.context",
-    "glute_timer.core",
-    "glute_timer.core.clock",
-    "glute_timer.core.display",
-    "glute_timer.core.exercises",
-    "glute_timer.core.fsutil",
-    "glute_timer.core.geometry",
-    "glute_timer.core.history_export",
-    "glute_timer.core.history_file",
-    "glute_timer.core.history_formats",
-    "glute_timer.core.history_import",
-    "glute_timer.core.history_locks",
-    "glute_timer.core.history_model",
-    "glute_timer.core.history_recorder",
-    "glute_timer.core.history_rescue",
-    "glute_timer.core.history_schema",
-    "glute_timer.core.history_store",
-    "glute_timer.core.history_view",
-    "glute_timer.core.library",
-    "glute_timer.core.paths",
-    "glute_timer.core.plan",
-    "glute_timer.core.pose",
-    "glute_timer.core.progress",
-    "glute_timer.core.protocol",
-    "glute_timer.core.resources",
-    "glute_timer.core.session",
-    "glute_timer.core.settings",
-    "glute_timer.core.text",
-    "glute_timer.gui",
-    "glute_timer.gui.planning",
-    "glute_timer.gui.store",
-    "glute_timer.history_cli",
-    "glute_timer.launcher",
-    "glute_timer.speech",
-    "glute_timer.speech.backends",
-    "glute_timer.speech.cache",
-    "glute_timer.speech.ducking",
-    "glute_timer.speech.engine",
-    "glute_timer.speech.engine_client",
-    "glute_timer.speech.player",
-    "glute_timer.speech.processes",
-    "glute_timer.speech.schedule",
-    "glute_timer.speech.tones",
-    "glute_timer.speech.worker",
-    "glute_timer.workout",
-)
-"""Our modules that never name PySide6 (listed in full by a test)."""
 
-OWN_QT_MODULES = (
-    "glute_timer.gui.app",
-    "glute_timer.gui.audio",
-    "glute_timer.gui.driver",
-    "glute_timer.gui.editor_page",
-    "glute_timer.gui.figure",
-    "glute_timer.gui.history_page",
-    "glute_timer.gui.keep_awake",
-    "glute_timer.gui.library_page",
-    "glute_timer.gui.main_window",
-    "glute_timer.gui.settings_page",
-    "glute_timer.gui.single_instance",
-    "glute_timer.gui.theme",
-    "glute_timer.gui.timers",
-    "glute_timer.gui.widgets",
-    "glute_timer.gui.workers",
-    "glute_timer.gui.workout_page",
-    "glute_timer.logflood",
-    "glute_timer.qt_compat",
-    "glute_timer.speech.cli",
-)
-"""Our modules whose source names PySide6."""
+def own_modules() -> list[str]:
+    """Every module of the package, found from the package itself (a source tree, a wheel
+    or the frozen app's archive alike): nothing to keep up to date by hand."""
+    import pkgutil
+
+    import glute_timer
+
+    names = ["glute_timer"]
+    for info in pkgutil.walk_packages(glute_timer.__path__, "glute_timer."):
+        names.append(info.name)
+    return names
 
 
 def skip_source_scan() -> int:
@@ -154,8 +94,6 @@ def skip_source_scan() -> int:
     before = len(table)
     stdlib = sys.stdlib_module_names
     names = [name for name in list(sys.modules) if name.partition(".")[0] in stdlib]
-    for name in (*stdlib, *names, *OWN_MODULES):
+    for name in (*stdlib, *names, *own_modules()):
         table.setdefault(name, -1)
-    for name in OWN_QT_MODULES:
-        table.setdefault(name, 0)
     return len(table) - before

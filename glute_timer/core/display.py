@@ -19,8 +19,16 @@ from glute_timer.core.session import Session, SessionView, State
 
 
 def countdown_text(seconds: float) -> str:
-    """Whole seconds rounded up, as a kitchen timer shows them ("3" until 2 s remain)."""
-    return str(max(0, math.ceil(seconds - 1e-6)))
+    """What a countdown shows: the whole seconds still to go, rounded up as a kitchen
+    timer does ("3" for 2.3 s), and m:ss from a minute on ("1:30")."""
+    whole = max(0, math.ceil(seconds - 1e-6))
+    if whole < 60:
+        return str(whole)
+    minutes, secs = divmod(whole, 60)
+    if minutes >= 60:
+        hours, minutes = divmod(minutes, 60)
+        return f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{minutes}:{secs:02d}"
 
 
 def plural(count: int, one: str, many: str | None = None) -> str:

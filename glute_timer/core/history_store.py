@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
+from glute_timer.core.display import plural
 from glute_timer.core.history_file import (
     Unusable,
     backup_copy,
@@ -567,8 +568,8 @@ def open_history(path: Path) -> HistoryStore:
         )
     elif closed:
         messages.append(
-            f"{closed} workouts left in progress by runs that were killed or crashed were "
-            "closed as stopped at their last set."
+            f"{plural(closed, 'workout')} left in progress by runs that were killed or "
+            "crashed were closed as stopped at their last set."
         )
     store.notice = " ".join(messages) or None
     return store

@@ -1,11 +1,18 @@
-"""Finding protocols: the built-in presets and the user's own protocol folder."""
+"""Protocols: the built-in presets and the user's own protocol folder, found and kept."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from glute_timer.core.protocol import Protocol, ProtocolError, load_protocol, parse_protocol
+from glute_timer.core.protocol import (
+    Protocol,
+    ProtocolError,
+    load_protocol,
+    parse_protocol,
+    save_protocol,
+    slugify,
+)
 from glute_timer.core.resources import resource
 from glute_timer.core.text import file_stem
 
@@ -108,3 +115,70 @@ def _exists(path: Path) -> bool:
         return (path.is_symlink() or path.exists()) and not path.is_dir()
     except OSError:
         return False
+
+
+# ---------------------------------------------------------------- the user's protocol folder
+# Each returns where the protocol went and runs off the GUI thread (the window's named
+# operations in glute_timer/gui/operations.py call these).
+
+
+def unique_path(folder: Path, name: str, keep: Path | None = None) -> Path:
+    """A file name for ``name`` in ``folder`` that does not overwrite another protocol.
+
+    ``keep`` is the file being edited: saving it again may reuse its own name.
+    """
+    stem = slugify(name)
+    candidate = folder / f"{stem}.toml"
+    number = 2
+    while candidate.exists() and candidate != keep:
+        candidate = folder / f"{stem}-{number}.toml"
+        number += 1
+    return candidate
+
+
+def save_new(protocol: Protocol, folder: Path) -> Path:
+    """Save under a fresh name in ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = unique_path(folder, protocol.name)
+    save_protocol(protocol, path)
+    return path
+
+
+def save_over(protocol: Protocol, path: Path) -> Path:
+    """Save ``protocol`` in place of the file it was opened from (atomically)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    save_protocol(protocol, path)
+    return path
+
+
+def import_protocol(source: Path, folder: Path) -> Path:
+    """Check ``source`` (a ProtocolError names what is wrong) and copy it, normalised,
+    into ``folder``."""
+    return save_new(load_protocol(source), folder)
+
+
+def export_protocol(protocol: Protocol, target: Path) -> Path:
+    """Write ``protocol`` to ``target`` (anywhere the user chose)."""
+    save_protocol(protocol, target)
+    return target
+
+
+def delete_protocol(path: Path) -> Path:
+    """Remove one of the user's protocol files (a preset cannot be deleted)."""
+    path.unlink(missing_ok=True)
+    return path
+
+
+def copy_name(name: str, taken: set[str]) -> str:
+    """``"Pre-run activation (my copy)"``, numbered when that is taken too."""
+    base = f"{name} (my copy)"
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate = f"{name} (my copy {number})"
+        number += 1
+    return candidate[:100]
+
+
+def duplicate_protocol(protocol: Protocol, taken: set[str], folder: Path) -> Path:
+    """Save a copy of ``protocol`` under a name not ``taken``."""
+    return save_new(protocol.with_changes(name=copy_name(protocol.name, taken)), folder)

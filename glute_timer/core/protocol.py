@@ -238,6 +238,13 @@ def load_protocol(path: Path) -> Protocol:
     Only a regular file of at most ``MAX_FILE_BYTES`` is read: a symlink to ``/dev/zero``
     or a named pipe is refused at once instead of filling memory or blocking.
     """
+    return protocol_from_dict(read_protocol_table(path), str(path))
+
+
+def read_protocol_table(path: Path) -> dict[str, Any]:
+    """The TOML table of a protocol file, not yet checked as a protocol (the editor opens
+    a file that fails to load this way, to fix it). Raises ProtocolError when the file
+    cannot be read or is not TOML."""
     source = str(path)
     try:
         raw = read_regular_file(path, MAX_FILE_BYTES)
@@ -249,10 +256,15 @@ def load_protocol(path: Path) -> Protocol:
         raise ProtocolError(source, "", str(exc.strerror)) from None
     except OSError as exc:
         raise ProtocolError(source, "", f"cannot read: {exc.strerror or exc}") from None
-    return parse_protocol(raw, source)
+    return parse_toml(raw, source)
 
 
 def parse_protocol(raw: bytes | str, source: str = "<protocol>") -> Protocol:
+    return protocol_from_dict(parse_toml(raw, source), source)
+
+
+def parse_toml(raw: bytes | str, source: str = "<protocol>") -> dict[str, Any]:
+    """A protocol file's text as a TOML table (UTF-8, size and nesting limits)."""
     if isinstance(raw, bytes):
         try:
             text = raw.decode("utf-8")
@@ -275,7 +287,7 @@ def parse_protocol(raw: bytes | str, source: str = "<protocol>") -> Protocol:
         # TOMLDecodeError is a ValueError; tomllib also raises a plain ValueError for an
         # integer too long to convert and RecursionError for deeply nested tables.
         raise ProtocolError(source, "", f"not valid TOML: {exc}") from None
-    return protocol_from_dict(data, source)
+    return data
 
 
 _TOML_SKIP: Final = re.compile(

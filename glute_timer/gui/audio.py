@@ -140,3 +140,98 @@ def list_output_devices() -> list[str]:
     from glute_timer.speech.engine_client import query_devices
 
     return [str(name) for name in query_devices().get("devices") or []]
+
+
+WARM_AFTER_MS = 800
+"""A protocol shown this long in the start panel gets its sound ready (not every one the
+user passes on the way)."""
+
+
+class WindowSound:
+    """The window's sound: made once it is on screen, warmed up for the protocol the start
+    panel shows, tested from Settings, muted with M. Its news go to the status bar."""
+
+    def __init__(self, window: Any, audio: CueAudioLike | None, *, auto: bool) -> None:
+        self.window = window
+        self.audio: CueAudioLike | None = audio
+        self._auto = auto  # make the real audio when first needed
+        self._muted = False
+        self._to_warm: Protocol | None = None
+        self._warm_timer: Any = None
+
+    def prepare(self) -> None:
+        """Make the audio now if it is not made yet (once: a failure is told, not retried)."""
+        if not self._auto or self.audio is not None:
+            return
+        self._auto = False
+        audio, problem = create_cue_audio(self.window.context, self.window.clock, self.window)
+        self.audio = audio
+        if problem:
+            self.window.statusBar().showMessage(problem, 8000)
+        if isinstance(audio, WindowAudio):
+            # Emitted from the player's threads: delivered in the GUI thread.
+            audio.status_message.connect(self._status)
+            audio.prepare_progress.connect(self._progress)
+        if audio is not None:
+            try:
+                audio.apply_settings(self.window.settings)
+                audio.set_muted(self._muted)
+            except Exception:
+                log.exception("audio settings failed")
+
+    def warm(self, protocol: Protocol) -> None:
+        """Get the sound ready for ``protocol`` before its workout starts: the engine
+        starts and its phrases are rendered (after a moment, see ``WARM_AFTER_MS``)."""
+        self._to_warm = protocol
+        if self._warm_timer is None:
+            from glute_timer.gui.timers import single_shot_timer
+
+            self._warm_timer = single_shot_timer(self.window, WARM_AFTER_MS)
+            self._warm_timer.timeout.connect(self._warm_now)
+        self._warm_timer.start()
+
+    def _warm_now(self) -> None:
+        protocol, self._to_warm = self._to_warm, None
+        if protocol is None or self.window.workout_running or not self.window.painted:
+            return
+        self.prepare()
+        if self.audio is not None:
+            self.audio.warm(protocol)
+
+    def test_voice(self, settings: Settings) -> None:
+        """Speak a sample cue with ``settings``' voice, rate and volume."""
+        self.prepare()
+        if self.audio is None:
+            self.window.statusBar().showMessage("Sound is not available.", 5000)
+            return
+        self.audio.test_voice(settings)
+        self.window.statusBar().showMessage("Testing the voice…", 3000)
+
+    def set_muted(self, muted: bool) -> None:
+        self._muted = muted
+        if self.audio is not None:
+            self.audio.set_muted(muted)
+        self.window.statusBar().showMessage("Muted" if muted else "Sound on", 2000)
+
+    def apply_settings(self, settings: Settings) -> None:
+        if self.audio is not None:
+            try:
+                self.audio.apply_settings(settings)
+            except Exception:
+                log.exception("audio settings failed")
+
+    def close(self) -> None:
+        if self.audio is not None:
+            try:
+                self.audio.close()
+            except Exception:
+                log.exception("closing audio failed")
+
+    def _status(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 8000)
+
+    def _progress(self, done: int, total: int) -> None:
+        if total and done < total:
+            self.window.statusBar().showMessage(f"Preparing voice cues… {done} / {total}")
+        elif total:
+            self.window.statusBar().showMessage("Voice cues ready", 3000)

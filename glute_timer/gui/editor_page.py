@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from glute_timer.core.display import plural
 from glute_timer.core.exercises import exercise_library, find_exercise
 from glute_timer.core.plan import Plan, format_clock, workout_size
 from glute_timer.core.protocol import (
+    DEFAULT_LEAD_IN,
     DEFAULT_REST,
     DEFAULT_REST_AFTER,
     DEFAULT_SWITCH,
@@ -36,11 +38,12 @@ from glute_timer.core.protocol import (
     protocol_from_dict,
     protocol_problems,
     protocol_to_dict,
+    read_protocol_table,
 )
 from glute_timer.gui.library_page import SCHEDULE_TEXT, cue_preview_lines
 from glute_timer.gui.planning import BackgroundPlanner, PlanResult
 from glute_timer.gui.timers import single_shot_timer
-from glute_timer.gui.widgets import Card, make_label, plain_spin
+from glute_timer.gui.widgets import Card, make_label, plain_spin, scroll_safe
 
 SPIN_MAX = 99999.0  # the core's limits speak, not the spin box's
 
@@ -56,6 +59,60 @@ def new_block(default_unit: str = "kg") -> dict[str, Any]:
         "load": "bodyweight",
         "rest_after": DEFAULT_REST_AFTER,
     }
+
+
+def form_values(raw: dict[str, Any]) -> dict[str, Any]:
+    """What the form can show of a protocol table that failed to load: every value of the
+    type its field takes (a wrong type leaves the field at its default; a value out of
+    range is kept, so its problem is shown)."""
+
+    def kept(table: dict[str, Any], types: dict[str, tuple[type, ...]]) -> dict[str, Any]:
+        out = {}
+        for key, value in table.items():
+            allowed = types.get(key)
+            if allowed is None or (isinstance(value, bool) and bool not in allowed):
+                continue  # unknown here, or a true/false where a number belongs
+            if isinstance(value, allowed):
+                out[key] = value
+        return out
+
+    number = (int, float)
+    top = kept(
+        raw,
+        {
+            "name": (str,),
+            "description": (str,),
+            "schedule": (str,),
+            "lead_in": number,
+            "program_weeks": (int,),
+        },
+    )
+    blocks = []
+    for block in raw.get("block", []) if isinstance(raw.get("block"), list) else []:
+        if not isinstance(block, dict):
+            continue
+        clean = kept(
+            block,
+            {
+                "exercise": (str,),
+                "sets": (int,),
+                "reps": (int, str),
+                "target": (int,),
+                "rest": number,
+                "rest_after": number,
+                "switch": number,
+                "per_side": (bool,),
+                "load": (str,),
+            },
+        )
+        tempo = block.get("tempo")
+        if isinstance(tempo, dict):
+            clean["tempo"] = kept(
+                tempo, {"lift": number, "hold": number, "lower": number, "pause": number}
+            )
+        blocks.append({**new_block(), **clean})
+    base = new_protocol_dict(DEFAULT_LEAD_IN)
+    return {**base, **top, "format": 1, "block": blocks or [new_block()]}
 
 
 def new_protocol_dict(lead_in: float) -> dict[str, Any]:
@@ -140,6 +197,7 @@ class EditorPage(QWidget):
         body.addWidget(self._build_blocks())
         body.addStretch(1)
         scroll.setWidget(inner)
+        scroll_safe(inner)  # the wheel scrolls the form; it changes no field by accident
         left.addWidget(scroll, 1)
         left.addLayout(self._build_buttons())
         root.addLayout(left, 3)
@@ -350,6 +408,18 @@ class EditorPage(QWidget):
     def edit_protocol(self, protocol: Protocol, path: Path | None) -> None:
         """Edit ``protocol``; ``path`` is its user file, or None to save as a new file."""
         self.load_dict(protocol_to_dict(protocol), path)
+
+    def load_broken(self, path: Path, error: str) -> bool:
+        """Open a file that fails to load, to fix it: what can be read of it goes into the
+        form, its problems are shown beside their fields. False when the file is not even
+        TOML (there is nothing to show; the Library says why)."""
+        try:
+            raw = read_protocol_table(path)
+        except ProtocolError:
+            return False
+        self.load_dict(form_values(raw), path)
+        self.status.setText(f"This file did not load ({error}): fix it here and save.")
+        return True
 
     def load_dict(self, data: dict[str, Any], path: Path | None) -> None:
         self.data = {**data, "block": [dict(block) for block in data.get("block", [])]}
@@ -562,7 +632,7 @@ class EditorPage(QWidget):
         reps = sum(b.target * b.sets * len(b.sides) for b in self.protocol.blocks)
         self.summary_label.setText(
             f"{len(self.protocol.blocks)} block{'s' if len(self.protocol.blocks) > 1 else ''}"
-            f" · {size.sets} sets · {reps} reps · {size.cues} cues"
+            f" · {plural(size.sets, 'set')} · {plural(reps, 'rep')} · {plural(size.cues, 'cue')}"
         )
         self.cue_label.setText(f"Planning {size.cues:,} cues…")
         self.planner.request(self.protocol, self._planned)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from glute_timer.context import AppContext
+from glute_timer.core.display import plural
 from glute_timer.core.history_export import write_csv, write_json
 from glute_timer.core.history_import import ImportFileError
 from glute_timer.core.history_model import HistoryError, MergeResult, Workout
@@ -622,6 +623,6 @@ def summary_text(items: Sequence[ProtocolProgress]) -> str:
         elif item.last_day is not None:
             parts.append(f"last done {item.last_day:%a %d %b}")
             parts.append(f"{item.recent_sessions}× in 30 days")
-        parts.append(f"{item.sets} sets, {item.reps} reps")
+        parts.append(f"{plural(item.sets, 'set')}, {plural(item.reps, 'rep')}")
         lines.append(" · ".join(parts))
     return "\n".join(lines)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QFileSystemWatcher, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -25,12 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from glute_timer.core.display import plural
 from glute_timer.core.exercises import find_exercise
 from glute_timer.core.library import ProtocolEntry, load_user_protocols, ordered_presets
 from glute_timer.core.plan import MAX_CUES, Plan, WorkoutTooBig, check_workout_size, format_clock
 from glute_timer.core.protocol import Protocol, Tempo, format_number
 from glute_timer.gui.planning import BackgroundPlanner, PlanResult
-from glute_timer.gui.widgets import Card, make_label, plain_spin
+from glute_timer.gui.timers import single_shot_timer
+from glute_timer.gui.widgets import Card, FlowLayout, make_label, plain_spin
 
 SCHEDULE_TEXT = {
     "every-other-day": "Every other day",
@@ -39,6 +42,8 @@ SCHEDULE_TEXT = {
     "as-needed": "As needed",
 }
 CUE_PREVIEW = 14
+RELOAD_AFTER_MS = 300
+"""A burst of changes in the protocols folder (a save is a write and a rename) reloads once."""
 
 
 def tempo_text(t: Tempo) -> str:
@@ -91,6 +96,10 @@ class LibraryPage(QWidget):
         """Plans are made off the GUI thread: a big workout never freezes the window."""
         self.destroyed.connect(self.planner.forget)  # no late plan for a deleted page
         self._start_when_planned: Protocol | None = None
+        # New, changed and removed files in the protocols folder show up at once.
+        self._watcher: QFileSystemWatcher | None = None
+        self._reload_soon = single_shot_timer(self, RELOAD_AFTER_MS)
+        self._reload_soon.timeout.connect(self._folder_changed)
 
         root = QHBoxLayout(self)
         root.setContentsMargins(24, 22, 24, 22)
@@ -156,10 +165,8 @@ class LibraryPage(QWidget):
         self.title.setAccessibleName("Protocol name")
         self.description = make_label("", None, wrap=True)
         self.description.setStyleSheet("font-size: 15px;")
-        self.chips = QHBoxLayout()
-        self.chips.setSpacing(8)
+        self.chips = FlowLayout(spacing=8)  # wraps in a narrow window
         self.chip_labels: list[QLabel] = []
-        self.chips.addStretch(1)
         self.equipment_label = make_label("", "muted", wrap=True)
         self.equipment_label.setAccessibleName("Equipment")
         self.error_label = make_label("", "fieldError", wrap=True)
@@ -190,6 +197,9 @@ class LibraryPage(QWidget):
         self.blocks_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.blocks_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.blocks_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # In a narrow window the table scrolls sideways itself, not the whole page.
+        self.blocks_table.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.blocks_table.setMinimumWidth(120)
         header = self.blocks_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, 6):
@@ -204,7 +214,7 @@ class LibraryPage(QWidget):
 
         cues_card = Card()
         cues_card.add(make_label("Cue preview", "sectionTitle"))
-        self.cue_text = make_label("", None, wrap=False)
+        self.cue_text = make_label("", None, wrap=True)
         self.cue_text.setStyleSheet("font-family: monospace; font-size: 13px;")
         self.cue_text.setAccessibleName("Cue preview")
         cues_card.add(self.cue_text)
@@ -224,13 +234,12 @@ class LibraryPage(QWidget):
         self.detail_cards = [blocks_card, self.exercise_card, cues_card]
 
         self.start_card = Card(spacing=6)
-        row = QHBoxLayout()
-        row.setSpacing(14)
+        row = FlowLayout(spacing=14)
         self.hold_spin = QDoubleSpinBox()
         plain_spin(self.hold_spin)
         self.hold_spin.setRange(0.0, 600.0)
         self.hold_spin.setDecimals(0)
-        self.hold_spin.setSuffix(" s hold")
+        self.hold_spin.setSuffix(" s hold")  # "s" is the unit: the same for 1 and 2
         self.hold_spin.setMinimumWidth(110)
         self.hold_spin.setAccessibleName("Hold seconds for this run")
         self.hold_spin.setToolTip("Hold at the top of each rep, for this run (Up/Down to change)")
@@ -239,6 +248,9 @@ class LibraryPage(QWidget):
         plain_spin(self.target_spin)
         self.target_spin.setRange(1, 200)
         self.target_spin.setSuffix(" reps")
+        self.target_spin.valueChanged.connect(
+            lambda value: self.target_spin.setSuffix(" rep" if value == 1 else " reps")
+        )
         self.target_spin.setMinimumWidth(100)
         self.target_spin.setAccessibleName("Reps target for this run")
         self.target_spin.setToolTip("Reps each set runs to, for this run (Up/Down to change)")
@@ -255,12 +267,16 @@ class LibraryPage(QWidget):
         self.start_button.setAccessibleName("Start workout")
         self.start_button.setToolTip("Start the workout (Enter)")
         self.start_button.clicked.connect(self.start_current)
-        row.addWidget(self.hold_spin)
-        row.addWidget(self.target_spin)
-        row.addWidget(self.run_total)
-        row.addStretch(1)
-        row.addWidget(self.save_copy_button)
-        row.addWidget(self.start_button)
+        # One row that wraps where the width runs out: down to the window's smallest size
+        # every label stays whole.
+        for widget in (
+            self.hold_spin,
+            self.target_spin,
+            self.run_total,
+            self.save_copy_button,
+            self.start_button,
+        ):
+            row.addWidget(widget)
         self.custom_note = make_label("", "muted", wrap=True)
         self.start_card.add(row)
         self.start_card.add(self.custom_note)
@@ -275,6 +291,7 @@ class LibraryPage(QWidget):
             self._presets = ordered_presets()
         keep = self._current
         self.entries = [*self._presets, *load_user_protocols(self.protocols_dir)]
+        self._watch()
         self.list.blockSignals(True)
         self.list.clear()
         sections = (
@@ -323,6 +340,32 @@ class LibraryPage(QWidget):
         else:
             self._show(None)
 
+    def _watch(self) -> None:
+        """Watch the protocols folder (and its files, for editors that write in place)."""
+        folder = self.protocols_dir
+        if self._watcher is None:
+            self._watcher = QFileSystemWatcher(self)
+            self._watcher.directoryChanged.connect(lambda _path: self._reload_soon.start())
+            self._watcher.fileChanged.connect(lambda _path: self._reload_soon.start())
+        watched = set(self._watcher.directories()) | set(self._watcher.files())
+        wanted = {str(entry.path) for entry in self.entries if entry.path is not None}
+        if folder.is_dir():
+            wanted.add(str(folder))
+        elif folder.parent.is_dir():
+            wanted.add(str(folder.parent))  # the folder does not exist yet: its parent
+        gone = watched - wanted
+        if gone:
+            self._watcher.removePaths(sorted(gone))
+        new = wanted - watched
+        if new:
+            self._watcher.addPaths(sorted(new))
+
+    def _folder_changed(self) -> None:
+        current = self._current
+        self.reload(
+            select_path=current.path if current is not None and not current.builtin else None
+        )
+
     def _first_selectable(self) -> int | None:
         for row in range(self.list.count()):
             item = self.list.item(row)
@@ -367,6 +410,10 @@ class LibraryPage(QWidget):
             first = self._first_selectable()
             if first is not None:
                 self.list.setCurrentRow(first)
+            else:
+                # No match: nothing is selected, so Enter starts nothing that is not listed.
+                self.list.setCurrentRow(-1)
+                self._show(None)
 
     def _selected(self, item: QListWidgetItem | None, _previous: object = None) -> None:
         entry = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
@@ -386,7 +433,9 @@ class LibraryPage(QWidget):
         self.start_card.setVisible(has_protocol)
         if protocol is not None:
             self.protocol_shown.emit(protocol)
-        self.edit_button.setVisible(has_protocol)
+        # A file that did not load opens in the editor too, to be fixed there.
+        fixable = entry is not None and entry.protocol is None and entry.path is not None
+        self.edit_button.setVisible(has_protocol or fixable)
         self.export_button.setVisible(has_protocol)
         self.delete_button.setVisible(entry is not None and not entry.builtin)
         self.equipment_label.setVisible(has_protocol)
@@ -399,8 +448,11 @@ class LibraryPage(QWidget):
             name = entry.path.name if entry.path else entry.id
             self.title.setText(f"{name} could not be loaded")
             self.description.setText(
-                "The other protocols are fine. Fix the file in a text editor, or delete it."
+                "The other protocols are fine. Fix it in the editor (Fix…), in a text editor, "
+                "or delete it."
             )
+            self.edit_button.setText("Fix…")
+            self.edit_button.setAccessibleName("Fix the protocol in the editor")
             self.error_label.setText(str(entry.error) if entry.error else "")
             self.error_label.setVisible(True)
             return
@@ -428,7 +480,7 @@ class LibraryPage(QWidget):
         chips = [
             f"{format_clock(size.seconds)} total",
             SCHEDULE_TEXT.get(protocol.schedule, protocol.schedule),
-            f"{size.sets} sets",
+            plural(size.sets, "set"),
             "Preset" if entry.builtin else "My protocol",
         ]
         if protocol.program_weeks:
@@ -438,7 +490,7 @@ class LibraryPage(QWidget):
         )
         for text in chips:
             chip = make_label(text, "chip")
-            self.chips.insertWidget(self.chips.count() - 1, chip)
+            self.chips.addWidget(chip)
             self.chip_labels.append(chip)
 
         table = self.blocks_table
@@ -462,7 +514,8 @@ class LibraryPage(QWidget):
         row_height = table.fontMetrics().height() + 16
         table.verticalHeader().setDefaultSectionSize(row_height)
         header_height = max(table.horizontalHeader().sizeHint().height(), row_height + 2)
-        table.setFixedHeight(header_height + row_height * table.rowCount() + 4)
+        scrollbar = table.horizontalScrollBar().sizeHint().height()  # room for it, if needed
+        table.setFixedHeight(header_height + row_height * table.rowCount() + 4 + scrollbar)
 
         self.exercise_text.setText(self._exercise_html(protocol))
         self.cue_text.setText(f"Planning {size.cues:,} cues…")
@@ -563,7 +616,11 @@ class LibraryPage(QWidget):
     def start_current(self) -> None:
         """Start the run protocol: at once when its plan is made, else when it is."""
         protocol = self.run_protocol()
-        if protocol is None or self._current is None or not self.start_button.isEnabled():
+        item = self.list.currentItem()
+        listed = item is not None and not item.isHidden()
+        if protocol is None or self._current is None or not listed:
+            return
+        if not self.start_button.isEnabled():
             return
         if self.planner.ready(protocol) is not None:
             self.start_requested.emit(protocol, self._current.id)
@@ -577,7 +634,7 @@ class LibraryPage(QWidget):
             return
         hold = format_number(self.hold_spin.value())
         target = self.target_spin.value()
-        name = f"{protocol.name} ({hold} s hold, {target} reps)"
+        name = f"{protocol.name} ({hold} s hold, {plural(target, 'rep')})"
         self.save_copy_requested.emit(protocol.with_changes(name=name[:100]))
 
     def _edit(self) -> None:

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from glute_timer.core.display import plural
 from glute_timer.core.settings import Settings
 from glute_timer.gui.timers import single_shot_timer
-from glute_timer.gui.widgets import Card, make_label, plain_spin
+from glute_timer.gui.widgets import Card, make_label, plain_spin, scroll_safe
 
 THEME_TEXT = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 UNIT_TEXT = {"kg": "Kilograms (kg)", "lb": "Pounds (lb)"}
@@ -65,6 +66,7 @@ class SettingsPage(QWidget):
         body.addStretch(1)
         scroll.setWidget(inner)
         outer.addWidget(scroll, 1)
+        scroll_safe(inner)  # the wheel scrolls the page; it changes no setting by accident
         self.load(settings)
 
     # ------------------------------------------------------------ building
@@ -255,7 +257,9 @@ class SettingsPage(QWidget):
         self._select_voice(current)
         self._loading = False
         self.voice_note.setText(
-            f"{len(voices)} voices installed." if voices else "Only the default voice is available."
+            f"{plural(len(voices), 'voice')} installed."
+            if voices
+            else "Only the default voice is available."
         )
 
     def set_keep_awake_note(self, note: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -16,10 +16,14 @@ from PySide6.QtGui import (
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QAbstractSpinBox,
+    QApplication,
+    QComboBox,
     QFrame,
     QLabel,
     QLayout,
+    QLayoutItem,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -27,16 +31,12 @@ from PySide6.QtWidgets import (
 )
 
 
-def countdown_text(seconds: float) -> str:
-    """What a countdown shows: the whole seconds still to go ("3" for 2.3 s), m:ss from 60."""
-    whole = max(0, math.ceil(seconds - 1e-6))
-    if whole < 60:
-        return str(whole)
-    minutes, secs = divmod(whole, 60)
-    if minutes >= 60:
-        hours, minutes = divmod(minutes, 60)
-        return f"{hours}:{minutes:02d}:{secs:02d}"
-    return f"{minutes}:{secs:02d}"
+def keep_text_whole(widget: QWidget) -> None:
+    """A button (or one-line label) that a layout may not squeeze below its text."""
+    policy = widget.sizePolicy()
+    policy.setHorizontalPolicy(QSizePolicy.Policy.Minimum)
+    widget.setSizePolicy(policy)
+    widget.setMinimumWidth(widget.sizeHint().width())
 
 
 def make_label(text: str = "", name: str | None = None, *, wrap: bool = False) -> QLabel:
@@ -57,6 +57,35 @@ def plain_spin(spin: QAbstractSpinBox) -> QAbstractSpinBox:
     """
     spin.setMinimumHeight(32)
     return spin
+
+
+class _WheelToScroll(QObject):
+    """Sends the mouse wheel over an unfocused spin box or combo box to the scroll area
+    around it: scrolling a form never changes a value by accident. Click the field (or
+    tab to it) and the wheel changes it as usual."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.Wheel or not isinstance(watched, QWidget):
+            return False
+        if watched.hasFocus():
+            return False
+        parent = watched.parentWidget()
+        while parent is not None and not isinstance(parent, QAbstractScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None:
+            QApplication.sendEvent(parent.viewport(), event)
+        return True  # the field keeps its value
+
+
+def scroll_safe(container: QWidget) -> None:
+    """Every spin box and combo box in ``container`` lets the wheel scroll the form."""
+    guard = container.findChild(_WheelToScroll) or _WheelToScroll(container)
+    for field in (
+        *container.findChildren(QAbstractSpinBox),
+        *container.findChildren(QComboBox),
+    ):
+        field.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel alone gives no focus
+        field.installEventFilter(guard)
 
 
 class KeyButton(QPushButton):
@@ -95,6 +124,92 @@ class KeyButton(QPushButton):
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
+
+
+class FlowLayout(QLayout):
+    """Widgets side by side, wrapping onto the next line when the width runs out: a row
+    of controls that fits the smallest window without cutting off a label."""
+
+    def __init__(
+        self, parent: QWidget | None = None, *, spacing: int = 12, center: bool = False
+    ) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._gap = spacing
+        self._center = center  # each line centred (else from the left)
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), place=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, place=True)
+
+    def sizeHint(self) -> QSize:
+        width = sum(i.sizeHint().width() for i in self._visible()) + self._gap * max(
+            0, len(self._visible()) - 1
+        )
+        height = max((i.sizeHint().height() for i in self._visible()), default=0)
+        return QSize(width, height)
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._visible():
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _visible(self) -> list[QLayoutItem]:
+        visible = []
+        for item in self._items:
+            widget = item.widget()
+            if widget is None or not widget.isHidden():
+                visible.append(item)
+        return visible
+
+    def _arrange(self, rect: QRect, *, place: bool) -> int:
+        """Lay the items out in lines within ``rect``; the height they take."""
+        lines: list[list[QLayoutItem]] = [[]]
+        width = 0
+        for item in self._visible():
+            item_width = item.sizeHint().width()
+            if lines[-1] and width + self._gap + item_width > rect.width():
+                lines.append([])
+                width = 0
+            width += item_width + (self._gap if lines[-1] else 0)
+            lines[-1].append(item)
+        y = rect.y()
+        for line in lines:
+            if not line:
+                continue
+            used = sum(i.sizeHint().width() for i in line) + self._gap * (len(line) - 1)
+            x = rect.x() + (max(0, rect.width() - used) // 2 if self._center else 0)
+            height = max(i.sizeHint().height() for i in line)
+            for item in line:
+                hint = item.sizeHint()
+                if place:
+                    item.setGeometry(QRect(x, y, hint.width(), hint.height()))
+                x += hint.width() + self._gap
+            y += height + self._gap
+        return max(0, y - self._gap - rect.y())
 
 
 class Card(QFrame):

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QSizePolicy,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from glute_timer.core.display import Display
+from glute_timer.core.display import Display, plural
 from glute_timer.core.plan import Plan, format_clock
 from glute_timer.core.protocol import Load, Protocol, format_number
 from glute_timer.core.session import (
@@ -41,6 +40,7 @@ from glute_timer.core.session import (
 from glute_timer.gui.driver import SessionDriver
 from glute_timer.gui.theme import LIGHT, Theme
 from glute_timer.gui.widgets import (
+    FlowLayout,
     KeyButton,
     ProgressRing,
     StatBlock,
@@ -132,6 +132,7 @@ class WorkoutPage(QWidget):
     start_again = Signal(object)  # Protocol
     fullscreen_requested = Signal()
     mute_changed = Signal(bool)
+    stop_requested = Signal()  # Esc or Stop: the window asks first once a set is recorded
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -190,20 +191,13 @@ class WorkoutPage(QWidget):
         layout.setContentsMargins(28, 18, 28, 18)
         layout.setSpacing(8)
 
+        # The exercise on a line of its own (a long name is never cut by the load), then
+        # the load beside the workout's progress.
         header = QHBoxLayout()
         header.setSpacing(16)
         self.exercise_label = make_label("", None)
         self.exercise_label.setAccessibleName("Exercise")
-        self.exercise_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         header.addWidget(self.exercise_label, 1)
-        self.load_label = make_label("", None)
-        self.load_label.setAccessibleName("Load")
-        header.addWidget(self.load_label)
-        self.load_button = QPushButton("Change load  (L)")
-        self.load_button.setAccessibleName("Change load")
-        self.load_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.load_button.clicked.connect(self.change_load)
-        header.addWidget(self.load_button)
         overall = QVBoxLayout()
         overall.setSpacing(4)
         self.time_left_label = make_label("", None)
@@ -218,6 +212,18 @@ class WorkoutPage(QWidget):
         overall.addWidget(self.overall_bar)
         header.addLayout(overall)
         layout.addLayout(header)
+        load_row = QHBoxLayout()
+        load_row.setSpacing(16)
+        self.load_label = make_label("", None)
+        self.load_label.setAccessibleName("Load")
+        load_row.addWidget(self.load_label)
+        self.load_button = QPushButton("Change load  (L)")
+        self.load_button.setAccessibleName("Change load")
+        self.load_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.load_button.clicked.connect(self.change_load)
+        load_row.addWidget(self.load_button)
+        load_row.addStretch(1)
+        layout.addLayout(load_row)
 
         middle = QHBoxLayout()
         middle.setSpacing(12)
@@ -248,8 +254,7 @@ class WorkoutPage(QWidget):
         self.next_label.setAccessibleName("Next")
         layout.addWidget(self.next_label)
 
-        controls = QHBoxLayout()
-        controls.setSpacing(10)
+        controls = FlowLayout(spacing=10, center=True)  # wraps in a small window: no label cut
         self.toggle_button = self._control("Start", "Space", "Start, pause or resume", self.toggle)
         self.toggle_button.setProperty("primary", True)
         self.back_button = self._control(
@@ -273,7 +278,6 @@ class WorkoutPage(QWidget):
             self.stop_button,
         ):
             controls.addWidget(button)
-        controls.addStretch(1)
         controls.addWidget(self.mute_button)
         controls.addWidget(self.fullscreen_button)
         layout.addLayout(controls)
@@ -391,6 +395,8 @@ class WorkoutPage(QWidget):
     # ------------------------------------------------------------ commands
 
     def toggle(self) -> None:
+        if self._leave_summary():
+            return
         if self.driver is not None and self.stack.currentWidget() is self.stage:
             self.driver.toggle()
 
@@ -403,12 +409,25 @@ class WorkoutPage(QWidget):
             self.driver.back()
 
     def finish_set(self) -> None:
+        if self._leave_summary():
+            return
         if self.driver is not None:
             self.driver.finish_set()
 
+    def _leave_summary(self) -> bool:
+        """Space or Enter on the end-of-workout summary: the focused button's action (back
+        to the Library, unless "Do it again" has the focus)."""
+        if self.stack.currentWidget() is not self.summary:
+            return False
+        if self.again_button.hasFocus():
+            self._again()
+        else:
+            self.back_to_library.emit()
+        return True
+
     def stop(self) -> None:
         if self.driver is not None:
-            self.driver.stop()
+            self.stop_requested.emit()
 
     def toggle_mute(self) -> None:
         if self.sender() is not self.mute_button:
@@ -547,9 +566,9 @@ class WorkoutPage(QWidget):
         self.summary_title.setText("Workout complete" if event.completed else "Workout stopped")
         reps = sum(record.reps_done for record in records)
         duration = sum(record.ended_at - record.started_at for record in records)
-        word = "set" if len(records) == 1 else "sets"
+        tension = f"{format_clock(duration)} under tension"
         self.summary_line.setText(
-            f"{len(records)} {word} · {reps} reps · {format_clock(duration)} under tension"
+            f"{plural(len(records), 'set')} · {plural(reps, 'rep')} · {tension}"
             if records
             else "No sets were completed."
         )

@@ -15,6 +15,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from glute_timer.context import AppContext
+from glute_timer.core.display import plural
 
 if TYPE_CHECKING:
     from glute_timer.speech.player import CuePlayer
@@ -45,7 +46,7 @@ def cmd_voices(args: argparse.Namespace, context: AppContext) -> int:
             print(f"glute-timer: error: {problem}", file=sys.stderr)
         return 1
     current = context.settings.voice or result.default_voice
-    print(f"# {result.backend.name}: {len(result.voices)} voices; * marks the one in use")
+    print(f"# {result.backend.name}: {plural(len(result.voices), 'voice')}; * marks the one in use")
     for voice in result.voices:
         mark = "*" if voice["id"] == current else " "
         languages = ",".join(voice.get("languages") or [])
@@ -126,7 +127,7 @@ def cmd_check(args: argparse.Namespace, context: AppContext) -> int:
 
     probe = choose_backend()
     if probe.backend is not None:
-        text = f"{probe.backend.name} via pyttsx3, {len(probe.voices)} voices"
+        text = f"{probe.backend.name} via pyttsx3, {plural(len(probe.voices), 'voice')}"
         live = probe.backend.live_problem()
         line("speech", None if live else True, text + (f"; {live}" if live else ""))
     else:
@@ -171,7 +172,7 @@ def cmd_check(args: argparse.Namespace, context: AppContext) -> int:
     line(
         "cache",
         True if writable else None,
-        f"{cache}: {count} phrases, {size / 1e6:.1f} MB"
+        f"{cache}: {plural(count, 'phrase')}, {size / 1e6:.1f} MB"
         + ("" if writable else " (not writable: phrases are spoken live)"),
     )
 

@@ -13,11 +13,11 @@ from pytestqt.qtbot import QtBot
 
 from glute_timer.context import AppContext
 from glute_timer.core.clock import FakeClock
+from glute_timer.core.display import countdown_text
 from glute_timer.core.plan import PHASES
 from glute_timer.gui.keep_awake import ScreenAwake
 from glute_timer.gui.main_window import MainWindow
 from glute_timer.gui.theme import DARK, LIGHT, contrast
-from glute_timer.gui.widgets import countdown_text
 from glute_timer.gui.workers import Worker
 
 

@@ -1,0 +1,174 @@
+"""The window's workouts: starting one, following it, asking before ending it.
+
+Every workout is assembled by :class:`glute_timer.workout.Workout`, as in the terminal;
+this only adds the window's side: the driver and the workout screen, the sidebar's status,
+keeping the screen awake, and the questions a user should be asked.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from glute_timer.core.display import plural
+from glute_timer.core.plan import Plan
+from glute_timer.core.protocol import Protocol
+from glute_timer.core.session import Delayed, Event, State, Suspended, WorkoutFinished
+
+if TYPE_CHECKING:
+    from glute_timer.gui.driver import SessionDriver
+    from glute_timer.gui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+class WindowWorkouts:
+    """The workout that runs in the window (one at a time)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.driver: SessionDriver | None = None
+        self._last: tuple[Protocol, str, Plan] | None = None
+
+    @property
+    def running(self) -> bool:
+        """A workout is running or paused."""
+        return self.driver is not None and self.driver.state in (State.RUNNING, State.PAUSED)
+
+    def start(
+        self, protocol: Protocol, protocol_id: str = "custom", plan: Plan | None = None
+    ) -> SessionDriver | None:
+        """Start ``protocol``. The Library hands over the ``plan`` it made off this thread;
+        without one (a caller of this method) it is made here."""
+        window = self.window
+        if self.running and not window.confirm(
+            "Stop the running workout?",
+            "A workout is running. Stop it and start this one?",
+            "Stop and start",
+        ):
+            return None
+        from glute_timer.core.plan import build_plan
+        from glute_timer.gui.driver import SessionDriver
+        from glute_timer.workout import Workout
+
+        if plan is None or plan.protocol != protocol:
+            try:
+                plan = build_plan(protocol)
+            except ValueError as exc:  # too big to plan (ProtocolError)
+                window.show_banner(str(exc))
+                return None
+        self.end()
+        window.sound.prepare()
+        try:
+            workout = Workout(
+                window.context,
+                plan,
+                protocol_id,
+                clock=window.clock,
+                wall_clock=window.wall_clock,
+                audio=window.sound.audio,
+                record=window.record_history,
+                on_message=window.history_message.emit,
+                listeners=[
+                    *((f"extra-{n}", extra) for n, extra in enumerate(window.session_listeners)),
+                    ("window", self._on_event),
+                ],
+            )
+        except Exception as exc:  # a broken sound or history must not stop the app
+            log.exception("the workout could not be assembled")
+            window.show_banner(f"The workout could not start: {exc}")
+            return None
+        driver = SessionDriver(
+            workout, window.clock, timer_factory=window.timer_factory, parent=window
+        )
+        self.driver = driver
+        self._last = (protocol, protocol_id, plan)
+        page = window.workout
+        page.attach(driver, protocol, window.settings.units)
+        page.set_theme(window.theme)
+        window.show_page("workout")
+        window.sidebar.hide()  # the whole width for the workout; F9 brings the sidebar back
+        page.setFocus()
+        driver.start()
+        if window.settings.keep_awake:
+            window.screen_awake.inhibit()
+        window.workout_started.emit(driver)
+        return driver
+
+    def start_again(self) -> None:
+        if self._last is not None:
+            protocol, protocol_id, plan = self._last
+            self.start(protocol, protocol_id, plan=plan)
+
+    def run_spec(self, spec: str) -> None:
+        """Start the workout named by ``spec`` (``glute-timer run SPEC``, a desktop action,
+        a reminder's Start): a preset id, a protocol id or a path to a protocol file."""
+        from glute_timer.core.library import resolve_protocol
+        from glute_timer.core.protocol import ProtocolError
+
+        try:
+            protocol_id, protocol = resolve_protocol(spec, self.window.context.paths.protocols_dir)
+        except ProtocolError as exc:
+            self.window.show_banner(f"Could not start {spec}: {exc}")
+            return
+        self.start(protocol, protocol_id)
+
+    def request_stop(self) -> bool:
+        """Stop the workout, asking first once a set is recorded (Esc, media keys' Stop):
+        a stop cannot be taken back. True when it stopped."""
+        driver = self.driver
+        if driver is None or not self.running:
+            return False
+        done = len(driver.workout.completed_sets)
+        if done and not self.window.confirm(
+            "Stop the workout?",
+            f"{_sets(done)} recorded so far. Stop the workout now?",
+            "Stop",
+        ):
+            return False
+        return driver.stop()
+
+    def end(self) -> None:
+        """Stop (if need be) and let go of the workout on screen."""
+        driver = self.driver
+        if driver is not None:
+            if self.running:
+                driver.stop()
+            self.window.workout.detach()
+            driver.deleteLater()
+            self.driver = None
+        self.window.release_screen()
+
+    def _on_event(self, event: Event) -> None:
+        window = self.window
+        if isinstance(event, Suspended):
+            window.statusBar().showMessage(
+                f"Paused: the computer was asleep for {event.gap:.0f} s. Press Space to go on."
+            )
+        elif isinstance(event, Delayed):
+            window.statusBar().showMessage(
+                f"The computer was busy for {event.gap:.1f} s: {_cues(event.missed)} came "
+                f"{event.late:.1f} s late, all at once.",
+                10000,
+            )
+        if isinstance(event, WorkoutFinished):
+            window.release_screen()
+            if not window.isFullScreen():
+                window.sidebar.show()
+            done = "Finished" if event.completed else "Stopped"
+            window.mini_status.setText(f"{done}: {_sets(len(event.sets))} done")
+            if window.isFullScreen():
+                window.toggle_fullscreen()
+            window.refresh_history()
+        elif self.running and self.driver is not None:
+            name = self.driver.session.plan.name
+            paused = " (paused)" if self.driver.state is State.PAUSED else ""
+            window.mini_status.setText(f"Running: {name}{paused}")
+
+
+def _sets(count: int) -> str:
+    return plural(count, "set")
+
+
+def _cues(count: int) -> str:
+    return plural(count, "cue")
