@@ -12,7 +12,7 @@ import json
 import os
 import time
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Annotated, Any, NamedTuple, get_args, get_type_hints
 
 from glute_timer.core.fsutil import (
     FileTooLarge,
@@ -28,23 +28,108 @@ UNITS = ("kg", "lb")
 MAX_DUCK_DB = 40.0
 
 
+class Spec(NamedTuple):
+    """Everything about one setting but its type and default (which its field gives).
+
+    The settings form is built from these (group, label, widget), and so is validation
+    (range, choices): a setting is declared once, in :class:`Settings`."""
+
+    label: str  # the form's row label ("" for none)
+    group: str = ""  # "voice", "workout", "appearance"; "" when the form does not show it
+    text: str = ""  # a check box's own text
+    low: float | None = None
+    high: float | None = None
+    unit: str = ""  # after a number, in the form and in messages ("wpm", "s", "dB")
+    scale: float = 1.0  # the form shows value * scale (a volume of 0.4 as 40 %)
+    choices: tuple[Any, ...] = ()  # the allowed values, when only some are
+    labels: tuple[str, ...] = ()  # how the form names each choice
+    slider: bool = False  # a number shown as a slider (else a spin box)
+    form: str = ""  # a widget the form fills itself: "voices", "devices", "duck"
+    hint: str = ""  # a line under the field
+
+
 class Settings(NamedTuple):
-    voice_enabled: bool = True
-    voice: str | None = None  # an engine voice id; None: the engine's default
-    rate: int = 175  # words per minute
-    volume: float = 1.0  # 0.0 - 1.0
-    sounds_enabled: bool = True
-    speak_rep_numbers: bool = True
-    default_lead_in: int = 5
-    theme: str = "system"
-    units: str = "kg"
-    keep_awake: bool = True
-    duck_db: float = 12.0  # other applications' sound is lowered this much under a cue; 0: off
-    output_device: str | None = None  # an output device's name; None: the system's default
-    window_geometry: str | None = None  # Qt's saveGeometry(), base64
+    voice_enabled: Annotated[bool, Spec("Voice", "voice", text="Speak the cues")] = True
+    # an engine voice id; None: the engine's default
+    voice: Annotated[str | None, Spec("Speaking voice", "voice", form="voices")] = None
+    rate: Annotated[int, Spec("Rate", "voice", low=80, high=400, unit="wpm", slider=True)] = (
+        175  # words per minute
+    )
+    volume: Annotated[
+        float, Spec("Volume", "voice", low=0.0, high=1.0, unit="%", scale=100, slider=True)
+    ] = 1.0
+    speak_rep_numbers: Annotated[bool, Spec("", "voice", text='Say the rep number ("5, Lift")')] = (
+        True
+    )
+    sounds_enabled: Annotated[
+        bool, Spec("Sounds", "voice", text="Play sounds (beeps on the beat)")
+    ] = True
+    # other applications' sound is lowered this much under a cue; 0: off
+    duck_db: Annotated[
+        float,
+        Spec(
+            "Other sound",
+            "voice",
+            low=0.0,
+            high=MAX_DUCK_DB,
+            unit="dB",
+            form="duck",
+            hint="Music and videos get quieter while a cue speaks.",
+        ),
+    ] = 12.0
+    # an output device's name; None: the system's default
+    output_device: Annotated[str | None, Spec("Output", "voice", form="devices")] = None
+    default_lead_in: Annotated[
+        int, Spec("Default lead-in", "workout", low=0, high=120, unit="s")
+    ] = 5
+    units: Annotated[
+        str,
+        Spec("Units", "workout", choices=UNITS, labels=("Kilograms (kg)", "Pounds (lb)")),
+    ] = "kg"
+    keep_awake: Annotated[
+        bool, Spec("Screen", "workout", text="Keep the screen awake during a workout")
+    ] = True
+    theme: Annotated[
+        str,
+        Spec(
+            "Theme",
+            "appearance",
+            choices=THEMES,
+            labels=("Follow the system", "Light", "Dark"),
+        ),
+    ] = "system"
+    window_geometry: Annotated[str | None, Spec("")] = None  # Qt's saveGeometry(), base64
 
     def with_changes(self, **changes: Any) -> Settings:
         return validate(self._replace(**changes))
+
+
+class Field(NamedTuple):
+    """A setting as the form and the checks see it."""
+
+    name: str
+    types: tuple[type, ...]  # what a value read from a file may be
+    default: Any
+    spec: Spec
+
+
+_FIELDS: dict[str, Field] = {}
+
+
+def fields() -> dict[str, Field]:
+    """Every setting with its types, default and :class:`Spec`, in declaration order
+    (read from :class:`Settings` once, when first needed)."""
+    if not _FIELDS:
+        hints = get_type_hints(Settings, include_extras=True)
+        for name in Settings._fields:
+            hint = hints[name]
+            base, spec = get_args(hint)[0], hint.__metadata__[0]
+            members = get_args(base) or (base,)
+            types = tuple(t for t in members if isinstance(t, type))
+            if float in types:
+                types = (*types, int)  # a whole number is a fine float
+            _FIELDS[name] = Field(name, types, Settings._field_defaults[name], spec)
+    return _FIELDS
 
 
 class SettingsError(ValueError):
@@ -59,44 +144,23 @@ def validate(settings: Settings) -> Settings:
 
 
 def _problems(settings: Settings) -> dict[str, str]:
-    """What is wrong with each setting that is out of range, by key."""
+    """What is wrong with each setting that is out of its range or not one of its
+    choices, by key (from the :class:`Spec` of each)."""
     problems: dict[str, str] = {}
-    if not 80 <= settings.rate <= 400:
-        problems["rate"] = f"rate must be 80-400 words a minute, not {_short(settings.rate)}"
-    if not 0.0 <= settings.volume <= 1.0:
-        problems["volume"] = f"volume must be 0.0-1.0, not {_short(settings.volume)}"
-    if not 0 <= settings.default_lead_in <= 120:
-        problems["default_lead_in"] = (
-            f"default_lead_in must be 0-120 s, not {_short(settings.default_lead_in)}"
-        )
-    if not 0.0 <= settings.duck_db <= MAX_DUCK_DB:
-        problems["duck_db"] = (
-            f"duck_db must be 0-{MAX_DUCK_DB:g} dB, not {_short(settings.duck_db)}"
-        )
-    if settings.theme not in THEMES:
-        problems["theme"] = (
-            f"theme must be one of {', '.join(THEMES)}, not {_short(settings.theme)}"
-        )
-    if settings.units not in UNITS:
-        problems["units"] = f"units must be kg or lb, not {_short(settings.units)}"
+    for name, field in fields().items():
+        value, spec = getattr(settings, name), field.spec
+        if spec.choices and value not in spec.choices:
+            allowed = ", ".join(str(c) for c in spec.choices)
+            problems[name] = f"{name} must be one of {allowed}, not {_short(value)}"
+        elif spec.low is not None and spec.high is not None and value is not None:
+            inside = spec.low <= value <= spec.high
+            unit = f" {spec.unit}" if spec.unit and spec.unit != "%" else ""
+            if not inside:
+                problems[name] = (
+                    f"{name} must be {spec.low:g}-{spec.high:g}{unit}, not {_short(value)}"
+                )
     return problems
 
-
-_TYPES: dict[str, tuple[type, ...]] = {
-    "voice_enabled": (bool,),
-    "voice": (str, type(None)),
-    "rate": (int,),
-    "volume": (float, int),
-    "sounds_enabled": (bool,),
-    "speak_rep_numbers": (bool,),
-    "default_lead_in": (int,),
-    "theme": (str,),
-    "units": (str,),
-    "keep_awake": (bool,),
-    "duck_db": (float, int),
-    "output_device": (str, type(None)),
-    "window_geometry": (str, type(None)),
-}
 
 MAX_FILE_BYTES = 1 << 20  # a settings file is well under a kilobyte (with the geometry)
 
@@ -112,10 +176,10 @@ def _short(value: Any) -> str:
 
 def _checked(name: str, value: Any) -> tuple[Any, str | None]:
     """The value to use for ``name`` (converted), or the reason it cannot be used."""
-    allowed = _TYPES[name]
+    allowed = fields()[name].types
     if (isinstance(value, bool) and bool not in allowed) or not isinstance(value, allowed):
         return None, f"{name}: expected {allowed[0].__name__}, not {_short(value)}"
-    if name in ("volume", "duck_db") and isinstance(value, int | float):
+    if float in allowed and isinstance(value, int | float):
         try:
             value = float(value)
         except OverflowError:  # an integer with hundreds of digits

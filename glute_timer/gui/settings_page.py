@@ -1,6 +1,13 @@
-"""Settings: voice, sounds, workout defaults, units and the theme. Saved as you change them."""
+"""Settings: voice, sounds, workout defaults, units and the theme. Saved as you change them.
+
+The form is made from the settings' own declaration (``glute_timer.core.settings``: each
+field's label, group, range, unit, choices): a new setting needs no code here, unless it
+wants a list the app fills itself (the voices, the output devices).
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,14 +25,15 @@ from PySide6.QtWidgets import (
 )
 
 from glute_timer.core.display import plural
-from glute_timer.core.settings import Settings
+from glute_timer.core.settings import Field, Settings, fields
 from glute_timer.gui.timers import single_shot_timer
 from glute_timer.gui.widgets import Card, make_label, plain_spin, scroll_safe
 
-THEME_TEXT = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
-UNIT_TEXT = {"kg": "Kilograms (kg)", "lb": "Pounds (lb)"}
+GROUPS = {"voice": "Voice and sounds", "workout": "Workouts", "appearance": "Appearance"}
 DUCK_CHOICES = (0.0, 6.0, 12.0, 18.0, 24.0)
 """How much other applications' sound is lowered under a cue, in dB (0: not at all)."""
+VOICE_ONLY = ("voice", "rate", "volume", "speak_rep_numbers")
+"""Settings that mean nothing while the voice is off (shown greyed)."""
 
 
 def duck_text(db: float) -> str:
@@ -43,6 +51,8 @@ class SettingsPage(QWidget):
         self._loading = False
         self._debounce = single_shot_timer(self, 300)
         self._debounce.timeout.connect(self._emit)
+        self.fields: dict[str, QWidget] = {}  # setting name -> its widget
+        self.notes: dict[str, QLabel] = {}  # setting name -> the line under it
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 22, 24, 22)
@@ -60,9 +70,8 @@ class SettingsPage(QWidget):
         body = QVBoxLayout(inner)
         body.setContentsMargins(0, 0, 8, 0)
         body.setSpacing(14)
-        body.addWidget(self._voice_card())
-        body.addWidget(self._workout_card())
-        body.addWidget(self._appearance_card())
+        for group, title in GROUPS.items():
+            body.addWidget(self._card(group, title))
         body.addStretch(1)
         scroll.setWidget(inner)
         outer.addWidget(scroll, 1)
@@ -71,152 +80,143 @@ class SettingsPage(QWidget):
 
     # ------------------------------------------------------------ building
 
-    @staticmethod
-    def _form(card: Card, title: str) -> QFormLayout:
+    def _card(self, group: str, title: str) -> Card:
+        card = Card()
+        card.setMaximumWidth(760)
         card.add(make_label(title, "sectionTitle"))
         form = QFormLayout()
         form.setHorizontalSpacing(18)
         form.setVerticalSpacing(12)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         card.add(form)
-        return form
+        for field in fields().values():
+            if field.spec.group == group:
+                self._add_row(form, field)
+                if field.name == "sounds_enabled":
+                    form.addRow("", self._test_voice_row())
+        return card
 
-    def _voice_card(self) -> Card:
-        card = Card()
-        card.setMaximumWidth(760)
-        form = self._form(card, "Voice and sounds")
-        self.voice_enabled = QCheckBox("Speak the cues")
-        self.voice_enabled.setAccessibleName("Voice cues on")
-        self.voice_enabled.toggled.connect(self._changed)
-        form.addRow("Voice", self.voice_enabled)
-        self.voice_combo = QComboBox()
-        self.voice_combo.setAccessibleName("Voice")
-        self.voice_combo.addItem("System default", None)
-        self.voice_combo.setMinimumWidth(280)
-        self.voice_combo.currentIndexChanged.connect(self._changed)
-        self.voice_note = make_label("Looking for installed voices…", "hint")
-        voice_row = QVBoxLayout()
-        voice_row.setSpacing(4)
-        voice_row.addWidget(self.voice_combo)
-        voice_row.addWidget(self.voice_note)
-        form.addRow("Speaking voice", voice_row)
-        self.rate_slider, self.rate_value = self._slider(80, 400, "Speaking rate", " wpm")
-        form.addRow("Rate", self._slider_row(self.rate_slider, self.rate_value))
-        self.volume_slider, self.volume_value = self._slider(0, 100, "Volume", " %")
-        form.addRow("Volume", self._slider_row(self.volume_slider, self.volume_value))
-        self.rep_numbers = QCheckBox('Say the rep number ("5, Lift")')
-        self.rep_numbers.setAccessibleName("Speak rep numbers")
-        self.rep_numbers.toggled.connect(self._changed)
-        form.addRow("", self.rep_numbers)
-        self.sounds = QCheckBox("Play sounds (beeps on the beat)")
-        self.sounds.setAccessibleName("Sounds on")
-        self.sounds.toggled.connect(self._changed)
-        form.addRow("Sounds", self.sounds)
+    def _add_row(self, form: QFormLayout, field: Field) -> None:
+        widget, shown = self._widget_for(field)
+        self.fields[field.name] = widget
+        note = make_label(field.spec.hint, "hint", wrap=True)
+        note.setVisible(bool(field.spec.hint))
+        self.notes[field.name] = note
+        row = QVBoxLayout()
+        row.setSpacing(4)
+        if isinstance(shown, QWidget):
+            row.addWidget(shown)
+        else:
+            row.addLayout(shown)
+        row.addWidget(note)
+        form.addRow(field.spec.label, row)
+
+    def _widget_for(self, field: Field) -> tuple[QWidget, QWidget | QHBoxLayout]:
+        """The widget that holds the value, and what the row shows (the same, or a slider
+        with its value beside it)."""
+        spec, name = field.spec, field.name
+        if bool in field.types:
+            box = QCheckBox(spec.text)
+            box.setAccessibleName(spec.text or spec.label)
+            box.toggled.connect(self._changed)
+            return box, box
+        if spec.form or spec.choices:
+            combo = QComboBox()
+            combo.setAccessibleName(spec.label)
+            combo.setMinimumWidth(280)
+            if spec.form in ("voices", "devices"):
+                combo.addItem("System default", None)
+            elif spec.form == "duck":
+                for db in DUCK_CHOICES:
+                    combo.addItem(duck_text(db), db)
+            else:
+                for value, text in zip(spec.choices, spec.labels or spec.choices, strict=True):
+                    combo.addItem(str(text), value)
+            combo.currentIndexChanged.connect(self._changed)
+            return combo, combo
+        low, high = spec.low or 0.0, spec.high if spec.high is not None else 100.0
+        if spec.slider:
+            slider = QSlider(Qt.Orientation.Horizontal)
+            slider.setRange(round(low * spec.scale), round(high * spec.scale))
+            slider.setAccessibleName(spec.label)
+            slider.setMinimumWidth(240)
+            value = make_label("", None)
+            value.setMinimumWidth(70)
+            unit = f" {spec.unit}" if spec.unit else ""
+            slider.valueChanged.connect(lambda v: value.setText(f"{v}{unit}"))
+            slider.valueChanged.connect(self._changed)
+            row = QHBoxLayout()
+            row.addWidget(slider, 1)
+            row.addWidget(value)
+            return slider, row
+        spin = QSpinBox()
+        plain_spin(spin)
+        spin.setRange(round(low * spec.scale), round(high * spec.scale))
+        if spec.unit:
+            spin.setSuffix(f" {spec.unit}")
+        spin.setAccessibleName(spec.label or name)
+        spin.setMaximumWidth(180)  # a number, not a line of text
+        spin.valueChanged.connect(self._changed)
+        return spin, spin
+
+    def _test_voice_row(self) -> QHBoxLayout:
         self.test_voice = QPushButton("Test voice")
         self.test_voice.setAccessibleName("Test voice")
         self.test_voice.setToolTip("Speak a sample cue with this voice, rate and volume")
         self.test_voice.clicked.connect(lambda: self.test_voice_requested.emit(self.current()))
-        test_row = QHBoxLayout()
-        test_row.addWidget(self.test_voice)
-        test_row.addStretch(1)
-        form.addRow("", test_row)
-        self.duck = QComboBox()
-        self.duck.setAccessibleName("Lower other sound under cues")
-        for db in DUCK_CHOICES:
-            self.duck.addItem(duck_text(db), db)
-        self.duck.currentIndexChanged.connect(self._changed)
-        duck_row = QVBoxLayout()
-        duck_row.setSpacing(4)
-        duck_row.addWidget(self.duck)
-        duck_row.addWidget(make_label("Music and videos get quieter while a cue speaks.", "hint"))
-        form.addRow("Other sound", duck_row)
-        self.device_combo = QComboBox()
-        self.device_combo.setAccessibleName("Output device")
-        self.device_combo.addItem("System default", None)
-        self.device_combo.setMinimumWidth(280)
-        self.device_combo.currentIndexChanged.connect(self._changed)
-        form.addRow("Output", self.device_combo)
-        return card
-
-    def _workout_card(self) -> Card:
-        card = Card()
-        card.setMaximumWidth(760)
-        form = self._form(card, "Workouts")
-        self.lead_in = QSpinBox()
-        plain_spin(self.lead_in)
-        self.lead_in.setRange(0, 120)
-        self.lead_in.setSuffix(" s")
-        self.lead_in.setAccessibleName("Default lead-in for new protocols")
-        self.lead_in.valueChanged.connect(self._changed)
-        form.addRow("Default lead-in", self.lead_in)
-        self.units = QComboBox()
-        self.units.setAccessibleName("Units for loads")
-        for unit, text in UNIT_TEXT.items():
-            self.units.addItem(text, unit)
-        self.units.currentIndexChanged.connect(self._changed)
-        form.addRow("Units", self.units)
-        self.keep_awake = QCheckBox("Keep the screen awake during a workout")
-        self.keep_awake.setAccessibleName("Keep the screen awake")
-        self.keep_awake.toggled.connect(self._changed)
-        self.keep_awake_note = make_label("", "hint", wrap=True)
-        awake = QVBoxLayout()
-        awake.setSpacing(4)
-        awake.addWidget(self.keep_awake)
-        awake.addWidget(self.keep_awake_note)
-        form.addRow("Screen", awake)
-        return card
-
-    def _appearance_card(self) -> Card:
-        card = Card()
-        card.setMaximumWidth(760)
-        form = self._form(card, "Appearance")
-        self.theme = QComboBox()
-        self.theme.setAccessibleName("Theme")
-        for theme, text in THEME_TEXT.items():
-            self.theme.addItem(text, theme)
-        self.theme.currentIndexChanged.connect(self._changed)
-        form.addRow("Theme", self.theme)
-        return card
-
-    def _slider(self, low: int, high: int, name: str, suffix: str) -> tuple[QSlider, QLabel]:
-        slider = QSlider(Qt.Orientation.Horizontal)
-        slider.setRange(low, high)
-        slider.setAccessibleName(name)
-        slider.setMinimumWidth(240)
-        value = make_label("", None)
-        value.setMinimumWidth(70)
-        slider.valueChanged.connect(lambda v: value.setText(f"{v}{suffix}"))
-        slider.valueChanged.connect(self._changed)
-        return slider, value
-
-    @staticmethod
-    def _slider_row(slider: QSlider, value: QLabel) -> QHBoxLayout:
         row = QHBoxLayout()
-        row.addWidget(slider, 1)
-        row.addWidget(value)
+        row.addWidget(self.test_voice)
+        row.addStretch(1)
         return row
+
+    def field(self, name: str) -> Any:
+        """The widget of setting ``name`` (a QCheckBox, QComboBox, QSlider or QSpinBox)."""
+        return self.fields[name]
+
+    @property
+    def voice_combo(self) -> QComboBox:
+        combo = self.fields["voice"]
+        assert isinstance(combo, QComboBox)
+        return combo
+
+    @property
+    def device_combo(self) -> QComboBox:
+        combo = self.fields["output_device"]
+        assert isinstance(combo, QComboBox)
+        return combo
 
     # ------------------------------------------------------------ values
 
     def load(self, settings: Settings) -> None:
         self._loading = True
         self._settings = settings
-        self.voice_enabled.setChecked(settings.voice_enabled)
-        self._select_voice(settings.voice)
-        self.rate_slider.setValue(settings.rate)
-        self.volume_slider.setValue(round(settings.volume * 100))
-        self.rep_numbers.setChecked(settings.speak_rep_numbers)
-        self.sounds.setChecked(settings.sounds_enabled)
-        self._select_data(self.duck, settings.duck_db, duck_text(settings.duck_db))
-        self._select_data(
-            self.device_combo, settings.output_device, f"{settings.output_device} (not found)"
-        )
-        self.lead_in.setValue(settings.default_lead_in)
-        self.units.setCurrentIndex(max(0, self.units.findData(settings.units)))
-        self.keep_awake.setChecked(settings.keep_awake)
-        self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
+        for name, field in fields().items():
+            if name in self.fields:
+                self._show(field, getattr(settings, name))
         self._loading = False
         self._sync_enabled()
+
+    def _show(self, field: Field, value: Any) -> None:
+        widget, spec = self.fields[field.name], field.spec
+        if isinstance(widget, QCheckBox):
+            widget.setChecked(bool(value))
+        elif isinstance(widget, QComboBox):
+            missing = duck_text(value) if spec.form == "duck" else f"{value} (not found)"
+            self._select_data(widget, value, missing)
+        elif isinstance(widget, QSlider | QSpinBox):
+            widget.setValue(round(value * spec.scale))
+
+    def _read(self, field: Field) -> Any:
+        widget, spec = self.fields[field.name], field.spec
+        if isinstance(widget, QCheckBox):
+            return widget.isChecked()
+        if isinstance(widget, QComboBox):
+            data = widget.currentData()
+            return float(data) if spec.form == "duck" else data
+        assert isinstance(widget, QSlider | QSpinBox)
+        if float in field.types:
+            return widget.value() / spec.scale
+        return round(widget.value() / spec.scale)
 
     @staticmethod
     def _select_data(combo: QComboBox, value: object, missing_text: str) -> None:
@@ -227,68 +227,49 @@ class SettingsPage(QWidget):
             index = combo.count() - 1
         combo.setCurrentIndex(max(0, index))
 
-    def set_devices(self, devices: list[str]) -> None:
-        """Fill the output list (it arrives from a worker thread)."""
+    def _fill(self, name: str, items: list[tuple[Any, str]]) -> None:
+        combo = self.fields[name]
+        assert isinstance(combo, QComboBox)
         self._loading = True
-        self.device_combo.clear()
-        self.device_combo.addItem("System default", None)
-        for name in devices:
-            if name != "default":
-                self.device_combo.addItem(name, name)
-        current = self._settings.output_device
-        self._select_data(self.device_combo, current, f"{current} (not found)")
+        combo.clear()
+        combo.addItem("System default", None)
+        for value, text in items:
+            combo.addItem(text, value)
+        current = getattr(self._settings, name)
+        self._select_data(combo, current, f"{current} (not found)")
         self._loading = False
 
-    def _select_voice(self, voice: str | None) -> None:
-        index = self.voice_combo.findData(voice)
-        if index < 0 and voice is not None:
-            self.voice_combo.addItem(f"{voice} (not found)", voice)
-            index = self.voice_combo.count() - 1
-        self.voice_combo.setCurrentIndex(max(0, index))
+    def set_devices(self, devices: list[str]) -> None:
+        """Fill the output list (it arrives from a worker thread)."""
+        self._fill("output_device", [(name, name) for name in devices if name != "default"])
 
     def set_voices(self, voices: list[tuple[str, str]]) -> None:
         """Fill the voice list (it arrives from a worker thread, after the page is shown)."""
-        self._loading = True
-        current = self._settings.voice
-        self.voice_combo.clear()
-        self.voice_combo.addItem("System default", None)
-        for voice_id, name in voices:
-            self.voice_combo.addItem(name, voice_id)
-        self._select_voice(current)
-        self._loading = False
-        self.voice_note.setText(
+        self._fill("voice", voices)
+        note = self.notes["voice"]
+        note.setText(
             f"{plural(len(voices), 'voice')} installed."
             if voices
             else "Only the default voice is available."
         )
+        note.setVisible(True)
 
     def set_keep_awake_note(self, note: str) -> None:
-        self.keep_awake_note.setText(note)
+        self.notes["keep_awake"].setText(note)
+        self.notes["keep_awake"].setVisible(bool(note))
 
     def current(self) -> Settings:
-        return self._settings.with_changes(
-            voice_enabled=self.voice_enabled.isChecked(),
-            voice=self.voice_combo.currentData(),
-            rate=self.rate_slider.value(),
-            volume=self.volume_slider.value() / 100,
-            speak_rep_numbers=self.rep_numbers.isChecked(),
-            sounds_enabled=self.sounds.isChecked(),
-            duck_db=float(self.duck.currentData()),
-            output_device=self.device_combo.currentData(),
-            default_lead_in=self.lead_in.value(),
-            units=self.units.currentData(),
-            keep_awake=self.keep_awake.isChecked(),
-            theme=self.theme.currentData(),
-        )
+        shown = {name: self._read(field) for name, field in fields().items() if name in self.fields}
+        return self._settings.with_changes(**shown)
 
     def adopt(self, settings: Settings) -> None:
         """Another part of the app changed the settings (the window geometry)."""
         self._settings = settings
 
     def _sync_enabled(self) -> None:
-        voice = self.voice_enabled.isChecked()
-        for widget in (self.voice_combo, self.rate_slider, self.volume_slider, self.rep_numbers):
-            widget.setEnabled(voice)
+        voice = self.field("voice_enabled").isChecked()
+        for name in VOICE_ONLY:
+            self.fields[name].setEnabled(voice)
 
     def _changed(self) -> None:
         if self._loading:

@@ -26,13 +26,13 @@ def test_settings_are_saved_and_read_back(
 ) -> None:
     page = window.settings_page
     window.show_page("settings")
-    page.theme.setCurrentIndex(page.theme.findData("dark"))
-    page.units.setCurrentIndex(page.units.findData("lb"))
-    page.rate_slider.setValue(220)
-    page.volume_slider.setValue(40)
-    page.lead_in.setValue(8)
-    page.rep_numbers.setChecked(False)
-    page.keep_awake.setChecked(False)
+    page.field("theme").setCurrentIndex(page.field("theme").findData("dark"))
+    page.field("units").setCurrentIndex(page.field("units").findData("lb"))
+    page.field("rate").setValue(220)
+    page.field("volume").setValue(40)
+    page.field("default_lead_in").setValue(8)
+    page.field("speak_rep_numbers").setChecked(False)
+    page.field("keep_awake").setChecked(False)
     with qtbot.waitSignal(window.settings_saved, timeout=5000):
         page.flush()
     assert page.status.text() == "All changes saved"
@@ -58,7 +58,7 @@ def test_settings_are_saved_and_read_back(
     assert reread.settings.window_geometry
     second = MainWindow(reread, clock=clock, audio=None, load_voices=False)
     qtbot.addWidget(second)
-    assert second.settings_page.units.currentData() == "lb"
+    assert second.settings_page.field("units").currentData() == "lb"
     assert (second.width(), second.height()) == (800, 640)
     second.confirm = lambda *args: True  # type: ignore[method-assign]
     second.close()
@@ -75,7 +75,7 @@ def test_a_damaged_window_geometry_opens_at_the_default_size(
 
 
 def test_settings_reach_the_audio(qtbot: QtBot, window: MainWindow, audio: FakeAudio) -> None:
-    window.settings_page.voice_enabled.setChecked(False)
+    window.settings_page.field("voice_enabled").setChecked(False)
     with qtbot.waitSignal(window.settings_saved, timeout=5000):
         window.settings_page.flush()
     assert audio.settings and audio.settings[-1].voice_enabled is False  # type: ignore[attr-defined]
