@@ -17,11 +17,6 @@ import glute_timer
 
 PACKAGE = Path(glute_timer.__file__).parent
 MAX_LINES = 700
-WAITING_FOR_THEIR_SPLIT = {
-    # Issue 13's rewrite of the main window (another part of the issue) splits it; the
-    # mark is strict, so this test fails once it is done until the entry is removed.
-    "glute_timer/gui/main_window.py",
-}
 
 
 def module_name(path: Path) -> str:
@@ -148,10 +143,7 @@ def _size_cases() -> list[object]:
     cases: list[object] = []
     for path in sorted(PACKAGE.rglob("*.py")):
         where = path.relative_to(PACKAGE.parent).as_posix()
-        marks = []
-        if where in WAITING_FOR_THEIR_SPLIT:
-            marks.append(pytest.mark.xfail(strict=True, reason="split by its own part of #13"))
-        cases.append(pytest.param(path, id=where, marks=marks))
+        cases.append(pytest.param(path, id=where))
     return cases
 
 
