@@ -116,18 +116,24 @@ def guard_logging() -> None:
 def install_qt_handler(guard: FloodGuard | None = None) -> FloodGuard:
     """Send Qt's messages through a :class:`FloodGuard` to stderr (the window calls this
     before it makes its QApplication)."""
-    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+    from PySide6.QtCore import qInstallMessageHandler
 
     flood = guard or FloodGuard()
-    labels = {
-        QtMsgType.QtDebugMsg: "debug",
-        QtMsgType.QtInfoMsg: "info",
-        QtMsgType.QtWarningMsg: "warning",
-        QtMsgType.QtCriticalMsg: "critical",
-        QtMsgType.QtFatalMsg: "fatal",
-    }
+    labels: dict[Any, str] = {}  # filled at the first message: Qt's enums cost at start
 
     def handler(kind: Any, _context: Any, message: str) -> None:
+        if not labels:
+            from PySide6.QtCore import QtMsgType
+
+            labels.update(
+                {
+                    QtMsgType.QtDebugMsg: "debug",
+                    QtMsgType.QtInfoMsg: "info",
+                    QtMsgType.QtWarningMsg: "warning",
+                    QtMsgType.QtCriticalMsg: "critical",
+                    QtMsgType.QtFatalMsg: "fatal",
+                }
+            )
         flood(f"qt: {labels.get(kind, 'message')}: {message}")
 
     qInstallMessageHandler(handler)

@@ -22,6 +22,7 @@ PySide6 or Python no longer needs it.
 from __future__ import annotations
 
 import ctypes
+import os
 import sys
 
 RESERVE = 1 << 40
@@ -67,15 +68,29 @@ def protect_none() -> bool:
 
 
 def own_modules() -> list[str]:
-    """Every module of the package, found from the package itself (a source tree, a wheel
-    or the frozen app's archive alike): nothing to keep up to date by hand."""
-    import pkgutil
-
+    """Every module of the package, found from the package itself: nothing to keep up to
+    date by hand. Its folders are listed (no imports; ``pkgutil`` alone costs 2 ms before
+    the first paint); a frozen app, whose modules are in an archive, asks ``pkgutil``."""
     import glute_timer
 
     names = ["glute_timer"]
-    for info in pkgutil.walk_packages(glute_timer.__path__, "glute_timer."):
-        names.append(info.name)
+    folders = [(root, "glute_timer.") for root in glute_timer.__path__]
+    while folders:
+        folder, prefix = folders.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.endswith(".py") and entry.name != "__init__.py":
+                names.append(prefix + entry.name[:-3])
+            elif entry.is_dir() and os.path.exists(os.path.join(entry.path, "__init__.py")):
+                names.append(prefix + entry.name)
+                folders.append((entry.path, f"{prefix}{entry.name}."))
+    if len(names) == 1:
+        import pkgutil
+
+        names += [i.name for i in pkgutil.walk_packages(glute_timer.__path__, "glute_timer.")]
     return names
 
 

@@ -38,15 +38,17 @@ if TYPE_CHECKING:
     from glute_timer.core.plan import Plan
     from glute_timer.core.protocol import Protocol
     from glute_timer.core.session import Listener
-    from glute_timer.gui.audio import CueAudioLike
+    from glute_timer.gui.audio import CueAudioLike, WindowSound
     from glute_timer.gui.driver import SessionDriver
     from glute_timer.gui.editor_page import EditorPage
     from glute_timer.gui.history_page import HistoryPage
     from glute_timer.gui.keep_awake import ScreenAwake
     from glute_timer.gui.library_page import LibraryPage
+    from glute_timer.gui.operations import ProtocolOps
     from glute_timer.gui.settings_page import SettingsPage
     from glute_timer.gui.workers import Worker
     from glute_timer.gui.workout_page import WorkoutPage
+    from glute_timer.gui.workouts import WindowWorkouts
 
 log = logging.getLogger(__name__)
 
@@ -109,14 +111,12 @@ class MainWindow(QMainWindow):
         self._files: Worker | None = None  # file writes, in order (made when first used)
         self._background: Worker | None = None  # anything else slow (the voice list)
         self._screen_awake = screen_awake
-        # The window's parts, each a small class of its own (nothing heavy is made yet).
-        from glute_timer.gui.audio import WindowSound
-        from glute_timer.gui.operations import ProtocolOps
-        from glute_timer.gui.workouts import WindowWorkouts
-
-        self.sound = WindowSound(self, None if audio is AUTO else audio, auto=audio is AUTO)
-        self.workouts = WindowWorkouts(self)
-        self.protocols = ProtocolOps(self)
+        # The window's parts, each a small class of its own, made when first used: their
+        # modules (plans, sessions, protocol files) are not needed for the first paint.
+        self._audio_arg = audio
+        self._sound: WindowSound | None = None
+        self._workouts: WindowWorkouts | None = None
+        self._protocols: ProtocolOps | None = None
 
         self.setWindowTitle(APP_TITLE)
         self.setObjectName("mainWindow")
@@ -323,13 +323,38 @@ class MainWindow(QMainWindow):
         return self._settings_page
 
     @property
+    def sound(self) -> WindowSound:
+        if self._sound is None:
+            from glute_timer.gui.audio import WindowSound
+
+            audio = self._audio_arg
+            self._sound = WindowSound(self, None if audio is AUTO else audio, auto=audio is AUTO)
+        return self._sound
+
+    @property
+    def workouts(self) -> WindowWorkouts:
+        if self._workouts is None:
+            from glute_timer.gui.workouts import WindowWorkouts
+
+            self._workouts = WindowWorkouts(self)
+        return self._workouts
+
+    @property
+    def protocols(self) -> ProtocolOps:
+        if self._protocols is None:
+            from glute_timer.gui.operations import ProtocolOps
+
+            self._protocols = ProtocolOps(self)
+        return self._protocols
+
+    @property
     def workout_running(self) -> bool:
-        return self.workouts.running
+        return self._workouts is not None and self._workouts.running
 
     @property
     def driver(self) -> SessionDriver | None:
         """The running (or last) workout's driver."""
-        return self.workouts.driver
+        return self._workouts.driver if self._workouts is not None else None
 
     @property
     def audio(self) -> CueAudioLike | None:
@@ -532,8 +557,8 @@ class MainWindow(QMainWindow):
             self.theme = apply_theme(app, settings.theme, ask_desktop=not initial)
             if self._workout is not None:
                 self._workout.set_theme(self.theme)
-        if not initial:
-            self.sound.apply_settings(settings)
+        if not initial and self._sound is not None:
+            self._sound.apply_settings(settings)
         if self.workout_running:
             if settings.keep_awake:
                 self.screen_awake.inhibit()
@@ -590,7 +615,8 @@ class MainWindow(QMainWindow):
             return
         if self._settings_page is not None:
             self._settings_page.flush()
-        self.workouts.end()
+        if self._workouts is not None:
+            self._workouts.end()
         if self.isFullScreen():
             self.showNormal()
         settings = self.settings.with_changes(window_geometry=self.geometry_text())
@@ -601,7 +627,8 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             log.error("could not save the window geometry: %s", exc)
         self.settings = settings
-        self.sound.close()
+        if self._sound is not None:
+            self._sound.close()
         if self._background is not None:
             self._background.wait(2000)
         event.accept()

@@ -40,7 +40,6 @@ from glute_timer.core.session import (
 from glute_timer.gui.driver import SessionDriver
 from glute_timer.gui.theme import LIGHT, Theme
 from glute_timer.gui.widgets import (
-    FlowLayout,
     KeyButton,
     ProgressRing,
     StatBlock,
@@ -254,7 +253,13 @@ class WorkoutPage(QWidget):
         self.next_label.setAccessibleName("Next")
         layout.addWidget(self.next_label)
 
-        controls = FlowLayout(spacing=10, center=True)  # wraps in a small window: no label cut
+        # The controls in one row; in a window too narrow for it, the last two take a second
+        # row rather than any label being cut (decided on resize: a Python layout here
+        # would run on every repaint of a running workout).
+        controls = QHBoxLayout()
+        controls.setSpacing(10)
+        self._extra_controls = QHBoxLayout()
+        self._extra_controls.setSpacing(10)
         self.toggle_button = self._control("Start", "Space", "Start, pause or resume", self.toggle)
         self.toggle_button.setProperty("primary", True)
         self.back_button = self._control(
@@ -278,9 +283,13 @@ class WorkoutPage(QWidget):
             self.stop_button,
         ):
             controls.addWidget(button)
+        controls.addStretch(1)
         controls.addWidget(self.mute_button)
         controls.addWidget(self.fullscreen_button)
+        self._controls = controls
         layout.addLayout(controls)
+        self._extra_controls.addStretch(1)
+        layout.addLayout(self._extra_controls)
         self.stack.addWidget(self.stage)
 
     def _control(self, text: str, keys: str, accessible: str, slot: Any) -> KeyButton:
@@ -600,6 +609,35 @@ class WorkoutPage(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._rescale()
+        self._fit_controls()
+
+    def _fit_controls(self) -> None:
+        """Mute and Fullscreen move to a second row when one row would cut a label."""
+        buttons = (
+            self.toggle_button,
+            self.back_button,
+            self.skip_button,
+            self.finish_button,
+            self.stop_button,
+            self.mute_button,
+            self.fullscreen_button,
+        )
+        stage_layout = self.stage.layout()
+        margins = stage_layout.contentsMargins() if stage_layout is not None else None
+        room = self.width() - (margins.left() + margins.right() if margins is not None else 0)
+        needed = sum(b.sizeHint().width() for b in buttons) + 10 * (len(buttons) + 1)
+        two_rows = needed > room
+        moved = self._extra_controls.indexOf(self.mute_button) >= 0
+        if two_rows == moved:
+            return
+        source, target = (
+            (self._controls, self._extra_controls)
+            if two_rows
+            else (self._extra_controls, self._controls)
+        )
+        for button in (self.mute_button, self.fullscreen_button):
+            source.removeWidget(button)
+            target.addWidget(button)
 
     def _rescale(self) -> None:
         height = max(400, self.height())
