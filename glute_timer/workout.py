@@ -184,6 +184,15 @@ class Workout:
             self.session.correct_last_set_load(load)
         self.after_tick()
 
+    def rate_last_set(self, effort: int | None) -> bool:
+        """Rate the set just finished (1 easy, 2 right, 3 hard). The rating goes to the
+        history's writer thread in the same queue as the set itself, after it, so it is
+        stored with that set whenever the set is written (or rescued). False when no set
+        was completed yet."""
+        record = self.session.rate_last_set(effort)
+        self.after_tick()
+        return record is not None
+
     def command(self, name: str) -> bool:
         """Run the named command (one of ``COMMANDS``); False if it did nothing."""
         commands: dict[str, Callable[[], bool]] = {

@@ -25,6 +25,14 @@ class Exercise:
     unilateral: bool
     instructions: tuple[str, ...]
     form_notes: tuple[str, ...]
+    # The coach's next step once every set reached the top twice running without weight:
+    next: str | None = None  # a harder exercise (its id), or ...
+    next_hold: float = 0.0  # ... this many seconds more hold at the top
+    start_load: tuple[tuple[str, float], ...] = ()  # a loaded exercise's first load per unit
+
+    def first_load(self, unit: str) -> float | None:
+        """The load to start this (loaded) exercise with, in ``unit``."""
+        return dict(self.start_load).get(unit)
 
 
 class ExerciseLibraryError(ValueError):
@@ -51,13 +59,29 @@ def parse_exercises(data: Mapping[str, Any], source: str) -> dict[str, Exercise]
                 unilateral=bool(entry["unilateral"]),
                 instructions=tuple(str(s) for s in entry["instructions"]),
                 form_notes=tuple(str(s) for s in entry["form_notes"]),
+                next=str(entry["next"]) if "next" in entry else None,
+                next_hold=float(entry.get("next_hold", 0.0)),
+                start_load=_start_load(entry.get("start_load", {}), where),
             )
         except KeyError as exc:
             raise ExerciseLibraryError(f"{where}: missing key {exc.args[0]!r}") from None
         if exercise.id in result:
             raise ExerciseLibraryError(f"{where}.id: duplicate id {exercise.id!r}")
+        if not 0.0 <= exercise.next_hold <= 10.0:
+            raise ExerciseLibraryError(f"{where}.next_hold: 0-10 s, not {exercise.next_hold}")
         result[exercise.id] = exercise
+    for index, exercise in enumerate(result.values(), 1):
+        if exercise.next is not None and exercise.next not in result:
+            raise ExerciseLibraryError(
+                f"{source}: exercise[{index}].next: no exercise {exercise.next!r}"
+            )
     return result
+
+
+def _start_load(value: Any, where: str) -> tuple[tuple[str, float], ...]:
+    if not isinstance(value, Mapping) or not set(value) <= {"kg", "lb"}:
+        raise ExerciseLibraryError(f"{where}.start_load: a table like {{ kg = 20, lb = 45 }}")
+    return tuple((str(unit), float(amount)) for unit, amount in sorted(value.items()))
 
 
 @cache
@@ -77,6 +101,14 @@ def find_exercise(key: str) -> Exercise | None:
         if exercise.name.casefold() == folded:
             return exercise
     return None
+
+
+def next_step(key: str) -> Exercise | None:
+    """The exercise the library names as the next step after ``key``, if any."""
+    exercise = find_exercise(key)
+    if exercise is None or exercise.next is None:
+        return None
+    return exercise_library().get(exercise.next)
 
 
 def exercise_name(key: str) -> str:

@@ -15,6 +15,7 @@ from glute_timer.core.history_formats import (
     CSV_COLUMNS,
     JSON_FORMAT,
     JSON_VERSION,
+    RPE_OF_EFFORT,
     format_float,
     format_time,
 )
@@ -71,6 +72,7 @@ def write_csv(workouts: Iterable[Workout], out: TextIO, *, for_terminal: bool = 
                     format_float(s.hold_s),
                     "",
                     note,
+                    "" if s.effort is None else RPE_OF_EFFORT[s.effort],
                     *tail,
                     s.block,
                     s.set,
@@ -112,6 +114,7 @@ def _set_json(s: StoredSet) -> dict[str, Any]:
         "load_unit": s.load_unit,
         "started": format_time(s.started_ms),
         "ended": format_time(s.ended_ms),
+        "effort": s.effort,
     }
 
 

@@ -29,7 +29,7 @@ from typing import Final
 from urllib.parse import quote
 
 from glute_timer.core.history_model import HistoryError
-from glute_timer.core.history_schema import SET_COLUMNS, WORKOUT_COLUMNS, Migration
+from glute_timer.core.history_schema import Migration, columns_at
 
 BUSY_TIMEOUT_MS: Final = 5000
 
@@ -122,7 +122,8 @@ def _check_tables(conn: sqlite3.Connection, version: int) -> None:
         if ours:
             raise Unusable(f"a {' and '.join(ours)} table without a schema version")
         return
-    for table, wanted in (("workouts", WORKOUT_COLUMNS), ("sets", SET_COLUMNS)):
+    for table in ("workouts", "sets"):
+        wanted = columns_at(table, version)
         columns = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
         if not wanted <= columns:
             raise Unusable(

@@ -29,6 +29,7 @@ CSV_COLUMNS: Final = (
     "Seconds",
     "Notes",
     "Workout Notes",
+    "RPE",
     # ... and ours, which make an import exact.
     "Workout ID",
     "Protocol ID",
@@ -48,6 +49,24 @@ CSV_COLUMNS: Final = (
     "Set Start",
     "Set End",
 )
+OPTIONAL_COLUMNS: Final = frozenset({"RPE"})
+"""Columns an import does without (exports of versions before them)."""
+
+RPE_OF_EFFORT: Final = {1: 6, 2: 8, 3: 10}
+"""The ``RPE`` column (rate of perceived exertion, 1-10, as Strong exports it) for each
+effort rating: easy 6 (about four reps left), right 8 (two left), hard 10 (none left)."""
+
+
+def effort_of_rpe(rpe: float) -> int:
+    """The effort rating an RPE stands for: below 7 easy, below 9 right, else hard (so
+    6, 8 and 10 come back exactly as 1, 2 and 3). Raises ValueError outside 1-10."""
+    if not 1 <= rpe <= 10:
+        raise ValueError(f"an RPE is 1-10, not {format_float(rpe)}")
+    if rpe < 7:
+        return 1
+    return 2 if rpe < 9 else 3
+
+
 _EPOCH_ORDINAL: Final = date(1970, 1, 1).toordinal()
 _ISO_RE: Final = re.compile(r"^(\d{4}-\d\d-\d\d)T(\d\d):(\d\d):(\d\d)(?:\.(\d{3}))?Z$")
 

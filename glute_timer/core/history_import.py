@@ -22,6 +22,8 @@ from glute_timer.core.history_formats import (
     CSV_COLUMNS,
     JSON_FORMAT,
     JSON_VERSION,
+    OPTIONAL_COLUMNS,
+    effort_of_rpe,
     format_float,
     format_time,
     parse_time,
@@ -114,7 +116,7 @@ def parse_csv(text: str, source: str = "<csv>", progress: Progress | None = None
         raise ImportFileError(source, reader.line_num, f"not valid CSV: {exc}") from None
     if header is None:
         raise ImportFileError(source, 1, "empty file: expected a header row")
-    missing = [c for c in CSV_COLUMNS if c not in header]
+    missing = [c for c in CSV_COLUMNS if c not in header and c not in OPTIONAL_COLUMNS]
     if missing:
         raise ImportFileError(
             source,
@@ -122,7 +124,7 @@ def parse_csv(text: str, source: str = "<csv>", progress: Progress | None = None
             f"not a Glute Timer CSV export: missing column{'s' if len(missing) > 1 else ''} "
             + ", ".join(missing),
         )
-    index = {name: header.index(name) for name in CSV_COLUMNS}
+    index: dict[str, int] = {name: header.index(name) for name in CSV_COLUMNS if name in header}
     heads: dict[str, tuple[Workout, int]] = {}
     sets: dict[str, list[StoredSet]] = {}
     positions: dict[str, set[int]] = {}
@@ -201,6 +203,16 @@ def _csv_row(row: list[str], index: dict[str, int]) -> tuple[Workout, StoredSet]
         except ValueError as exc:
             raise _Invalid(f"{name}: {exc}") from None
 
+    def effort() -> int | None:
+        text = cell("RPE").strip() if "RPE" in index else ""
+        if not text:
+            return None
+        try:
+            return effort_of_rpe(float(text))
+        except ValueError as exc:
+            reason = str(exc) if text.replace(".", "", 1).isdigit() else "must be a number"
+            raise _Invalid(f"RPE: {reason}, not {short_repr(text)}") from None
+
     def number(name: str) -> float:
         text = cell(name).strip()
         try:
@@ -249,6 +261,7 @@ def _csv_row(row: list[str], index: dict[str, int]) -> tuple[Workout, StoredSet]
         load=cell("Load"),
         started_ms=set_started,
         ended_ms=set_ended,
+        effort=effort(),
     )
     return workout, _check_set(stored)
 
@@ -451,6 +464,7 @@ def _set_from_json(raw: Any, path: str) -> StoredSet:
                 load=get.value("load", str),
                 started_ms=get.time("started"),
                 ended_ms=get.time("ended"),
+                effort=get.effort("effort"),
             )
         )
     except _Invalid as exc:
@@ -496,6 +510,18 @@ class _Getter:
                 raise _Invalid(f"{self.path}.{key}: missing")
             return None
         return self.integer(key, minimum)
+
+    def effort(self, key: str) -> int | None:
+        """An effort rating: 1, 2, 3 or null; missing in exports before version 3 of the
+        history."""
+        value = self.item.get(key)
+        if value is None:
+            return None
+        if type(value) is not int or value not in (1, 2, 3):
+            raise _Invalid(
+                f"{self.path}.{key}: 1 (easy), 2 (right), 3 (hard) or null, not {_brief(value)}"
+            )
+        return value
 
     def number(self, key: str) -> float:
         value = self.value(key, (int, float))

@@ -129,6 +129,7 @@ class StoredSet(NamedTuple):
     load: str
     started_ms: int
     ended_ms: int
+    effort: int | None = None  # 1 easy, 2 right, 3 hard; None: not rated
 
     @property
     def load_amount(self) -> float | None:
@@ -155,6 +156,7 @@ class StoredSet(NamedTuple):
             load=storable(record.load),
             started_ms=to_ms(record.started_wall),
             ended_ms=to_ms(record.ended_wall),
+            effort=record.effort,
         )
 
 

@@ -147,8 +147,10 @@ class HistoryRecorder:
             if old == fixed:
                 return
             self._changes += 1
+            # A corrected load or an effort rating: one UPDATE of that set's row, queued
+            # after the set's own INSERT, so it lands however late the writer gets to it.
             self._pending.append(
-                lambda store: store.correct_set(self.uid, fixed.position, fixed.load)
+                lambda store: store.correct_set(self.uid, fixed.position, fixed.load, fixed.effort)
             )
         elif isinstance(event, WorkoutFinished):
             if not self._begun:

@@ -72,10 +72,18 @@ def _add_summary_index(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: Final[tuple[Migration, ...]] = (_create_v1, _add_summary_index)
+def _add_effort(conn: sqlite3.Connection) -> None:
+    # The user's rating of each set: 1 easy, 2 right, 3 hard; NULL when not rated.
+    conn.execute("ALTER TABLE sets ADD COLUMN effort INTEGER")
+
+
+MIGRATIONS: Final[tuple[Migration, ...]] = (_create_v1, _add_summary_index, _add_effort)
 """``MIGRATIONS[n]`` takes a database from version n to n + 1. Only ever append."""
 
 SCHEMA_VERSION: Final = len(MIGRATIONS)
+
+EFFORT_SINCE: Final = 3
+"""The schema version that added ``sets.effort``."""
 
 WORKOUT_COLUMNS: Final = frozenset(
     {
@@ -96,12 +104,35 @@ WORKOUT_FIELDS: Final = (
     "CAST(status AS TEXT), CAST(note AS TEXT), deleted_ms"
 )
 """What ``SELECT`` reads of a workout row (``{toml}``: the protocol column or ``''``)."""
-SET_FIELDS: Final = (
+COLUMNS_ADDED: Final = {EFFORT_SINCE: {"sets": frozenset({"effort"})}}
+"""Columns a version added (a file of an older version lacks them)."""
+
+
+def columns_at(table: str, version: int) -> frozenset[str]:
+    """The columns ``table`` has in a file of schema ``version``."""
+    columns = WORKOUT_COLUMNS if table == "workouts" else SET_COLUMNS
+    for since, added in COLUMNS_ADDED.items():
+        if version >= since:
+            columns = columns | added.get(table, frozenset())
+    return columns
+
+
+_SET_FIELDS: Final = (
     "{a}position, {a}block, {a}set_number, CAST({a}side AS TEXT), CAST({a}exercise AS TEXT), "
     "CAST({a}exercise_name AS TEXT), {a}target, {a}reps_min, {a}reps_max, {a}reps_done, "
     "{a}hold_s, CAST({a}load_text AS TEXT), {a}started_ms, {a}ended_ms"
 )
-"""What ``SELECT`` reads of a set row, in ``StoredSet`` order (``{a}``: a table alias)."""
+# Another tool may write anything into a column: an effort that is none of 1, 2, 3 reads
+# as not rated rather than losing the set.
+_EFFORT_FIELD: Final = ", CASE WHEN {a}effort IN (1, 2, 3) THEN {a}effort END"
+
+
+def set_fields(alias: str = "", version: int = SCHEMA_VERSION) -> str:
+    """What ``SELECT`` reads of a set row, in ``StoredSet`` order (``alias``: a table
+    alias with its dot), from a file of schema ``version``."""
+    if version >= EFFORT_SINCE:
+        return (_SET_FIELDS + _EFFORT_FIELD).format(a=alias)
+    return _SET_FIELDS.format(a=alias)
 
 
 def workout_row_id(conn: sqlite3.Connection, uid: str) -> int:
@@ -135,65 +166,67 @@ def insert_workout(conn: sqlite3.Connection, w: Workout) -> int:
     return workout_row_id(conn, w.uid)
 
 
-def insert_new_sets(conn: sqlite3.Connection, workout_id: int, sets: Sequence[StoredSet]) -> int:
-    """The sets of a workout just inserted (none can be there yet), in one statement."""
-    conn.executemany(
-        "INSERT INTO sets (workout_id, position, block, set_number, side, exercise, "
-        "exercise_name, target, reps_min, reps_max, reps_done, hold_s, load_text, load_amount, "
-        "load_unit, started_ms, ended_ms) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                workout_id,
-                s.position,
-                s.block,
-                s.set,
-                s.side,
-                s.exercise,
-                s.exercise_name,
-                s.target,
-                s.reps_min,
-                s.reps_max,
-                s.reps_done,
-                s.hold_s,
-                s.load,
-                s.load_amount,
-                s.load_unit,
-                s.started_ms,
-                s.ended_ms,
-            )
-            for s in sets
-        ],
+_SET_COLUMNS_IN: Final = (
+    "workout_id, position, block, set_number, side, exercise, exercise_name, target, "
+    "reps_min, reps_max, reps_done, hold_s, load_text, load_amount, load_unit, started_ms, "
+    "ended_ms"
+)
+
+
+def _set_values(workout_id: int, s: StoredSet, version: int) -> tuple[object, ...]:
+    values: tuple[object, ...] = (
+        workout_id,
+        s.position,
+        s.block,
+        s.set,
+        s.side,
+        s.exercise,
+        s.exercise_name,
+        s.target,
+        s.reps_min,
+        s.reps_max,
+        s.reps_done,
+        s.hold_s,
+        s.load,
+        s.load_amount,
+        s.load_unit,
+        s.started_ms,
+        s.ended_ms,
     )
+    return (*values, s.effort) if version >= EFFORT_SINCE else values
+
+
+def _insert_sql(version: int) -> str:
+    if version >= EFFORT_SINCE:
+        return f"INSERT INTO sets ({_SET_COLUMNS_IN}, effort) VALUES ({', '.join('?' * 18)})"
+    return f"INSERT INTO sets ({_SET_COLUMNS_IN}) VALUES ({', '.join('?' * 17)})"
+
+
+def insert_new_sets(
+    conn: sqlite3.Connection,
+    workout_id: int,
+    sets: Sequence[StoredSet],
+    version: int = SCHEMA_VERSION,
+) -> int:
+    """The sets of a workout just inserted (none can be there yet), in one statement, into
+    a file of schema ``version``."""
+    conn.executemany(_insert_sql(version), [_set_values(workout_id, s, version) for s in sets])
     return len(sets)
 
 
-def insert_set(conn: sqlite3.Connection, workout_id: int, s: StoredSet) -> int:
-    """Insert one set unless its position is taken; 1 when it was inserted, else 0."""
-    cursor = conn.execute(
-        "INSERT INTO sets (workout_id, position, block, set_number, side, exercise, "
-        "exercise_name, target, reps_min, reps_max, reps_done, hold_s, load_text, load_amount, "
-        "load_unit, started_ms, ended_ms) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (workout_id, position) DO NOTHING",
-        (
-            workout_id,
-            s.position,
-            s.block,
-            s.set,
-            s.side,
-            s.exercise,
-            s.exercise_name,
-            s.target,
-            s.reps_min,
-            s.reps_max,
-            s.reps_done,
-            s.hold_s,
-            s.load,
-            s.load_amount,
-            s.load_unit,
-            s.started_ms,
-            s.ended_ms,
-        ),
-    )
+def insert_set(
+    conn: sqlite3.Connection, workout_id: int, s: StoredSet, version: int = SCHEMA_VERSION
+) -> int:
+    """Insert one set unless its position is taken; 1 when it was inserted, else 0.
+
+    A set already there that has no effort rating takes the one ``s`` brings (an import, a
+    rescue file written after the set but before its rating reached the database); that
+    counts as 1 too."""
+    conflict = " ON CONFLICT (workout_id, position) DO NOTHING"
+    if version >= EFFORT_SINCE and s.effort is not None:
+        conflict = (
+            " ON CONFLICT (workout_id, position) DO UPDATE SET effort = excluded.effort "
+            "WHERE sets.effort IS NULL"
+        )
+    cursor = conn.execute(_insert_sql(version) + conflict, _set_values(workout_id, s, version))
     return cursor.rowcount

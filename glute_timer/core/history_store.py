@@ -62,13 +62,14 @@ from glute_timer.core.history_model import (
 )
 from glute_timer.core.history_rescue import recover_rescue_files, waiting_rescue_files
 from glute_timer.core.history_schema import (
+    EFFORT_SINCE,
     MIGRATIONS,
-    SET_FIELDS,
     WORKOUT_FIELDS,
     Migration,
     insert_new_sets,
     insert_set,
     insert_workout,
+    set_fields,
     workout_row_id,
 )
 from glute_timer.core.protocol import Load
@@ -108,6 +109,9 @@ class HistoryStore:
         """Set by the last reading call that left out rows it could not show."""
         self.backup_path: Path | None = None
         self._empty = False  # read-only and there is no history yet
+        self.file_version = len(self.migrations)
+        """The schema the file has: the store's own, except for an older file opened
+        read-only (which is never migrated); reads and writes use its columns."""
         self._open()
 
     @property
@@ -177,6 +181,8 @@ class HistoryStore:
                 "It was left untouched; update Glute Timer to use it."
             )
         self._empty = version == 0
+        if version:
+            self.file_version = version
 
     def _migrate(self) -> None:
         with self.connect() as conn:
@@ -273,16 +279,26 @@ class HistoryStore:
 
     def add_set(self, workout_uid: str, stored: StoredSet) -> None:
         with self.transaction() as conn:
-            insert_set(conn, workout_row_id(conn, workout_uid), stored)
+            insert_set(conn, workout_row_id(conn, workout_uid), stored, self.file_version)
 
-    def correct_set(self, workout_uid: str, position: int, load: str) -> None:
+    def correct_set(
+        self, workout_uid: str, position: int, load: str, effort: int | None = None
+    ) -> None:
+        """A completed set's load, and its effort rating (1-3, None: not rated), as the
+        user corrected them."""
         parsed = Load(load)
         with self.transaction() as conn:
+            workout_id = workout_row_id(conn, workout_uid)
             conn.execute(
                 "UPDATE sets SET load_text = ?, load_amount = ?, load_unit = ? "
                 "WHERE workout_id = ? AND position = ?",
-                (load, parsed.amount, parsed.unit, workout_row_id(conn, workout_uid), position),
+                (load, parsed.amount, parsed.unit, workout_id, position),
             )
+            if self.file_version >= EFFORT_SINCE:
+                conn.execute(
+                    "UPDATE sets SET effort = ? WHERE workout_id = ? AND position = ?",
+                    (effort, workout_id, position),
+                )
 
     def finish_workout(self, workout_uid: str, status: str, ended_ms: int) -> None:
         if status not in STATUSES:
@@ -382,7 +398,9 @@ class HistoryStore:
                     workout_id = insert_workout(conn, workout)
                     added += 1
                     if workout.sets:
-                        sets_added += insert_new_sets(conn, workout_id, workout.sets)
+                        sets_added += insert_new_sets(
+                            conn, workout_id, workout.sets, self.file_version
+                        )
                     continue
                 else:
                     workout_id, ended_ms, status, note = row
@@ -402,7 +420,7 @@ class HistoryStore:
                         )
                         updated += 1
                 for stored in workout.sets:
-                    sets_added += insert_set(conn, workout_id, stored)
+                    sets_added += insert_set(conn, workout_id, stored, self.file_version)
         return MergeResult(added, sets_added, updated)
 
     # ------------------------------------------------------------ reading
@@ -449,7 +467,7 @@ class HistoryStore:
                 # usual case of (nearly) every workout.
                 first_id = min(wanted, default=0)
                 set_rows = conn.execute(
-                    f"SELECT workout_id, {SET_FIELDS.format(a='')} FROM sets "
+                    f"SELECT workout_id, {set_fields('', self.file_version)} FROM sets "
                     f"WHERE workout_id >= ? AND {GOOD_SET_SQL} ORDER BY workout_id, position",
                     (first_id,),
                 ).fetchall()
@@ -500,7 +518,7 @@ class HistoryStore:
 
         def query(conn: sqlite3.Connection) -> list[Any]:
             rows: list[Any] = conn.execute(
-                f"SELECT {SET_FIELDS.format(a='s.')} FROM sets s "
+                f"SELECT {set_fields('s.', self.file_version)} FROM sets s "
                 f"JOIN workouts w ON w.id = s.workout_id WHERE w.uid = ? AND {good_set_sql('s')} "
                 "ORDER BY s.position",
                 (uid,),

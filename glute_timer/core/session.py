@@ -64,6 +64,12 @@ class SetRecord:
     ended_at: float
     started_wall: float  # seconds since the epoch
     ended_wall: float
+    effort: int | None = None  # the user's rating: 1 easy, 2 right, 3 hard (EFFORTS)
+
+
+EFFORTS = {1: "easy", 2: "right", 3: "hard"}
+"""The effort ratings a set may get, by number (the keys 1, 2 and 3 on the rest screen)."""
+HARD = 3
 
 
 @dataclass(frozen=True)
@@ -85,7 +91,8 @@ class SetCompleted:
 
 @dataclass(frozen=True)
 class SetCorrected:
-    """The load of an already completed set was corrected by the user."""
+    """An already completed set was corrected by the user: its load, or its effort rating
+    (``Session.rate_last_set``)."""
 
     index: int  # position in Session.completed_sets
     record: SetRecord
@@ -452,6 +459,23 @@ class Session:
             return None
         index = len(self._completed) - 1
         record = replace(self._completed[index], load=load)
+        self._completed[index] = record
+        self._emit(SetCorrected(index=index, record=record))
+        return record
+
+    def rate_last_set(self, effort: int | None) -> SetRecord | None:
+        """Rate the set just completed (1 easy, 2 right, 3 hard; None takes a rating back).
+
+        Allowed in any state, the summary after the workout included; the rating reaches
+        the listeners as a ``SetCorrected`` of that set, after its ``SetCompleted``."""
+        if effort is not None and effort not in EFFORTS:
+            raise ValueError(f"an effort is 1, 2 or 3, not {effort!r}")
+        if not self._completed:
+            return None
+        index = len(self._completed) - 1
+        if self._completed[index].effort == effort:
+            return self._completed[index]
+        record = replace(self._completed[index], effort=effort)
         self._completed[index] = record
         self._emit(SetCorrected(index=index, record=record))
         return record

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import time
 from pathlib import Path
 from typing import Annotated, Any, NamedTuple, get_args, get_type_hints
@@ -26,6 +27,10 @@ SETTINGS_VERSION = 1
 THEMES = ("system", "light", "dark")
 UNITS = ("kg", "lb")
 MAX_DUCK_DB = 40.0
+LOAD_STEPS_KG = (0.5, 1.0, 1.25, 2.0, 2.5, 5.0)
+LOAD_STEPS_LB = (1.0, 2.5, 5.0, 10.0)
+CLOCK_TIME = r"([01]\d|2[0-3]):[0-5]\d"
+"""A time of day as the reminder setting holds it: ``HH:MM``, 24-hour."""
 
 
 class Spec(NamedTuple):
@@ -44,8 +49,9 @@ class Spec(NamedTuple):
     choices: tuple[Any, ...] = ()  # the allowed values, when only some are
     labels: tuple[str, ...] = ()  # how the form names each choice
     slider: bool = False  # a number shown as a slider (else a spin box)
-    form: str = ""  # a widget the form fills itself: "voices", "devices", "duck"
+    form: str = ""  # a widget the form fills itself: "voices", "devices", "duck", "remind"
     hint: str = ""  # a line under the field
+    pattern: str = ""  # a text value must match this regular expression (None is fine)
 
 
 class Settings(NamedTuple):
@@ -99,9 +105,48 @@ class Settings(NamedTuple):
         ),
     ] = "system"
     window_geometry: Annotated[str | None, Spec("")] = None  # Qt's saveGeometry(), base64
+    # The coach: what a loaded block that topped out goes up by (and a cut rounds to) ...
+    load_step_kg: Annotated[
+        float,
+        Spec(
+            "Load step",
+            "coach",
+            choices=LOAD_STEPS_KG,
+            labels=tuple(f"{step:g} kg" for step in LOAD_STEPS_KG),
+        ),
+    ] = 2.5
+    load_step_lb: Annotated[
+        float,
+        Spec(
+            "",
+            "coach",
+            choices=LOAD_STEPS_LB,
+            labels=tuple(f"{step:g} lb" for step in LOAD_STEPS_LB),
+            hint="Added when every set reached the top of its range; a cut of about 10 % "
+            "is rounded down to it.",
+        ),
+    ] = 5.0
+    # ... and "Remind me on training days at HH:MM" (None: off), installed as a systemd
+    # user timer or an autostart entry (glute_timer/reminders.py)
+    remind_at: Annotated[
+        str | None,
+        Spec(
+            "Reminders",
+            "coach",
+            form="remind",
+            pattern=CLOCK_TIME,
+            hint="A desktop notification on the days a programme is due, with a Start "
+            "button, even when the app is closed (a systemd user timer or an autostart "
+            "entry runs glute-timer remind). Turning it off removes it.",
+        ),
+    ] = None
 
     def with_changes(self, **changes: Any) -> Settings:
         return validate(self._replace(**changes))
+
+    def load_step(self, unit: str | None) -> float:
+        """The coach's step for loads in ``unit`` ("kg" or "lb")."""
+        return self.load_step_lb if unit == "lb" else self.load_step_kg
 
 
 class Field(NamedTuple):
@@ -152,6 +197,8 @@ def _problems(settings: Settings) -> dict[str, str]:
         if spec.choices and value not in spec.choices:
             allowed = ", ".join(str(c) for c in spec.choices)
             problems[name] = f"{name} must be one of {allowed}, not {_short(value)}"
+        elif spec.pattern and isinstance(value, str) and not re.fullmatch(spec.pattern, value):
+            problems[name] = f"{name} must be like 18:00, not {_short(value)}"
         elif spec.low is not None and spec.high is not None and value is not None:
             inside = spec.low <= value <= spec.high
             unit = f" {spec.unit}" if spec.unit and spec.unit != "%" else ""

@@ -135,6 +135,12 @@ class SessionDriver(QObject):
         self.workout.change_load(block, load, correct_last=correct_last)
         self.poll()
 
+    def rate_last_set(self, effort: int | None) -> bool:
+        """The effort rating of the set just finished (the rest screen's 1 / 2 / 3)."""
+        done = self.workout.rate_last_set(effort)
+        self.poll()
+        return done
+
     def _run_posted(self) -> None:
         if not self._closed:
             self.workout.run_posted()
