@@ -78,6 +78,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true", help="print each cue as a JSON line")
     p.add_argument("--mute", action="store_true", help="no speech and no sounds")
+    p.add_argument(
+        "--as-written",
+        action="store_true",
+        help="run the protocol exactly as its file says (default: with the coach's suggestion)",
+    )
     p.set_defaults(func=cmd_run)
 
     for register in _feature_commands():
@@ -94,7 +99,16 @@ def _feature_commands() -> list[
     ] = []
     registrations.append(_history_commands)
     registrations.append(_speech_commands)
+    registrations.append(_coach_commands)
     return registrations
+
+
+def _coach_commands(
+    sub: argparse._SubParsersAction[_Parser], common: argparse.ArgumentParser
+) -> None:
+    from glute_timer import coach_cli
+
+    coach_cli.register_coach_commands(sub, common)
 
 
 def _history_commands(
@@ -182,12 +196,20 @@ def cmd_presets(args: argparse.Namespace, context: AppContext) -> int:
     return 0
 
 
-def _load_plan(spec: str, context: AppContext) -> tuple[str, Plan]:
-    """The protocol's id (preset id, user protocol id or file stem) and its plan."""
+def _load_plan(spec: str, context: AppContext, *, coach: bool = False) -> tuple[str, Plan]:
+    """The protocol's id (preset id, user protocol id or file stem) and its plan; with
+    ``coach``, the protocol with the coach's suggestion applied (said on stderr)."""
     from glute_timer.core.library import resolve_protocol
     from glute_timer.core.plan import build_plan
 
     protocol_id, protocol = resolve_protocol(spec, context.paths.protocols_dir)
+    if coach:
+        from glute_timer.coach_cli import coach_line, coached
+
+        coming = coached(context, protocol_id, protocol)
+        if coming is not None and coming.changes:
+            print(printable(coach_line(coming)), file=sys.stderr, flush=True)
+            protocol = coming.suggested
     return protocol_id, build_plan(protocol)
 
 
@@ -298,7 +320,7 @@ def cmd_run(args: argparse.Namespace, context: AppContext) -> int:
     from glute_timer.core.session import State
     from glute_timer.workout import Workout
 
-    protocol_id, plan = _load_plan(args.protocol, context)
+    protocol_id, plan = _load_plan(args.protocol, context, coach=not args.as_written)
     printer = TerminalPrinter(sys.stdout, args.json)
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     audio: CuePlayer | None = None
@@ -371,7 +393,7 @@ def _run_in_window(args: argparse.Namespace, context: AppContext) -> int:
         context.settings = context.settings._replace(voice_enabled=False, sounds_enabled=False)
     from glute_timer.gui.app import run_gui
 
-    return int(run_gui(context, run=spec))
+    return int(run_gui(context, run=spec, as_written=args.as_written))
 
 
 MAX_SLEEP = 0.25

@@ -61,6 +61,7 @@ class Display:
     per_side_workout: bool  # some block of the workout is one-sided
     next_text: str | None
     can_finish_set: bool
+    coming_load: str = ""  # in a lead-in, rest or switch: "Set 2: 42.5 kg" for a loaded set
 
     @property
     def paused(self) -> bool:
@@ -143,6 +144,10 @@ def display_of(session: Session, now: float | None = None) -> Display:
     block = plan.protocol.blocks[block_no - 1]
     exercise = find_exercise(block.exercise)
     load = session.load_for(block_no)
+    shows_load = not Load(load).is_bodyweight or (exercise is not None and exercise.loaded)
+    coming = ""
+    if not in_set and span is not None and shows_load and step.phase != "done":
+        coming = f"Set {span.set}: {load}"
     return Display(
         view=view,
         state=view.state,
@@ -154,7 +159,7 @@ def display_of(session: Session, now: float | None = None) -> Display:
         exercise_id=block.exercise,
         exercise_name=exercise.name if exercise is not None else block.exercise,
         load=load,
-        shows_load=not Load(load).is_bodyweight or (exercise is not None and exercise.loaded),
+        shows_load=shows_load,
         span=span,
         in_set=in_set,
         rep=(step.rep or 0) if in_set else 0,
@@ -165,4 +170,5 @@ def display_of(session: Session, now: float | None = None) -> Display:
         per_side_workout=any(b.per_side for b in plan.protocol.blocks),
         next_text=view.next_text,
         can_finish_set=view.can_finish_set,
+        coming_load=coming,
     )

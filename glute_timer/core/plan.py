@@ -450,4 +450,6 @@ def _next_set_text(blocks: tuple[Block, ...], block_no: int, set_no: int) -> str
         text += f", set {nxt_set} of {nxt.sets}"
     if nxt.per_side:
         text += ", left side"
+    if nxt.load.amount is not None:
+        text += f", {nxt.load.text}"  # the coach's load, said while there is time to load it
     return text

@@ -497,9 +497,10 @@ class MainWindow(QMainWindow):
         """Start ``protocol`` (see ``WindowWorkouts.start``)."""
         return self.workouts.start(protocol, protocol_id, plan)
 
-    def run_spec(self, spec: str) -> None:
-        """Start the workout ``glute-timer run SPEC`` names (see ``WindowWorkouts``)."""
-        self.workouts.run_spec(spec)
+    def run_spec(self, spec: str, *, as_written: bool = False) -> None:
+        """Start the workout ``glute-timer run SPEC`` names (see ``WindowWorkouts``), with
+        the coach's suggestion unless ``as_written`` (``run --as-written``)."""
+        self.workouts.run_spec(spec, as_written=as_written)
 
     def prepare_audio(self) -> None:
         self.sound.prepare()

@@ -12,7 +12,8 @@ Two parts:
   first to come forward, and quits. It retries for a few seconds, in case the first is
   still starting. A second one may also send a request as one line of JSON:
   ``{"run": SPEC}`` (``glute-timer run SPEC`` while the window is open) makes the first
-  start that workout (``run_requested``).
+  start that workout (``run_requested``); ``{"run": SPEC, "as_written": true}`` (``run
+  --as-written``) starts it without the coach's suggestion (``run_as_written_requested``).
 
 The command line never uses this, so ``glute-timer history`` or ``run --no-gui`` work
 beside the window.
@@ -74,6 +75,7 @@ class SingleInstance(QObject):
 
     activation_requested = Signal()
     run_requested = Signal(str)  # a preset id, a protocol id or an absolute file path
+    run_as_written_requested = Signal(str)  # the same, without the coach's suggestion
 
     def __init__(self, context: AppContext | Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -97,7 +99,7 @@ class SingleInstance(QObject):
             self._server is not None and self._server.isListening()
         )
 
-    def acquire(self, *, listen: bool = True, request: dict[str, str] | None = None) -> bool:
+    def acquire(self, *, listen: bool = True, request: dict[str, object] | None = None) -> bool:
         """True for the first window; False when another one was asked to come forward
         (and handed ``request``, e.g. ``{"run": spec}``).
 
@@ -168,7 +170,7 @@ class SingleInstance(QObject):
         return True
 
     def _ask_running_instance(
-        self, *, patient: bool, request: dict[str, str] | None = None
+        self, *, patient: bool, request: dict[str, object] | None = None
     ) -> bool:
         from PySide6.QtNetwork import QLocalSocket
 
@@ -232,4 +234,7 @@ class SingleInstance(QObject):
         except (UnicodeDecodeError, ValueError):
             return  # not ours: a plain request to come forward
         if isinstance(request, dict) and isinstance(request.get("run"), str):
-            self.run_requested.emit(request["run"])
+            if request.get("as_written") is True:
+                self.run_as_written_requested.emit(request["run"])
+            else:
+                self.run_requested.emit(request["run"])

@@ -100,9 +100,10 @@ class WindowWorkouts:
             protocol, protocol_id, plan = self._last
             self.start(protocol, protocol_id, plan=plan)
 
-    def run_spec(self, spec: str) -> None:
+    def run_spec(self, spec: str, *, as_written: bool = False) -> None:
         """Start the workout named by ``spec`` (``glute-timer run SPEC``, a desktop action,
-        a reminder's Start): a preset id, a protocol id or a path to a protocol file."""
+        a reminder's Start): a preset id, a protocol id or a path to a protocol file; with
+        the coach's suggestion unless ``as_written`` (``run --as-written``)."""
         from glute_timer.core.library import resolve_protocol
         from glute_timer.core.protocol import ProtocolError
 
@@ -111,6 +112,13 @@ class WindowWorkouts:
         except ProtocolError as exc:
             self.window.show_banner(f"Could not start {spec}: {exc}")
             return
+        if not as_written:  # the coach's suggestion (issue 15)
+            from glute_timer.coach_cli import coached
+
+            self.window.context.settings = self.window.settings
+            coming = coached(self.window.context, protocol_id, protocol)
+            if coming is not None and coming.changes:
+                protocol = coming.suggested
         self.start(protocol, protocol_id)
 
     def request_stop(self) -> bool:

@@ -20,7 +20,7 @@ from glute_timer.core.plan import (
     format_clock,
     format_duration,
 )
-from glute_timer.core.protocol import Protocol
+from glute_timer.core.protocol import Load, Protocol
 
 PRESETS = {entry.id: entry.protocol for entry in load_presets() if entry.protocol is not None}
 
@@ -68,10 +68,16 @@ def expected_cues(plan: Plan, index: int) -> list[tuple[str, float]]:
             upcoming += f", set {span.set} of {span.sets}"
         if span.side:
             upcoming += f", {span.side} side"
+        if protocol_load(plan, span.block).amount is not None:
+            upcoming += f", {span.load}"
         warning = [("10 seconds", d - 10)] if d >= 20 else []
         return [(f"Rest {format_duration(d)}. Next: {upcoming}", 0.0), *warning, *countdown(d)]
     assert step.phase == "done"
     return [("Workout complete", 0.0)]
+
+
+def protocol_load(plan: Plan, block: int) -> Load:
+    return plan.protocol.blocks[block - 1].load
 
 
 def check_plan(plan: Plan) -> None:
