@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from glute_timer.context import AppContext
-from glute_timer.core.coach import NextSession, load_steps, next_session
+from glute_timer.core.coach import NextSession, load_steps, next_session, peek_history
 from glute_timer.core.exercises import exercise_name
 from glute_timer.core.history_model import HistoryError
 from glute_timer.core.history_store import HistoryStore, open_history_for_reading
@@ -133,15 +133,14 @@ def _basedir(args: argparse.Namespace) -> Path | None:
     return basedir
 
 
-def _store(context: AppContext, *, quiet: bool = False) -> HistoryStore | None:
+def _store(context: AppContext) -> HistoryStore | None:
     """The history for reading, its notices told (on stderr); None when it cannot open."""
     try:
         store = open_history_for_reading(context.paths.history_db)
     except HistoryError as exc:
-        if not quiet:
-            _err(str(exc))
+        _err(str(exc))
         return None
-    if store.notice and not quiet:
+    if store.notice:
         _warn(store.notice)
     return store
 
@@ -152,12 +151,12 @@ def _store(context: AppContext, *, quiet: bool = False) -> HistoryStore | None:
 def coached(
     context: AppContext, protocol_id: str, protocol: Protocol, today: date | None = None
 ) -> NextSession | None:
-    """The coach's next session for ``run`` (both faces): None when the history cannot be
-    read (then the protocol runs as written). Never raises."""
+    """The coach's next session for ``run`` (both faces), from a read-only look at the
+    history (its repairs and notices are the recorder's to make and tell): as written
+    with a fresh history or one that cannot be read. None only on a failure. Never
+    raises."""
     try:
-        store = _store(context, quiet=True)
-        if store is None:
-            return None
+        store = peek_history(context.paths.history_db)
         return next_session(store, protocol_id, protocol, load_steps(context.settings), today)
     except Exception as exc:  # the coach never stops a workout from starting
         _warn(f"the coach could not read the history ({exc}): running as written")

@@ -29,6 +29,8 @@ class AppContext:
         self.paths = paths
         self.settings = Settings() if settings is None else settings
         self.warnings: list[str] = [] if warnings is None else warnings
+        self.basedir: Path | None = None
+        """``--basedir DIR``, when given (reminders name it in the command they run)."""
 
     def __repr__(self) -> str:
         return f"AppContext(paths={self.paths!r}, settings={self.settings!r})"
@@ -38,6 +40,7 @@ class AppContext:
         paths = AppPaths.from_basedir(basedir) if basedir else AppPaths.default()
         loaded: LoadedSettings = load_settings(paths.settings_file)
         context = cls(paths=paths, settings=loaded.settings)
+        context.basedir = basedir.expanduser().absolute() if basedir else None
         if loaded.warning:
             context.warnings.append(loaded.warning)
         return context

@@ -22,10 +22,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
+from pathlib import Path
 from typing import Any, Final
 
-from glute_timer.core.exercises import exercise_name
+from glute_timer.core.exercises import exercise_name, next_step
 from glute_timer.core.history_model import (
+    HistoryError,
     good_set_sql,
     good_workout_sql,
     local_date,
@@ -35,7 +37,7 @@ from glute_timer.core.history_store import HistoryStore
 from glute_timer.core.plan import WorkoutTooBig, check_workout_size
 from glute_timer.core.progress import MAX_GAP, ProtocolProgress
 from glute_timer.core.progression import Advice, LoadSteps, PastSession, PastSet, advise
-from glute_timer.core.protocol import Protocol, ProtocolError, format_number, parse_protocol
+from glute_timer.core.protocol import Load, Protocol, ProtocolError, format_number, parse_protocol
 from glute_timer.core.settings import Settings
 
 SESSIONS_READ: Final = 12
@@ -43,6 +45,18 @@ SESSIONS_READ: Final = 12
 block that was not reached lately is looked for a little further back."""
 UNSCHEDULED_DAYS: Final = 14
 """A protocol with a schedule but no programme: the calendar holds this many days of it."""
+
+
+def peek_history(path: Path) -> HistoryStore | None:
+    """The history at ``path`` opened read-only, for a look that changes nothing: no
+    migration, no file moved aside, no rescue file merged (whoever records or lists the
+    history does that, and tells the user). None when there is none or it cannot be read."""
+    try:
+        if not path.is_file():
+            return None
+        return HistoryStore(path, read_only=True)
+    except (HistoryError, OSError, sqlite3.Error):
+        return None
 
 
 def load_steps(settings: Settings) -> LoadSteps:
@@ -281,3 +295,71 @@ def next_session(
         days=tuple(days),
         today=today,
     )
+
+
+@dataclass(frozen=True)
+class SessionPoint:
+    """One training day of a protocol, as the History page's chart shows it: the reps and
+    the load of its lead block (the first with a load in kg or lb, else the first)."""
+
+    day: date
+    block: int
+    exercise: str
+    reps: int  # all the block's sets together
+    sets: int
+    load: float | None  # the heaviest load of those sets, in ``unit``
+    unit: str | None
+    hold: float
+    went_up: bool  # heavier than the session before (or a harder exercise, a longer hold)
+
+
+def _harder(
+    before: SessionPoint, load: float | None, unit: str | None, exercise: str, hold: float
+) -> bool:
+    """A day harder than ``before``: heavier, the library's next exercise, a longer hold."""
+    heavier = load is not None and before.load is not None and load > before.load + 1e-9
+    if heavier and unit == before.unit:
+        return True
+    following = next_step(before.exercise)
+    if following is not None and following.id == exercise:
+        return True
+    return exercise == before.exercise and hold > before.hold + 1e-9
+
+
+def session_points(sessions: Sequence[PastSession]) -> list[SessionPoint]:
+    """``sessions`` (newest first, as ``past_sessions`` gives them) as one point per day,
+    oldest first."""
+    by_day: dict[date, list[PastSet]] = {}
+    for session in sessions:
+        by_day.setdefault(session.day, []).extend(session.sets)
+    loaded = {s.block for sets in by_day.values() for s in sets if Load(s.load).amount is not None}
+    points: list[SessionPoint] = []
+    for day in sorted(by_day):
+        sets = by_day[day]
+        blocks = sorted({s.block for s in sets})
+        lead = min(loaded & set(blocks), default=blocks[0])
+        chosen = [s for s in sets if s.block == lead]
+        amounts = [(Load(s.load).amount, Load(s.load).unit) for s in chosen]
+        weighed = [(a, u) for a, u in amounts if a is not None]
+        load, unit = max(weighed) if weighed else (None, None)
+        hold = max(s.hold_s for s in chosen)
+        before = points[-1] if points else None
+        went_up = (
+            before is not None
+            and before.block == lead
+            and _harder(before, load, unit, chosen[0].exercise, hold)
+        )
+        points.append(
+            SessionPoint(
+                day=day,
+                block=lead,
+                exercise=chosen[0].exercise,
+                reps=sum(s.reps_done for s in chosen),
+                sets=len(chosen),
+                load=load,
+                unit=unit,
+                hold=hold,
+                went_up=went_up,
+            )
+        )
+    return points

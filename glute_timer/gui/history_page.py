@@ -48,6 +48,7 @@ from glute_timer.core.history_store import (
 from glute_timer.core.history_view import HistoryViewData, load_view_data
 from glute_timer.core.progress import ProtocolProgress
 from glute_timer.core.protocol import format_number
+from glute_timer.gui.progress_chart import ProgrammePanel
 
 log = logging.getLogger(__name__)
 
@@ -237,6 +238,10 @@ class HistoryPage(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.summary)
 
+        # Per protocol: load and reps over the programme's sessions (issue 15).
+        self.programme = ProgrammePanel(context.paths.history_db)
+        layout.addWidget(self.programme)
+
         self.heatmap = CalendarHeatMap()
         layout.addWidget(self.heatmap)
 
@@ -344,6 +349,7 @@ class HistoryPage(QWidget):
     def _show(self, data: HistoryViewData) -> None:
         self.data = data
         self.summary.setText(summary_text(data.progress))
+        self.programme.set_progress(data.progress, data.today)
         self.heatmap.set_days(data.days, data.today)
         chosen = self.exercise_choice.currentData()
         self.exercise_choice.blockSignals(True)

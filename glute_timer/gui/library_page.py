@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
@@ -31,6 +32,8 @@ from glute_timer.core.exercises import find_exercise
 from glute_timer.core.library import ProtocolEntry, load_user_protocols, ordered_presets
 from glute_timer.core.plan import MAX_CUES, Plan, WorkoutTooBig, check_workout_size, format_clock
 from glute_timer.core.protocol import Protocol, Tempo, format_number
+from glute_timer.core.settings import Settings
+from glute_timer.gui.coach_panel import CoachPanel
 from glute_timer.gui.planning import BackgroundPlanner, PlanResult
 from glute_timer.gui.timers import single_shot_timer
 from glute_timer.gui.widgets import Card, FlowLayout, make_label, plain_spin
@@ -85,10 +88,21 @@ class LibraryPage(QWidget):
     delete_requested = Signal(object)  # ProtocolEntry
     protocol_shown = Signal(object)  # Protocol shown in the start panel (sound gets ready)
 
-    def __init__(self, protocols_dir: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        protocols_dir: Path,
+        parent: QWidget | None = None,
+        *,
+        history_db: Path | None = None,
+        settings: Callable[[], Settings] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("page")
         self.protocols_dir = protocols_dir
+        # The coach (issue 15): last time and the suggestion, what Start runs by default.
+        self.coach = CoachPanel(history_db, settings)
+        self.coach.changed.connect(self._coach_changed)
+        self._base: Protocol | None = None  # what the start panel's run starts from
         self.entries: list[ProtocolEntry] = []
         self._presets: list[ProtocolEntry] | None = None
         self._current: ProtocolEntry | None = None
@@ -278,6 +292,7 @@ class LibraryPage(QWidget):
         ):
             row.addWidget(widget)
         self.custom_note = make_label("", "muted", wrap=True)
+        self.start_card.add(self.coach)
         self.start_card.add(row)
         self.start_card.add(self.custom_note)
         column.addWidget(self.start_card)
@@ -520,7 +535,20 @@ class LibraryPage(QWidget):
         self.exercise_text.setText(self._exercise_html(protocol))
         self.cue_text.setText(f"Planning {size.cues:,} cues…")
         self.planner.request(protocol, self._planned)
+        self.coach.show_protocol(entry.id, protocol)
+        self._reset_spins(self.coach.base(protocol))
 
+    def _coach_changed(self) -> None:
+        """The coach's suggestion arrived, or the user switched to or from it: the run's
+        hold and reps start from what Start now runs."""
+        entry = self._current
+        if entry is not None and entry.protocol is not None:
+            base = self.coach.base(entry.protocol)
+            if base != self._base:  # the user's hold and reps stay while it is the same
+                self._reset_spins(base)
+
+    def _reset_spins(self, protocol: Protocol) -> None:
+        self._base = protocol
         lead = protocol.lead_block  # what the run's hold and reps start from
         self.hold_spin.blockSignals(True)
         self.hold_spin.setValue(lead.tempo.hold)
@@ -561,7 +589,7 @@ class LibraryPage(QWidget):
             return None
         hold, target = self.hold_spin.value(), self.target_spin.value()
         original_hold, original_target = self._original
-        return entry.protocol.customised(
+        return self.coach.base(entry.protocol).customised(
             hold=hold if hold != original_hold else None,
             target=target if target != original_target else None,
         )
@@ -652,3 +680,4 @@ class LibraryPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.list.setFocus()
+        self.coach.refresh()  # a workout may have been recorded meanwhile

@@ -262,7 +262,11 @@ class MainWindow(QMainWindow):
         if self._library is None:
             from glute_timer.gui.library_page import LibraryPage
 
-            page = LibraryPage(self.context.paths.protocols_dir)
+            page = LibraryPage(
+                self.context.paths.protocols_dir,
+                history_db=self.context.paths.history_db,  # the coach (issue 15)
+                settings=lambda: self.settings,
+            )
             self._library = page
             index = self.stack.indexOf(self._library_placeholder)
             self.stack.insertWidget(index, page)
@@ -569,6 +573,8 @@ class MainWindow(QMainWindow):
     def save_settings(self, settings: Settings) -> None:
         """Adopt now, write in the background (in order, atomically)."""
         settings = settings.with_changes(window_geometry=self.settings.window_geometry)
+        if settings.remind_at != self.settings.remind_at:  # the coach's reminder (issue 15)
+            self._switch_reminder(settings.remind_at)
         self.apply_settings(settings)
         context = self.context
 
@@ -582,6 +588,22 @@ class MainWindow(QMainWindow):
                 self._settings_page.saved(str(exc))
 
         self.files.submit(lambda: context.save_settings(settings), done, failed)
+
+    def _switch_reminder(self, remind_at: str | None) -> None:
+        from glute_timer.gui.coach_settings import switch_reminder
+
+        basedir = self.context.basedir
+
+        def told(text: str) -> None:
+            self.statusBar().showMessage(text, 8000)
+            if self._settings_page is not None:
+                self._settings_page.notes["remind_at"].setText(text)
+
+        self.files.submit(
+            lambda: switch_reminder(remind_at, basedir),
+            told,
+            lambda exc: told(f"The reminder could not be changed: {exc}"),
+        )
 
     def _system_scheme_changed(self, _scheme: object) -> None:
         if self.settings.theme == "system":

@@ -26,10 +26,16 @@ from PySide6.QtWidgets import (
 
 from glute_timer.core.display import plural
 from glute_timer.core.settings import Field, Settings, fields
+from glute_timer.gui.coach_settings import ReminderField
 from glute_timer.gui.timers import single_shot_timer
 from glute_timer.gui.widgets import Card, make_label, plain_spin, scroll_safe
 
-GROUPS = {"voice": "Voice and sounds", "workout": "Workouts", "appearance": "Appearance"}
+GROUPS = {
+    "voice": "Voice and sounds",
+    "workout": "Workouts",
+    "coach": "Coach",  # load steps and reminders (issue 15)
+    "appearance": "Appearance",
+}
 DUCK_CHOICES = (0.0, 6.0, 12.0, 18.0, 24.0)
 """How much other applications' sound is lowered under a cue, in dB (0: not at all)."""
 VOICE_ONLY = ("voice", "rate", "volume", "speak_rep_numbers")
@@ -120,6 +126,10 @@ class SettingsPage(QWidget):
             box.setAccessibleName(spec.text or spec.label)
             box.toggled.connect(self._changed)
             return box, box
+        if spec.form == "remind":  # a time, or off (issue 15)
+            reminder = ReminderField()
+            reminder.changed.connect(self._changed)
+            return reminder, reminder
         if spec.form or spec.choices:
             combo = QComboBox()
             combo.setAccessibleName(spec.label)
@@ -200,6 +210,8 @@ class SettingsPage(QWidget):
         widget, spec = self.fields[field.name], field.spec
         if isinstance(widget, QCheckBox):
             widget.setChecked(bool(value))
+        elif isinstance(widget, ReminderField):
+            widget.set_value(value)
         elif isinstance(widget, QComboBox):
             missing = duck_text(value) if spec.form == "duck" else f"{value} (not found)"
             self._select_data(widget, value, missing)
@@ -210,6 +222,8 @@ class SettingsPage(QWidget):
         widget, spec = self.fields[field.name], field.spec
         if isinstance(widget, QCheckBox):
             return widget.isChecked()
+        if isinstance(widget, ReminderField):
+            return widget.value()
         if isinstance(widget, QComboBox):
             data = widget.currentData()
             return float(data) if spec.form == "duck" else data

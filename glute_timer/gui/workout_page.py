@@ -38,6 +38,7 @@ from glute_timer.core.session import (
     WorkoutFinished,
 )
 from glute_timer.gui.driver import SessionDriver
+from glute_timer.gui.effort import EffortBar, EffortKeys
 from glute_timer.gui.theme import LIGHT, Theme
 from glute_timer.gui.widgets import (
     KeyButton,
@@ -252,6 +253,9 @@ class WorkoutPage(QWidget):
         self.next_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.next_label.setAccessibleName("Next")
         layout.addWidget(self.next_label)
+        self.effort = EffortBar()  # the set just done: easy / right / hard (issue 15)
+        self.effort.rated.connect(self._rate)
+        layout.addWidget(self.effort)
 
         # The controls in one row; in a window too narrow for it, the last two take a second
         # row rather than any label being cut (decided on resize: a Python layout here
@@ -326,6 +330,9 @@ class WorkoutPage(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.summary_table.setStyleSheet("font-size: 16px;")
         layout.addWidget(self.summary_table, 1)
+        self.summary_effort = EffortBar()  # the last set's rating (issue 15)
+        self.summary_effort.rated.connect(self._rate)
+        layout.addWidget(self.summary_effort)
         layout.addStretch(0)
         buttons = QHBoxLayout()
         self.again_button = QPushButton("Do it again")
@@ -358,6 +365,7 @@ class WorkoutPage(QWidget):
                 shortcut.setAutoRepeat(False)
                 shortcut.activated.connect(actions[name])
                 self.shortcuts.append(shortcut)
+        self.effort_keys = EffortKeys(self, [self.effort, self.summary_effort])
 
     # ------------------------------------------------------------ attaching a session
 
@@ -468,6 +476,11 @@ class WorkoutPage(QWidget):
         dialog.accepted.connect(apply)
         dialog.open()
 
+    def _rate(self, effort: int) -> None:
+        """The effort bar's choice for the set just finished (0: no rating)."""
+        if self.driver is not None:
+            self.driver.rate_last_set(effort or None)
+
     def _again(self) -> None:
         if self._protocol is not None:
             self.start_again.emit(self._protocol)
@@ -499,7 +512,7 @@ class WorkoutPage(QWidget):
                 QColor(t.text),
                 tint,
             )
-        caption = "Paused" if display.paused else ""
+        caption = "Paused" if display.paused else display.coming_load  # "Set 2: 42.5 kg"
         if display.state is State.IDLE:
             caption = "Press Space to start"
         self.ring.set_state(
@@ -544,6 +557,8 @@ class WorkoutPage(QWidget):
         self.side_block.setVisible(display.per_side_workout)
 
         self._set_text(self.next_label, f"Next: {display.next_text}" if display.next_text else "")
+        rest_after_set = display.in_rest and display.active and bool(self._completed)
+        self.effort.show_for(self._completed[-1] if rest_after_set else None)
 
         running = display.running
         paused = display.paused
@@ -566,6 +581,10 @@ class WorkoutPage(QWidget):
         elif isinstance(event, SetCorrected):
             if 0 <= event.index < len(self._completed):
                 self._completed[event.index] = event.record
+                if event.index == len(self._completed) - 1:  # rated: the bars follow
+                    for bar in (self.effort, self.summary_effort):
+                        if bar.record is not None:
+                            bar.show_for(event.record)
         elif isinstance(event, WorkoutFinished):
             self._completed = list(event.sets)
             self._show_summary(event)
@@ -601,6 +620,8 @@ class WorkoutPage(QWidget):
         table.verticalHeader().setDefaultSectionSize(row_height)
         header_height = max(table.horizontalHeader().sizeHint().height(), row_height)
         table.setMaximumHeight(header_height + row_height * max(1, len(records)) + 4)
+        last = records[-1] if records else None
+        self.summary_effort.show_for(last, title="How was the last set?  1 easy · 2 right · 3 hard")
         self.stack.setCurrentWidget(self.summary)
         self.library_button.setFocus()
 
@@ -649,3 +670,5 @@ class WorkoutPage(QWidget):
         self.load_label.setStyleSheet(f"font-size: {max(16, int(height * 0.03))}px;")
         self.time_left_label.setStyleSheet(f"font-size: {max(14, int(height * 0.024))}px;")
         self.next_label.setStyleSheet(f"font-size: {max(18, int(height * 0.038))}px;")
+        for bar in (self.effort, self.summary_effort):
+            bar.set_scale(max(16, int(height * 0.026)))

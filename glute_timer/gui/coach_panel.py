@@ -1,0 +1,254 @@
+"""The coach in the Library's start panel: last time, the suggestion and its reason.
+
+"Last time: 15 · 15 · 15 at 40 kg" and "Every set reached 15: try 42.5 kg" for the
+protocol shown, the programme's progress ("Session 4 of 7 · due today"), and one button
+back to the protocol as written (and back again). The suggestion is what Start runs by
+default (``base``). The history is read off the GUI thread (``gui.workers``); the panel
+tells the Library through ``changed`` when the suggestion arrives or the user switches.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from shiboken6 import isValid
+
+from glute_timer.core.coach import NextSession, load_steps, next_session, peek_history
+from glute_timer.core.exercises import exercise_name
+from glute_timer.core.protocol import Protocol
+from glute_timer.core.settings import Settings
+from glute_timer.gui.widgets import make_label
+from glute_timer.gui.workers import Worker
+
+log = logging.getLogger(__name__)
+
+MAX_BLOCKS_SHOWN = 3
+FIRST_TIME = (
+    "First time: the protocol as written. From your next session on, the coach suggests "
+    "each block's load from how this one went."
+)
+
+
+def sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def short_day(day: date) -> str:
+    """ "Thu 3 Dec"."""
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def due_text(coming: NextSession) -> str:
+    """ "Session 4 of 7 · due today", "Rest day · next session Thu 3 Dec"."""
+    parts = [sentence(coming.progress_text())] if coming.progress_text() else []
+    if coming.progress.max_gap is not None:
+        ahead = (coming.due - coming.today).days
+        if ahead <= 0:
+            parts.append("due today")
+        elif coming.progress.due == "done":
+            parts.append(f"done today · next {short_day(coming.due)}")
+        else:
+            parts.append(f"rest day · next {short_day(coming.due)}")
+    return sentence(" · ".join(parts))
+
+
+class CoachPanel(QWidget):
+    """What the coach says of the protocol the start panel shows."""
+
+    changed = Signal()  # the suggestion arrived, or the user switched to or from it
+
+    def __init__(
+        self,
+        history_db: Path | None,
+        settings: Callable[[], Settings] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Coach")
+        self._history_db = history_db
+        self._settings = settings or Settings
+        self._worker: Worker | None = None
+        self._generation = 0
+        self._shown: tuple[str, Protocol] | None = None
+        self.coming: NextSession | None = None
+        """The next session of the protocol shown, once read."""
+        self.use_suggestion = True
+        """Start runs the suggestion (True) or the protocol as written."""
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 6)
+        layout.setSpacing(4)
+        head = QHBoxLayout()
+        head.setSpacing(10)
+        self.title = make_label("Coach", "sectionTitle")
+        self.title.setStyleSheet("margin-top: 0px;")
+        self.due_label = make_label("", "muted")
+        self.due_label.setAccessibleName("Programme and due day")
+        self.due_label.setStyleSheet("font-size: 15px;")
+        self.switch_button = QPushButton("Use as written")
+        self.switch_button.setAccessibleName("Use the protocol as written")
+        self.switch_button.setToolTip("Run the protocol exactly as its file says")
+        self.switch_button.clicked.connect(self.toggle)
+        head.addWidget(self.title)
+        head.addWidget(self.due_label, 1)
+        head.addWidget(self.switch_button)
+        layout.addLayout(head)
+        self.last_label = make_label("", None, wrap=True)
+        self.last_label.setAccessibleName("Last time")
+        self.last_label.setStyleSheet("font-size: 16px;")
+        self.last_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.advice_label = make_label("", None, wrap=True)
+        self.advice_label.setAccessibleName("Suggestion")
+        self.advice_label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.last_label)
+        layout.addWidget(self.advice_label)
+        if history_db is None:
+            self.hide()  # no history to read (tests of the Library alone)
+        self._render()
+
+    # ------------------------------------------------------------ what the Library asks
+
+    def show_protocol(self, protocol_id: str, protocol: Protocol) -> None:
+        """Read what the coach says of ``protocol`` (in the background)."""
+        if self._shown != (protocol_id, protocol):
+            self._shown = (protocol_id, protocol)
+            self.coming = None
+            self.use_suggestion = True
+        self.refresh()
+
+    def base(self, protocol: Protocol) -> Protocol:
+        """What a run of ``protocol`` starts from: the suggestion, unless the user chose
+        the protocol as written (or the suggestion is not there yet)."""
+        coming = self.coming
+        if coming is not None and self.use_suggestion and coming.protocol == protocol:
+            return coming.suggested
+        return protocol
+
+    def refresh(self) -> None:
+        """Read the history again (the Library came back into view: a workout may have
+        been recorded meanwhile)."""
+        if self._shown is None or self._history_db is None:
+            return
+        self._generation += 1
+        generation = self._generation
+        protocol_id, protocol = self._shown
+        steps = load_steps(self._settings())
+        path, today = self._history_db, date.today()
+
+        def work() -> tuple[int, NextSession]:
+            # A worker thread: SQLite and plain values only. A read-only look: repairs and
+            # notices are for the recorder and the History page to make and tell.
+            store = peek_history(path)
+            return generation, next_session(store, protocol_id, protocol, steps, today)
+
+        if self._worker is None:
+            self._worker = Worker(serial=True)
+        self._worker.submit(work, self._arrived, self._failed)
+
+    def toggle(self) -> None:
+        """Switch between the suggestion and the protocol as written."""
+        self.use_suggestion = not self.use_suggestion
+        self._render()
+        self.changed.emit()
+
+    # ------------------------------------------------------------ results
+
+    def _arrived(self, result: tuple[int, NextSession]) -> None:
+        if not isValid(self):  # deleted while the history was read
+            return
+        generation, coming = result
+        if generation != self._generation or self._shown is None:
+            return
+        if coming.protocol != self._shown[1]:
+            return
+        self.coming = coming
+        self._render()
+        self.changed.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        if not isValid(self):  # deleted while the history was read
+            return
+        log.info("the coach could not read the history: %s", error)
+        self.coming = None
+        self.last_label.setText("")
+        self.advice_label.setText(f"The coach cannot read the history: {error}")
+        self.advice_label.setObjectName("muted")
+        self._restyle(self.advice_label)
+        self.switch_button.hide()
+
+    # ------------------------------------------------------------ showing
+
+    def _render(self) -> None:
+        coming = self.coming
+        if coming is None:
+            self.due_label.setText("")
+            self.last_label.setText("")
+            self.advice_label.setText("Reading your history…" if self._shown else "")
+            self.advice_label.setObjectName("muted")
+            self.advice_label.setStyleSheet("font-size: 15px;")
+            self._restyle(self.advice_label)
+            self.switch_button.hide()
+            return
+        self.due_label.setText(due_text(coming))
+        blocks = coming.advice.blocks
+        many = len(blocks) > 1
+        done_before = [b for b in blocks if b.last_time is not None]
+        if not done_before:
+            self.last_label.setText("")
+            self.last_label.hide()
+            self.advice_label.setText(FIRST_TIME)
+            self.advice_label.setObjectName("muted")
+            self.advice_label.setStyleSheet("font-size: 15px;")
+            self._restyle(self.advice_label)
+            self.switch_button.hide()
+            return
+        last_lines, advice_lines = [], []
+        for block in done_before[:MAX_BLOCKS_SHOWN]:
+            name = (
+                f"{exercise_name(coming.protocol.blocks[block.block - 1].exercise)}: "
+                if many
+                else ""
+            )
+            when = short_day(block.last_day) if block.last_day is not None else ""
+            last_lines.append(
+                f"{name}Last time ({when}): {block.last_time}"
+                if when
+                else f"{name}Last time: {block.last_time}"
+            )
+            advice_lines.append(("▲ " if block.is_increase else "● ") + sentence(block.reason))
+        if len(done_before) > MAX_BLOCKS_SHOWN:
+            advice_lines.append(f"… and {len(done_before) - MAX_BLOCKS_SHOWN} more blocks")
+        self.last_label.setText("\n".join(last_lines))
+        self.last_label.show()
+        changes = coming.changes
+        using = changes and self.use_suggestion
+        tail = ""
+        if changes:
+            tail = "  (used for this run)" if using else "  (not used: as written)"
+        self.advice_label.setText("\n".join(advice_lines) + tail)
+        self.advice_label.setObjectName("coachAdvice" if using or not changes else "muted")
+        weight = 700 if using or not changes else 400
+        self.advice_label.setStyleSheet(f"font-size: 17px; font-weight: {weight};")
+        self._restyle(self.advice_label)
+        self.switch_button.setVisible(changes)
+        self.switch_button.setText(
+            "Use as written" if self.use_suggestion else "Use the suggestion"
+        )
+        self.switch_button.setAccessibleName(self.switch_button.text())
+        self.switch_button.setToolTip(
+            "Run the protocol exactly as its file says"
+            if self.use_suggestion
+            else "Run the coach's suggestion"
+        )
+
+    @staticmethod
+    def _restyle(label: QLabel) -> None:
+        style = label.style()
+        if style is not None:
+            style.unpolish(label)
+            style.polish(label)
