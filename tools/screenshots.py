@@ -110,6 +110,108 @@ def summary(window: MainWindow, clock: FakeClock) -> None:
         advance(window, clock, 1)
 
 
+def seed_history(window: MainWindow) -> None:
+    """Three sessions of the hip-thrust programme, every other day up to two days ago:
+    40 kg with every set at 15, then 42.5 kg with two sets short, then 42.5 kg at 15."""
+    from dataclasses import replace
+    from datetime import date, datetime, time, timedelta
+
+    from glute_timer.core.history_model import StoredSet, Workout, new_uid
+    from glute_timer.core.history_store import HistoryStore
+    from glute_timer.core.library import resolve_protocol
+    from glute_timer.core.protocol import Load, dump_protocol
+
+    _, protocol = resolve_protocol("hip-thrust-strength")
+    sessions = (
+        (6, "40 kg", (15, 15, 15)),
+        (4, "42.5 kg", (15, 13, 12)),
+        (2, "42.5 kg", (15, 15, 15)),
+    )
+    workouts = []
+    for days_ago, load, reps in sessions:
+        start = datetime.combine(date.today() - timedelta(days=days_ago), time(18, 0))
+        start_ms = round(start.timestamp() * 1000)
+        block = replace(protocol.blocks[0], load=Load(load))
+        ran = replace(protocol, blocks=(block,))
+        sets = tuple(
+            StoredSet(
+                n,
+                1,
+                n + 1,
+                None,
+                "barbell-hip-thrust",
+                "Barbell hip thrust",
+                15,
+                10,
+                15,
+                done,
+                3.0,
+                load,
+                start_ms + n * 150_000,
+                start_ms + n * 150_000 + 90_000,
+                2,
+            )
+            for n, done in enumerate(reps)
+        )
+        workouts.append(
+            Workout(
+                new_uid(),
+                "hip-thrust-strength",
+                protocol.name,
+                protocol.schedule,
+                protocol.program_weeks,
+                dump_protocol(ran),
+                start_ms,
+                start_ms + 480_000,
+                "completed",
+                "",
+                sets,
+            )
+        )
+    HistoryStore(window.context.paths.history_db).merge(workouts)
+
+
+def wait_for(condition: Callable[[], bool], timeout: float = 5.0) -> None:
+    import time as clock
+
+    deadline = clock.monotonic() + timeout
+    while not condition() and clock.monotonic() < deadline:
+        QApplication.processEvents()
+        clock.sleep(0.01)
+
+
+def coach_library(window: MainWindow, clock: FakeClock) -> None:
+    """The start panel after three sessions: last time, and the coach's suggestion."""
+    seed_history(window)
+    window.library.select_id("hip-thrust-strength")
+    wait_for(lambda: window.library.coach.coming is not None)
+
+
+def coach_rest(window: MainWindow, clock: FakeClock) -> None:
+    """The rest after set 1 of the suggested 45 kg: the next set's load, the effort bar."""
+    coach_library(window, clock)
+    start_workout(window)
+    driver = window.driver
+    assert driver is not None
+    driver.skip()  # the lead-in
+    advance(window, clock, 6 * 15 + 20)  # set 1: 15 reps of 1 + 3 + 2 seconds, 20 s of rest
+    window.workout.effort.choose(2)
+
+
+def coach_history(window: MainWindow, clock: FakeClock) -> None:
+    """The History page's programme chart."""
+    seed_history(window)
+    window.show_page("history")
+    wait_for(
+        lambda: (
+            window.history_view is not None
+            and getattr(window.history_view, "data", None) is not None
+        )
+    )
+    page = window.history_view
+    wait_for(lambda: bool(page.programme.chart.points))  # type: ignore[union-attr]
+
+
 SHOTS: dict[str, Callable[[MainWindow, FakeClock], None]] = {
     "library": library,
     "workout": workout,
@@ -117,6 +219,9 @@ SHOTS: dict[str, Callable[[MainWindow, FakeClock], None]] = {
     "editor-validation": editor_validation,
     "settings": settings,
     "summary": summary,
+    "coach-library": coach_library,
+    "coach-rest": coach_rest,
+    "coach-history": coach_history,
 }
 
 
@@ -146,12 +251,16 @@ def render_figures(out: Path, size: tuple[int, int], themes: list[str]) -> list[
     return written
 
 
-def render(out: Path, size: tuple[int, int], themes: list[str]) -> list[Path]:
+def render(
+    out: Path, size: tuple[int, int], themes: list[str], only: list[str] | None = None
+) -> list[Path]:
     app = make_application(["screenshots"])
     written = []
     with tempfile.TemporaryDirectory() as tmp:
         for theme in themes:
             for name, prepare in SHOTS.items():
+                if only and name not in only:
+                    continue
                 context = AppContext.create(Path(tmp) / f"{theme}-{name}")
                 context.settings = Settings(theme=theme, keep_awake=False)
                 clock = FakeClock()
@@ -185,12 +294,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--figure-size", default="480x284", help="figures, WIDTHxHEIGHT")
     parser.add_argument("--theme", choices=["light", "dark", "both"], default="both")
     parser.add_argument("--only", choices=["screens", "figures"], help="one kind only")
+    parser.add_argument("--shots", nargs="*", help="only these screens (e.g. coach-library)")
     args = parser.parse_args(argv)
     themes = ["light", "dark"] if args.theme == "both" else [args.theme]
     args.out.mkdir(parents=True, exist_ok=True)
     written = []
     if args.only != "figures":
-        written += render(args.out, size_of(args.size), themes)
+        written += render(args.out, size_of(args.size), themes, args.shots)
     if args.only != "screens":
         written += render_figures(args.out, size_of(args.figure_size), themes)
     for path in written:

@@ -132,7 +132,7 @@ def set_fields(alias: str = "", version: int = SCHEMA_VERSION) -> str:
     alias with its dot), from a file of schema ``version``."""
     if version >= EFFORT_SINCE:
         return (_SET_FIELDS + _EFFORT_FIELD).format(a=alias)
-    return _SET_FIELDS.format(a=alias)
+    return _SET_FIELDS.format(a=alias) + ", NULL"  # not rated: the column is not there yet
 
 
 def workout_row_id(conn: sqlite3.Connection, uid: str) -> int:

@@ -35,6 +35,26 @@ LOAD_COLOR = "#E69F00"  # Okabe-Ito orange: apart from the accent blue, for colo
 UP_COLOR = "#009E73"  # Okabe-Ito bluish green
 
 
+def nice_ceiling(value: float) -> int:
+    """``value`` rounded up to 5, 10, 20, 25, 50 ... (an axis's top)."""
+    for step in (5, 10, 20, 25, 50, 100, 200, 500):
+        if value <= step * 6:
+            return max(step, int(-(-value // step) * step))
+    return int(value) + 1
+
+
+def load_axis(loads: Sequence[float]) -> tuple[float, float]:
+    """The load axis's bottom and top: round numbers around the loads, with room for the
+    values written above the points."""
+    if not loads:
+        return 0.0, 1.0
+    low, high = min(loads), max(loads)
+    step = 2.5 if high - low <= 10 else 5.0 if high - low <= 40 else 10.0
+    bottom = max(0.0, (low // step) * step - 2 * step)
+    top = -(-high // step) * step + step
+    return bottom, max(top, bottom + step)
+
+
 def programme_slots(item: ProtocolProgress, points: Sequence[SessionPoint]) -> int:
     """How many slots the chart has: the whole programme, or the points there are."""
     total = item.program_total
@@ -115,47 +135,53 @@ class ProgressChart(QWidget):
             )
             return
         legend_h = 22.0
-        area = QRectF(self.rect()).adjusted(44, legend_h + 18, -52, -38)
+        area = QRectF(self.rect()).adjusted(44, legend_h + 18, -16, -38)
         if area.width() <= 40 or area.height() <= 40:
             return
-        top_reps = max(p.reps for p in self.points) or 1
+        top_reps = nice_ceiling(max(p.reps for p in self.points) * 1.1)
         loads = [p.load for p in self.points if p.load is not None]
         unit = next((p.unit for p in self.points if p.unit), "") or ""
-        low_load = min(loads) if loads else 0.0
-        high_load = max(loads) if loads else 1.0
-        span = max(high_load - low_load, max(high_load * 0.2, 1.0))
-        floor_load = max(0.0, low_load - span * 0.5)
-        ceil_load = high_load + span * 0.25
+        floor_load, ceil_load = load_axis(loads)
+        # The load's line in a band of its own above the bars: nothing overlaps.
+        band = QRectF(area.left(), area.top(), area.width(), area.height() * 0.32)
+        bars = area
+        if loads:
+            bars = QRectF(
+                area.left(), area.top() + area.height() * 0.42, area.width(), area.height() * 0.58
+            )
 
         # grid and axes
         painter.setPen(QPen(grid, 1))
         for fraction in (0.25, 0.5, 0.75, 1.0):
-            y = area.bottom() - area.height() * fraction
-            painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
+            y = bars.bottom() - bars.height() * fraction
+            painter.drawLine(QPointF(bars.left(), y), QPointF(bars.right(), y))
         painter.setPen(QPen(text, 1))
-        painter.drawLine(area.bottomLeft(), area.bottomRight())
+        painter.drawLine(bars.bottomLeft(), bars.bottomRight())
         painter.setPen(muted)
         painter.drawText(
-            QRectF(0, area.top() - 8, area.left() - 6, 16),
+            QRectF(0, bars.top() - 8, bars.left() - 6, 16),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            str(round(top_reps * 1.15)),
+            str(top_reps),
         )
         painter.drawText(
-            QRectF(0, area.bottom() - 8, area.left() - 6, 16),
+            QRectF(0, bars.bottom() - 8, bars.left() - 6, 16),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
             "0",
         )
         if loads:
-            for value, y in ((ceil_load, area.top()), (floor_load, area.bottom())):
-                painter.drawText(
-                    QRectF(area.right() + 6, y - 8, 48, 16),
-                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                    f"{format_number(round(value, 1))}",
-                )
+            painter.drawText(
+                QRectF(0, band.center().y() - 8, area.left() - 6, 16),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                unit,
+            )
 
-        slot = area.width() / self.slots
-        centres = [area.left() + slot * (index + 0.5) for index in range(self.slots)]
-        reps_scale = area.height() / (top_reps * 1.15)
+        slot = bars.width() / self.slots
+        centres = [bars.left() + slot * (index + 0.5) for index in range(self.slots)]
+        reps_scale = bars.height() / top_reps
+
+        up = QColor(UP_COLOR)
+        light = palette.color(QPalette.ColorRole.Window).lightness() > 128
+        up_text = up.darker(135) if light else up.lighter(120)
 
         # bars: reps per session; empty outlined slots for the sessions to come
         bar_w = min(slot * 0.56, 64.0)
@@ -165,13 +191,18 @@ class ProgressChart(QWidget):
             if index < len(self.points):
                 point = self.points[index]
                 height = point.reps * reps_scale
-                rect = QRectF(centre - bar_w / 2, area.bottom() - height, bar_w, height)
+                rect = QRectF(centre - bar_w / 2, bars.bottom() - height, bar_w, height)
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(faded)
                 painter.drawRoundedRect(rect, 4, 4)
-                painter.setPen(text)
+                inside = height >= 24
+                painter.setPen(
+                    palette.color(QPalette.ColorRole.HighlightedText) if inside else text
+                )
                 painter.drawText(
-                    QRectF(centre - slot / 2, rect.top() - 18, slot, 16),
+                    QRectF(
+                        centre - slot / 2, rect.top() + 4 if inside else rect.top() - 18, slot, 16
+                    ),
                     Qt.AlignmentFlag.AlignCenter,
                     str(point.reps),
                 )
@@ -183,35 +214,40 @@ class ProgressChart(QWidget):
                 painter.drawRoundedRect(
                     QRectF(
                         centre - bar_w / 2,
-                        area.top() + area.height() * 0.45,
+                        bars.top() + bars.height() * 0.45,
                         bar_w,
-                        area.height() * 0.55,
+                        bars.height() * 0.55,
                     ),
                     4,
                     4,
                 )
-            painter.setPen(muted)
             number = self.first_number + index
             label = str(number)
+            went_up = index < len(self.points) and self.points[index].went_up
             if index < len(self.points):
                 day = self.points[index].day
                 label = f"{number} · {day.day} {day:%b}"
+            painter.setPen(muted)
+            if went_up:  # ▲ before the day's label, which is green too
+                width = painter.fontMetrics().horizontalAdvance(label)
+                marker = QPointF(centre - width / 2 - 8, bars.bottom() + 13)
+                self._triangle(painter, marker, up)
+                painter.setPen(up_text)
             painter.drawText(
-                QRectF(centre - slot / 2, area.bottom() + 4, slot, 18),
+                QRectF(centre - slot / 2 + (4 if went_up else 0), bars.bottom() + 4, slot, 18),
                 Qt.AlignmentFlag.AlignCenter,
                 label,
             )
 
         # the load: a line over the bars, its value at each point, ▲ where it went up
         orange = QColor(LOAD_COLOR)
-        up = QColor(UP_COLOR)
         if loads:
             path = QPainterPath()
             dots: list[tuple[QPointF, SessionPoint]] = []
             for index, point in enumerate(self.points):
                 if point.load is None:
                     continue
-                y = area.bottom() - area.height() * (point.load - floor_load) / (
+                y = band.bottom() - band.height() * (point.load - floor_load) / (
                     ceil_load - floor_load
                 )
                 at = QPointF(centres[index], y)
@@ -232,14 +268,11 @@ class ProgressChart(QWidget):
                 painter.drawEllipse(at, 5.5, 5.5)
                 painter.setPen(text)
                 painter.drawText(
-                    QRectF(at.x() + 7, at.y() - 20, 60, 16),
-                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    QRectF(at.x() - 40, at.y() - 26, 80, 16),
+                    Qt.AlignmentFlag.AlignCenter,
                     format_number(point.load or 0.0),
                 )
             painter.setFont(font)
-        for index, point in enumerate(self.points):
-            if point.went_up:
-                self._triangle(painter, QPointF(centres[index], area.top() - 10), up)
 
         # legend
         x = 8.0
