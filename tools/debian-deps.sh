@@ -24,6 +24,8 @@ test=(
   desktop-file-utils appstream
   # a real window for manual checks and screenshots
   xvfb xauth
+  # remind's tests: a private session bus with a mock notification service
+  dbus python3-dbusmock
 )
 
 case "${1:-}" in

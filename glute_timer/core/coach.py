@@ -195,7 +195,7 @@ class NextSession:
     def due_today(self) -> bool:
         """Due today by its own schedule (the reminder's test): an every-other-day or daily
         protocol that was done before and is not done today nor resting."""
-        return self.progress.max_gap is not None and self.progress.due == "due"
+        return bool(self.days) and self.progress.max_gap is not None and self.progress.due == "due"
 
     @property
     def program_total(self) -> int | None:

@@ -73,9 +73,7 @@ class EffortBar(QWidget):
         if record is None:
             return
         side = f" ({record.side})" if record.side else ""
-        self.question.setText(
-            title or f"How was set {record.set}{side}?  1 easy · 2 right · 3 hard"
-        )
+        self.question.setText(title or f"How was set {record.set}{side}?")
         for effort, button in self.buttons.items():
             button.setChecked(record.effort == effort)
 

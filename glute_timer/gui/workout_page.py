@@ -621,7 +621,7 @@ class WorkoutPage(QWidget):
         header_height = max(table.horizontalHeader().sizeHint().height(), row_height)
         table.setMaximumHeight(header_height + row_height * max(1, len(records)) + 4)
         last = records[-1] if records else None
-        self.summary_effort.show_for(last, title="How was the last set?  1 easy · 2 right · 3 hard")
+        self.summary_effort.show_for(last, title="How was the last set?")
         self.stack.setCurrentWidget(self.summary)
         self.library_button.setFocus()
 
