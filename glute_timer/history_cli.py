@@ -60,6 +60,9 @@ The first columns are the ones gym loggers such as Strong export:
 ``Seconds``         the hold at the top of each rep, in seconds
 ``Notes``           empty (no per-set notes yet)
 ``Workout Notes``   the workout's note
+``RPE``             the set's effort rating as an RPE: easy 6, right 8, hard 10; empty when
+                    not rated (an import reads below 7 as easy, below 9 as right, else
+                    hard; files without the column import unrated)
 
 then ours, which make an import exact: ``Workout ID`` (stable id used to merge without
 duplicates), ``Protocol ID``, ``Schedule``, ``Program Weeks``, ``Status``, ``Workout Start``
@@ -94,11 +97,12 @@ One document, one workout per line::
                "exercise": "barbell-hip-thrust", "exercise_name": "Barbell hip thrust",
                "target": 15, "reps_min": 10, "reps_max": 15, "reps_done": 15, "hold_s": 3.0,
                "load": "40 kg", "load_amount": 40.0, "load_unit": "kg",
-               "started": "…Z", "ended": "…Z"}]}
+               "started": "…Z", "ended": "…Z", "effort": 3}]}
     ]}
 
 ``position`` counts from 0 (CSV ``Set Order`` from 1); ``load_amount`` and ``load_unit``
-are derived from ``load`` and ignored on import.
+are derived from ``load`` and ignored on import. ``effort`` is the set's rating, 1 (easy),
+2 (right), 3 (hard) or null; exports of earlier versions lack it (unrated on import).
 
 Files (in the data directory, or ``DIR/data`` with ``--basedir DIR``)
 =====================================================================

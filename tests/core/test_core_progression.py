@@ -324,3 +324,34 @@ def test_history_days_come_from_the_sessions() -> None:
     protocol = make_protocol()
     sessions = history([protocol, protocol], [TOP, [10, 10, 10]])
     assert [s.day for s in sessions] == [date(2026, 11, 4), DAY0]
+
+
+def test_the_readme_example() -> None:
+    """README, The coach: six sessions of "Hip thrust strength" and what follows each."""
+    _, written = resolve_protocol("hip-thrust-strength")
+    done: list[tuple[list[int], list[int | None]]] = [
+        ([15, 15, 15], []),
+        ([15, 13, 12], []),
+        ([15, 15, 15], [None, None, 3]),
+        ([15, 15, 15], []),
+        ([12, 9, 8], []),
+        ([11, 9, 9], []),
+    ]
+    said = []
+    sessions: list[PastSession] = []
+    protocol = written
+    for number, (reps, rated) in enumerate(done):
+        records = perform(protocol, reps, efforts=rated)
+        day = date(2026, 11, 2 + 2 * number)
+        sessions.insert(0, PastSession(day, protocol, past_sets(records)))
+        advice = advise(written, sessions)
+        said.append((advice.blocks[0].load.text, advice.blocks[0].reason))
+        protocol = apply_advice(written, advice)
+    assert said == [
+        ("42.5 kg", "every set reached 15: try 42.5 kg"),
+        ("42.5 kg", "not every set reached 15: stay at 42.5 kg"),
+        ("42.5 kg", "every set reached 15, but you rated set 3 hard: stay at 42.5 kg"),
+        ("45 kg", "every set reached 15: try 45 kg"),
+        ("45 kg", "not every set reached 15: stay at 45 kg"),
+        ("40 kg", "below 10 in the last two sessions: try 40 kg (about 10 % less)"),
+    ]
