@@ -87,7 +87,7 @@ class CoachPanel(QWidget):
         head.setSpacing(10)
         self.title = make_label("Coach", "sectionTitle")
         self.title.setStyleSheet("margin-top: 0px;")
-        self.due_label = make_label("", "muted")
+        self.due_label = make_label("", "muted", wrap=True)
         self.due_label.setAccessibleName("Programme and due day")
         self.due_label.setStyleSheet("font-size: 15px;")
         self.switch_button = QPushButton("Use as written")

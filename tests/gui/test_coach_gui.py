@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from test_workout import advance
@@ -205,7 +205,7 @@ def test_the_history_page_charts_the_programme(
         image.save(str(tmp_path / f"chart-{theme}.png"))
 
 
-def test_the_settings_card_edits_steps_and_the_reminder(
+def test_the_settings_form_edits_steps_and_the_reminder(
     qtbot: QtBot, window: MainWindow, context: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     switched: list[tuple[str | None, Path | None]] = []
@@ -214,17 +214,24 @@ def test_the_settings_card_edits_steps_and_the_reminder(
         lambda at, basedir: switched.append((at, basedir)) or f"done {at}",
     )
     window.show_page("settings")
-    card = window.settings_page.coach_card
-    card.step_kg.setValue(1.25)
-    card.remind.setChecked(True)
-    card.remind_time.setTime(card.remind_time.time().fromString("07:15", "HH:mm"))
-    window.settings_page.flush()
+    page = window.settings_page
+    kg = page.field("load_step_kg")
+    kg.setCurrentIndex(kg.findData(1.25))
+    lb = page.field("load_step_lb")
+    assert lb.currentText() == "5 lb"
+    reminder = page.field("remind_at")
+    assert not reminder.remind.isChecked() and not reminder.time.isEnabled()
+    reminder.remind.setChecked(True)
+    reminder.time.setTime(QTime(7, 15))
+    page.flush()
     assert window.settings.load_step_kg == 1.25
     assert window.settings.remind_at == "07:15"
     qtbot.waitUntil(lambda: bool(switched))
     assert switched[-1] == ("07:15", context.basedir)
-    qtbot.waitUntil(lambda: card.reminder_note.text() == "done 07:15")
-    card.remind.setChecked(False)
-    window.settings_page.flush()
+    qtbot.waitUntil(lambda: page.notes["remind_at"].text() == "done 07:15")
+    reminder.remind.setChecked(False)
+    page.flush()
     qtbot.waitUntil(lambda: switched[-1] == (None, context.basedir))
     assert window.settings.remind_at is None
+    page.load(window.settings._replace(remind_at="21:30"))
+    assert reminder.value() == "21:30" and reminder.time.isEnabled()
