@@ -109,7 +109,7 @@ class Settings(NamedTuple):
     load_step_kg: Annotated[
         float,
         Spec(
-            "Load step",
+            "Load step in kg",
             "coach",
             choices=LOAD_STEPS_KG,
             labels=tuple(f"{step:g} kg" for step in LOAD_STEPS_KG),
@@ -118,7 +118,7 @@ class Settings(NamedTuple):
     load_step_lb: Annotated[
         float,
         Spec(
-            "",
+            "in lb",
             "coach",
             choices=LOAD_STEPS_LB,
             labels=tuple(f"{step:g} lb" for step in LOAD_STEPS_LB),
