@@ -393,7 +393,9 @@ def _run_in_window(args: argparse.Namespace, context: AppContext) -> int:
         context.settings = context.settings._replace(voice_enabled=False, sounds_enabled=False)
     from glute_timer.gui.app import run_gui
 
-    return int(run_gui(context, run=spec, as_written=args.as_written))
+    if args.as_written:  # without the coach's suggestion
+        return int(run_gui(context, run=spec, as_written=True))
+    return int(run_gui(context, run=spec))
 
 
 MAX_SLEEP = 0.25
