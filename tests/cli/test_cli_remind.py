@@ -418,3 +418,37 @@ def test_remind_at_waits_until_that_time() -> None:
     slept.clear()
     coach_cli._sleep_until("00:00", clock, sleep)  # past: at once
     assert slept == []
+
+
+def test_remind_under_dbus_run_session(tmp_path: Path) -> None:
+    """The same as a user's shell would do it: a session bus of its own for one command."""
+    python = dbusmock_python()
+    if python is None or shutil.which("dbus-run-session") is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must test remind: dbus and python3-dbusmock are missing")
+        pytest.skip("needs dbus-run-session and python-dbusmock")
+    base = tmp_path / "base"
+    seed(base, (4, 2))
+    log = tmp_path / "notifications.log"
+    script = (
+        f"{python} -m dbusmock --template notification_daemon -l {log} & "
+        "for i in $(seq 100); do dbus-send --session --print-reply --dest=org.freedesktop.DBus "
+        "/ org.freedesktop.DBus.NameHasOwner string:org.freedesktop.Notifications "
+        "| grep -q true && break; sleep 0.1; done; "
+        f"{sys.executable} -m glute_timer --basedir {base} remind --wait 0"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "DBUS_SESSION_BUS_ADDRESS"}
+    env["PYTHONPATH"] = str(ROOT)
+    done = subprocess.run(
+        ["dbus-run-session", "--", "sh", "-c", script],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    headline = "Hip thrust strength is due today: session 3 of 7, 42.5 kg"
+    assert done.stdout.splitlines() == [headline]
+    calls = [line for line in log.read_text().splitlines() if " Notify " in line]
+    assert len(calls) == 1 and f'"{headline}"' in calls[0] and '"Start"' in calls[0]
