@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from glute_timer.core.exercises import find_exercise
 from glute_timer.core.plan import PHASE_LABELS, Plan, SetSpan, format_clock
@@ -29,6 +29,15 @@ def countdown_text(seconds: float) -> str:
         hours, minutes = divmod(minutes, 60)
         return f"{hours}:{minutes:02d}:{secs:02d}"
     return f"{minutes}:{secs:02d}"
+
+
+HERO_SECONDS_FROM: Final = 2.0
+"""A hold at least this long shows its seconds as the hero; a shorter one, the rep."""
+
+
+def rep_text(rep: int, target: int) -> str:
+    """ "6 / 15" with thin spaces, so it stays one tight group in the big digits."""
+    return f"{rep}\u2009/\u2009{target}"
 
 
 def plural(count: int, one: str, many: str | None = None) -> str:
@@ -62,6 +71,8 @@ class Display:
     next_text: str | None
     can_finish_set: bool
     coming_load: str = ""  # in a lead-in, rest or switch: "Set 2: 42.5 kg" for a loaded set
+    hero: str = ""  # what the big digits show: the rep count ("6 / 15") or the seconds
+    hero_is_rep: bool = False  # the hero is the rep count (lifts, lowers, short holds)
 
     @property
     def paused(self) -> bool:
@@ -100,6 +111,8 @@ class Display:
             "phase_label": self.phase_label,
             "remaining_s": round(self.view.step_remaining, 3),
             "countdown": self.countdown,
+            "hero": self.hero,
+            "hero_is_rep": self.hero_is_rep,
             "elapsed_s": round(self.view.elapsed, 3),
             "total_s": round(self.view.total, 3),
             "workout_remaining_s": round(self.view.remaining, 3),
@@ -148,12 +161,19 @@ def display_of(session: Session, now: float | None = None) -> Display:
     coming = ""
     if not in_set and span is not None and shows_load and step.phase != "done":
         coming = f"Set {span.set}: {load}"
+    countdown = countdown_text(view.step_remaining)
+    rep = (step.rep or 0) if in_set else 0
+    hero_is_rep = (
+        in_set
+        and span is not None
+        and not (step.phase == "hold" and step.duration >= HERO_SECONDS_FROM)
+    )
     return Display(
         view=view,
         state=view.state,
         phase=step.phase,
         phase_label=PHASE_LABELS[step.phase],
-        countdown=countdown_text(view.step_remaining),
+        countdown=countdown,
         time_left=f"Time left {format_clock(math.ceil(view.remaining - 1e-6))}",
         protocol_name=plan.name,
         exercise_id=block.exercise,
@@ -162,7 +182,7 @@ def display_of(session: Session, now: float | None = None) -> Display:
         shows_load=shows_load,
         span=span,
         in_set=in_set,
-        rep=(step.rep or 0) if in_set else 0,
+        rep=rep,
         reps_done=view.reps_done,
         set=span.set if span is not None else step.set,
         sets=span.sets if span is not None else 1,
@@ -171,4 +191,6 @@ def display_of(session: Session, now: float | None = None) -> Display:
         next_text=view.next_text,
         can_finish_set=view.can_finish_set,
         coming_load=coming,
+        hero=rep_text(rep, span.target) if hero_is_rep and span is not None else countdown,
+        hero_is_rep=hero_is_rep,
     )
