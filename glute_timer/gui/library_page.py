@@ -31,10 +31,12 @@ from glute_timer.core.display import plural
 from glute_timer.core.exercises import find_exercise
 from glute_timer.core.library import ProtocolEntry, load_user_protocols, ordered_presets
 from glute_timer.core.plan import MAX_CUES, Plan, WorkoutTooBig, check_workout_size, format_clock
-from glute_timer.core.protocol import Protocol, Tempo, format_number
+from glute_timer.core.protocol import Protocol, format_number
 from glute_timer.core.settings import Settings
 from glute_timer.gui.coach_panel import CoachPanel
+from glute_timer.gui.movement_preview import MovementPreview, tempo_text
 from glute_timer.gui.planning import BackgroundPlanner, PlanResult
+from glute_timer.gui.theme import Theme
 from glute_timer.gui.timers import single_shot_timer
 from glute_timer.gui.widgets import Card, FlowLayout, make_label, plain_spin
 
@@ -47,16 +49,6 @@ SCHEDULE_TEXT = {
 CUE_PREVIEW = 14
 RELOAD_AFTER_MS = 300
 """A burst of changes in the protocols folder (a save is a write and a rename) reloads once."""
-
-
-def tempo_text(t: Tempo) -> str:
-    parts = [f"lift {format_number(t.lift)}"]
-    if t.hold:
-        parts.append(f"hold {format_number(t.hold)}")
-    parts.append(f"lower {format_number(t.lower)}")
-    if t.pause:
-        parts.append(f"pause {format_number(t.pause)}")
-    return " · ".join(parts) + " s"
 
 
 def cue_preview_lines(plan: Plan, limit: int = CUE_PREVIEW) -> list[str]:
@@ -208,8 +200,11 @@ class LibraryPage(QWidget):
         self.blocks_table.setAccessibleName("Blocks")
         self.blocks_table.verticalHeader().setVisible(False)
         self.blocks_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.blocks_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        # A row picked shows its block in the movement preview.
+        self.blocks_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.blocks_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.blocks_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.blocks_table.currentCellChanged.connect(self._block_picked)
         self.blocks_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # In a narrow window the table scrolls sideways itself, not the whole page.
         self.blocks_table.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
@@ -219,6 +214,9 @@ class LibraryPage(QWidget):
         for col in range(1, 6):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         blocks_card.add(self.blocks_table)
+
+        self.movement = MovementPreview()
+        self.movement.setAccessibleName("How it moves")
 
         self.exercise_card = Card()
         self.exercise_text = make_label("", None, wrap=True)
@@ -239,13 +237,14 @@ class LibraryPage(QWidget):
         self.details.addWidget(self.equipment_label)
         self.details.addWidget(self.error_label)
         self.details.addLayout(actions)
+        self.details.addWidget(self.movement)
         self.details.addWidget(blocks_card)
         self.details.addWidget(self.exercise_card)
         self.details.addWidget(cues_card)
         self.details.addStretch(1)
         self.details_scroll.setWidget(inner)
         column.addWidget(self.details_scroll, 1)
-        self.detail_cards = [blocks_card, self.exercise_card, cues_card]
+        self.detail_cards = [self.movement, blocks_card, self.exercise_card, cues_card]
 
         self.start_card = Card(spacing=6)
         row = FlowLayout(spacing=14)
@@ -445,6 +444,8 @@ class LibraryPage(QWidget):
         has_protocol = protocol is not None
         for card in self.detail_cards:
             card.setVisible(has_protocol)
+        if not has_protocol:
+            self.movement.stop()
         self.start_card.setVisible(has_protocol)
         if protocol is not None:
             self.protocol_shown.emit(protocol)
@@ -532,6 +533,8 @@ class LibraryPage(QWidget):
         scrollbar = table.horizontalScrollBar().sizeHint().height()  # room for it, if needed
         table.setFixedHeight(header_height + row_height * table.rowCount() + 4 + scrollbar)
 
+        table.setCurrentCell(-1, -1)
+        self.movement.block = 0  # a new protocol shows its first block
         self.exercise_text.setText(self._exercise_html(protocol))
         self.cue_text.setText(f"Planning {size.cues:,} cues…")
         self.planner.request(protocol, self._planned)
@@ -631,6 +634,7 @@ class LibraryPage(QWidget):
         self.start_button.setEnabled(True)
         self.run_total.setToolTip(f"{size.cues:,} cues (at most {MAX_CUES:,})")
         self.run_total.setText(f"Total {format_clock(size.seconds)}")
+        self.movement.show_block(protocol, self.movement.block)  # the run's tempo
         # The preview follows at once, and the plan is ready by the time Start is pressed.
         self.planner.request(protocol, self._planned)
         many = len(protocol.blocks) > 1
@@ -664,6 +668,14 @@ class LibraryPage(QWidget):
         target = self.target_spin.value()
         name = f"{protocol.name} ({hold} s hold, {plural(target, 'rep')})"
         self.save_copy_requested.emit(protocol.with_changes(name=name[:100]))
+
+    def _block_picked(self, row: int, *_args: object) -> None:
+        protocol = self.run_protocol()
+        if protocol is not None and row >= 0:
+            self.movement.show_block(protocol, row)
+
+    def set_theme(self, theme: Theme) -> None:
+        self.movement.set_theme(theme)
 
     def _edit(self) -> None:
         if self._current is not None:

@@ -268,6 +268,7 @@ class MainWindow(QMainWindow):
                 settings=lambda: self.settings,
             )
             self._library = page
+            page.set_theme(self.theme)
             index = self.stack.indexOf(self._library_placeholder)
             self.stack.insertWidget(index, page)
             if self.stack.currentWidget() is self._library_placeholder:
@@ -560,8 +561,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication) and (initial or old.theme != settings.theme):
             self.theme = apply_theme(app, settings.theme, ask_desktop=not initial)
-            if self._workout is not None:
-                self._workout.set_theme(self.theme)
+            self._theme_pages()
         if not initial and self._sound is not None:
             self._sound.apply_settings(settings)
         if self.workout_running:
@@ -610,8 +610,13 @@ class MainWindow(QMainWindow):
             app = QApplication.instance()
             if isinstance(app, QApplication) and theme_for("system") != self.theme:
                 self.theme = apply_theme(app, "system")
-                if self._workout is not None:
-                    self._workout.set_theme(self.theme)
+                self._theme_pages()
+
+    def _theme_pages(self) -> None:
+        """The pages that paint with the theme's colours themselves (figures, the ring)."""
+        for page in (self._library, self._workout):
+            if page is not None:
+                page.set_theme(self.theme)
 
     def restore_geometry(self) -> None:
         geometry = self.settings.window_geometry
