@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from glute_timer.core.exercises import find_exercise
 from glute_timer.core.protocol import (
     Protocol,
     ProtocolError,
@@ -26,6 +27,20 @@ class ProtocolEntry:
     path: Path | None
     protocol: Protocol | None
     error: ProtocolError | None = None
+
+    def searchable(self) -> str:
+        """What the Library's search looks in: id, name, description, schedule, the
+        exercises' names and the error, case-folded."""
+        parts = [self.id]
+        if self.protocol is not None:
+            p = self.protocol
+            parts += [p.name, p.description, p.schedule]
+            for block in p.blocks:
+                exercise = find_exercise(block.exercise)
+                parts.append(exercise.name if exercise else block.exercise)
+        if self.error is not None:
+            parts.append(str(self.error))
+        return " ".join(parts).casefold()
 
 
 def load_presets() -> list[ProtocolEntry]:

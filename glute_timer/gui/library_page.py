@@ -58,19 +58,6 @@ def cue_preview_lines(plan: Plan, limit: int = CUE_PREVIEW) -> list[str]:
     return lines
 
 
-def searchable(entry: ProtocolEntry) -> str:
-    parts = [entry.id]
-    if entry.protocol is not None:
-        p = entry.protocol
-        parts += [p.name, p.description, p.schedule]
-        for block in p.blocks:
-            exercise = find_exercise(block.exercise)
-            parts.append(exercise.name if exercise else block.exercise)
-    if entry.error is not None:
-        parts.append(str(entry.error))
-    return " ".join(parts).casefold()
-
-
 class LibraryPage(QWidget):
     start_requested = Signal(object, str)  # Protocol (possibly customised), protocol id
     save_copy_requested = Signal(object)  # Protocol: save as a new protocol
@@ -359,7 +346,7 @@ class LibraryPage(QWidget):
         folder = self.protocols_dir
         if self._watcher is None:
             self._watcher = QFileSystemWatcher(self)
-            self._watcher.directoryChanged.connect(lambda _path: self._reload_soon.start())
+            self._watcher.directoryChanged.connect(self._directory_changed)
             self._watcher.fileChanged.connect(lambda _path: self._reload_soon.start())
         watched = set(self._watcher.directories()) | set(self._watcher.files())
         wanted = {str(entry.path) for entry in self.entries if entry.path is not None}
@@ -373,6 +360,12 @@ class LibraryPage(QWidget):
         new = wanted - watched
         if new:
             self._watcher.addPaths(sorted(new))
+
+    def _directory_changed(self, path: str) -> None:
+        # Before the protocols folder exists its parent (the history's too) is watched: only
+        # its appearing counts, or each read of the history by the coach would reload.
+        if path == str(self.protocols_dir) or self.protocols_dir.is_dir():
+            self._reload_soon.start()
 
     def _folder_changed(self) -> None:
         current = self._current
@@ -413,7 +406,7 @@ class LibraryPage(QWidget):
                     header_item.setHidden(not visible_in_section)
                 header_item, visible_in_section = item, False
                 continue
-            haystack = searchable(entry)
+            haystack = entry.searchable()
             hidden = not all(word in haystack for word in words)
             item.setHidden(hidden)
             visible_in_section = visible_in_section or not hidden

@@ -208,6 +208,32 @@ def test_new_files_appear_and_broken_ones_open_to_be_fixed(
     assert any("too long" in reason for reason in editor.problems.values())
 
 
+def test_a_fresh_data_folder_reloads_only_when_the_protocols_folder_appears(
+    qtbot: QtBot, window: MainWindow, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before the protocols folder exists its parent is watched, and the history lives
+    there: the coach's reads of the history once reloaded the Library, whose coach read
+    the history again, without end (a fresh install spent 2 % of a core on it)."""
+    lib = window.library
+    folder = context.paths.protocols_dir
+    assert not folder.exists()
+    folder.parent.mkdir(parents=True, exist_ok=True)  # the history made it
+    lib.reload()  # the parent is watched now
+    reloads: list[object] = []
+    original = lib.reload
+    monkeypatch.setattr(lib, "reload", lambda *a, **k: (reloads.append(a), original(*a, **k)))
+    qtbot.wait(500)  # the first reads of the history are over
+    reloads.clear()
+    for n in range(3):  # the history's folder changes: a journal, a write
+        (folder.parent / f"history-{n}.tmp").write_text("x", encoding="utf-8")
+        qtbot.wait(150)
+    qtbot.wait(600)
+    assert reloads == []
+    folder.mkdir()
+    (folder / "appears.toml").write_text(TINY, encoding="utf-8")
+    qtbot.waitUntil(lambda: any(e.id == "appears" for e in lib.entries), timeout=5000)
+
+
 # ------------------------------------------------------------------ 9. singulars
 
 
