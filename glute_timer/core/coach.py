@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property
 from pathlib import Path
@@ -38,6 +38,7 @@ from glute_timer.core.plan import WorkoutTooBig, check_workout_size
 from glute_timer.core.progress import MAX_GAP, ProtocolProgress
 from glute_timer.core.progression import Advice, LoadSteps, PastSession, PastSet, advise
 from glute_timer.core.protocol import Load, Protocol, ProtocolError, format_number, parse_protocol
+from glute_timer.core.session import SetRecord
 from glute_timer.core.settings import Settings
 
 SESSIONS_READ: Final = 12
@@ -169,6 +170,21 @@ class NextSession:
     advice: Advice
     days: tuple[date, ...]  # the protocol's training days, oldest first
     today: date
+    sessions: tuple[PastSession, ...] = field(default=(), compare=False)
+    """The past sessions the advice was made from, newest first."""
+    steps: LoadSteps | None = field(default=None, compare=False)
+
+    def after(self, ran: Protocol, records: Sequence[SetRecord], day: date) -> NextSession:
+        """The next session once a workout of ``ran`` recorded ``records`` on ``day``
+        (the end-of-workout summary's "next time", before the history is read again);
+        no records: this one, as it was."""
+        if not records:
+            return self
+        done = PastSession(day=day, protocol=ran, sets=tuple(past_set(r) for r in records))
+        sessions = (done, *self.sessions)
+        days = tuple(sorted({*self.days, day}))
+        advice = advise(self.protocol, sessions, self.steps)
+        return replace(self, advice=advice, days=days, today=day, sessions=sessions)
 
     @cached_property
     def progress(self) -> ProtocolProgress:
@@ -294,6 +310,24 @@ def next_session(
         advice=advise(protocol, sessions, steps),
         days=tuple(days),
         today=today,
+        sessions=tuple(sessions),
+        steps=steps,
+    )
+
+
+def past_set(record: SetRecord) -> PastSet:
+    """A set of the workout just run, as the coach reads one from the history."""
+    return PastSet(
+        block=record.block,
+        set=record.set,
+        side=record.side,
+        exercise=record.exercise,
+        reps_done=record.reps_done,
+        reps_min=record.reps_min,
+        reps_max=record.reps_max,
+        hold_s=record.hold_s,
+        load=record.load,
+        effort=record.effort,
     )
 
 

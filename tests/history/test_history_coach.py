@@ -17,10 +17,11 @@ from glute_timer.core.coach import (
     peek_history,
     session_points,
 )
-from glute_timer.core.history_model import Workout
+from glute_timer.core.history_model import StoredSet, Workout
 from glute_timer.core.history_store import HistoryStore
 from glute_timer.core.library import resolve_protocol
 from glute_timer.core.protocol import Load, dump_protocol
+from glute_timer.core.session import SetRecord
 
 TODAY = date(2026, 11, 25)
 PROTOCOL_ID, STRENGTH = resolve_protocol("hip-thrust-strength")
@@ -131,3 +132,63 @@ def test_chart_points_mark_where_the_load_went_up(store: HistoryStore) -> None:
         (ago(4)[0], 42.5, 39, True),
         (ago(2)[0], 42.5, 45, False),
     ]
+
+
+def _records(reps: int, load: str = "40 kg", sets: int = 3) -> list[SetRecord]:
+    return [
+        SetRecord(
+            block=1,
+            set=n + 1,
+            side=None,
+            exercise="barbell-hip-thrust",
+            exercise_name="Barbell hip thrust",
+            reps_done=reps,
+            target=15,
+            reps_min=10,
+            reps_max=15,
+            hold_s=3.0,
+            load=load,
+            started_at=60.0 * n,
+            ended_at=60.0 * n + 40,
+            started_wall=0.0,
+            ended_wall=0.0,
+        )
+        for n in range(sets)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("before", "reps", "reason"),
+    [
+        ([], 15, "try 42.5 kg"),  # every set at the top: up a step
+        ([], 12, "stay at 40 kg"),  # below the top: the same load
+        ([(4, 8)], 8, "10 %"),  # below the bottom twice running: lighter
+    ],
+)
+def test_the_summary_knows_next_time_as_the_history_will(
+    store: HistoryStore, before: list[tuple[int, int]], reps: int, reason: str
+) -> None:
+    """``after`` (the summary, before the history is read again) says what reading the
+    history with the workout in it says."""
+    store.merge([session(ago(days)[0], reps=done) for days, done in before])
+    coming = next_session(store, PROTOCOL_ID, STRENGTH, today=ago(2)[0])
+    records = _records(reps)
+    later = coming.after(STRENGTH, records, TODAY)
+    day_start = make_workout(TODAY).started_ms
+    workout = replace(
+        session(TODAY, reps=reps),
+        sets=tuple(
+            StoredSet.from_record(n, r)._replace(started_ms=day_start, ended_ms=day_start + 1)
+            for n, r in enumerate(records)
+        ),
+    )
+    store.merge([workout])
+    read = next_session(store, PROTOCOL_ID, STRENGTH, today=TODAY)
+    assert later.advice == read.advice
+    assert reason in later.advice.blocks[0].reason
+    assert later.due == read.due and later.days == read.days
+
+
+def test_after_no_sets_the_next_session_is_unchanged(store: HistoryStore) -> None:
+    coming = next_session(store, PROTOCOL_ID, STRENGTH, today=TODAY)
+    assert coming.after(STRENGTH, [], TODAY) is coming
