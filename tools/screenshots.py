@@ -55,8 +55,11 @@ def advance(window: MainWindow, clock: FakeClock, seconds: float) -> None:
 
 def start_workout(window: MainWindow) -> None:
     """Start the selected protocol and wait for it: the plan is made off the GUI thread."""
-    window.library.start_current()
-    window.library.planner.wait()
+    lib = window.library
+    if not lib.coach.isHidden():  # the coach's view, for the summary's "Next time"
+        wait_for(lambda: lib.coach.coming is not None)
+    lib.start_current()
+    lib.planner.wait()
     QApplication.processEvents()
 
 
@@ -76,6 +79,16 @@ def workout(window: MainWindow, clock: FakeClock) -> None:
     advance(window, clock, 13 * 15)  # set 1: 15 reps of 1 + 10 + 2 seconds
     driver.skip()  # the rest
     advance(window, clock, 13 * 5 + 1 + 2.6)  # rep 6: lift, then into the hold
+
+
+def workout_reps(window: MainWindow, clock: FakeClock) -> None:
+    """Set 1 of 2, rep 6 of 15, on the way up: the rep count in the big digits."""
+    window.library.select_id("pre-run")
+    start_workout(window)
+    driver = window.driver
+    assert driver is not None
+    driver.skip()  # the lead-in
+    advance(window, clock, 3 * 5 + 0.6)  # 5 reps of 1 + 1 + 1 seconds, then into the lift
 
 
 def editor(window: MainWindow, clock: FakeClock) -> None:
@@ -215,6 +228,7 @@ def coach_history(window: MainWindow, clock: FakeClock) -> None:
 SHOTS: dict[str, Callable[[MainWindow, FakeClock], None]] = {
     "library": library,
     "workout": workout,
+    "workout-reps": workout_reps,
     "editor": editor,
     "editor-validation": editor_validation,
     "settings": settings,

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
     # The pages, the protocols and the session machinery are imported when first needed:
     # the window's first paint needs none of them (a faster start).
+    from glute_timer.core.coach import NextSession
     from glute_timer.core.library import ProtocolEntry
     from glute_timer.core.plan import Plan
     from glute_timer.core.protocol import Protocol
@@ -497,10 +498,14 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ workouts
 
     def start_workout(
-        self, protocol: Protocol, protocol_id: str = "custom", plan: Plan | None = None
+        self,
+        protocol: Protocol,
+        protocol_id: str = "custom",
+        plan: Plan | None = None,
+        coming: NextSession | None = None,
     ) -> SessionDriver | None:
         """Start ``protocol`` (see ``WindowWorkouts.start``)."""
-        return self.workouts.start(protocol, protocol_id, plan)
+        return self.workouts.start(protocol, protocol_id, plan, coming)
 
     def run_spec(self, spec: str, *, as_written: bool = False) -> None:
         """Start the workout ``glute-timer run SPEC`` names (see ``WindowWorkouts``), with

@@ -204,7 +204,7 @@ def connect_library(window: MainWindow, ops: ProtocolOps, lib: Any) -> None:
     # The Library plans off the GUI thread and starts once the plan is there.
     lib.start_requested.connect(
         lambda protocol, protocol_id: window.start_workout(
-            protocol, protocol_id, plan=lib.ready_plan(protocol)
+            protocol, protocol_id, plan=lib.ready_plan(protocol), coming=lib.coach.coming
         )
     )
     lib.protocol_shown.connect(window.warm_audio)

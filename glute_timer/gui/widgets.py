@@ -229,6 +229,14 @@ class Card(QFrame):
             self.body.addLayout(item)
 
 
+def tabular(font: QFont) -> QFont:
+    """``font`` with tabular figures (OpenType ``tnum``): every digit as wide as the
+    others, so a countdown or a clock never shifts as its numbers change."""
+    font = QFont(font)
+    font.setFeature(QFont.Tag("tnum"), 1)
+    return font
+
+
 class ProgressRing(QWidget):
     """The current step: a ring that fills clockwise, the phase name and huge digits inside.
 
@@ -242,6 +250,7 @@ class ProgressRing(QWidget):
         self._digits = ""
         self._title = ""
         self._caption = ""
+        self._fit = ""  # the text the digits are sized for (their widest form)
         self._color = QColor("#0072B2")
         self._title_color = QColor("#0072B2")
         self._track = QColor("#D5D9E0")
@@ -275,14 +284,25 @@ class ProgressRing(QWidget):
         self._request_full()
 
     def set_state(
-        self, *, progress: float, digits: str, title: str, caption: str, dimmed: bool
+        self,
+        *,
+        progress: float,
+        digits: str,
+        title: str,
+        caption: str,
+        dimmed: bool,
+        fit: str = "",
     ) -> None:
-        """Repaint only what changed: the texts, or the stretch of ring that moved."""
-        if (digits, title, caption, dimmed) == (
+        """Repaint only what changed: the texts, or the stretch of ring that moved.
+
+        ``fit`` is the widest text the digits show in this step ("15 / 15" for a rep
+        count, "00" for seconds): sized for it, they keep their size as they change."""
+        if (digits, title, caption, dimmed, fit) == (
             self._digits,
             self._title,
             self._caption,
             self._dimmed,
+            self._fit,
         ):
             self.set_progress(progress)
             return
@@ -290,6 +310,7 @@ class ProgressRing(QWidget):
             self._pens = None
         self._progress = min(1.0, max(0.0, progress))
         self._digits, self._title, self._caption, self._dimmed = digits, title, caption, dimmed
+        self._fit = fit
         spoken = f"{title}: {digits}" + (f", {caption}" if caption else "")
         self.setAccessibleDescription(spoken)
         self._request_full()
@@ -358,7 +379,7 @@ class ProgressRing(QWidget):
         return self._geometry()[1]
 
     def digit_font(self) -> QFont:
-        font = QFont(self.font())
+        font = tabular(self.font())
         font.setBold(True)
         font.setPixelSize(self.digit_pixel_size())
         return font
@@ -367,12 +388,14 @@ class ProgressRing(QWidget):
         """As large as the ring's inside allows: about half its inner diameter."""
         inner = self._diameter() - 2 * self._pen_width()
         size = inner * 0.56
-        probe = QFont(self.font())
+        probe = tabular(self.font())
         probe.setBold(True)
         probe.setPixelSize(100)
-        width_at_100 = QFontMetricsF(probe).horizontalAdvance(text or self._digits or "00")
+        sample = text or max(self._fit, self._digits, "00", key=len)
+        width_at_100 = QFontMetricsF(probe).horizontalAdvance(sample)
         if width_at_100 > 0:
-            size = min(size, inner * 0.80 / width_at_100 * 100)
+            # A wide text ("15 / 15") is low: the circle is nearly as wide as it there.
+            size = min(size, inner * 0.88 / width_at_100 * 100)
         return max(12, int(size))
 
     def _draw_text(
@@ -387,7 +410,7 @@ class ProgressRing(QWidget):
         key = (text, pixel_size, color.rgba(), ratio)
         picture = self._text_cache.get(key)
         if picture is None:
-            font = QFont(self.font())
+            font = tabular(self.font())
             font.setBold(True)
             font.setPixelSize(pixel_size)
             metrics = QFontMetricsF(font)
@@ -524,6 +547,7 @@ class StatBlock(QWidget):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(label)
         self.value.setAccessibleName(caption)
+        self.value.setFont(tabular(self.value.font()))
         self._value_px = 40
         self.set_scale(40)
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QPaintEvent, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -15,20 +14,18 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from glute_timer.core.display import Display, plural
-from glute_timer.core.plan import Plan, format_clock
-from glute_timer.core.protocol import Load, Protocol, format_number
+from glute_timer.core.display import Display, rep_text
+from glute_timer.core.plan import Plan, Step
+from glute_timer.core.pose import step_moment
+from glute_timer.core.protocol import Load, Protocol
 from glute_timer.core.session import (
     Event,
     SetCompleted,
@@ -39,6 +36,7 @@ from glute_timer.core.session import (
 )
 from glute_timer.gui.driver import SessionDriver
 from glute_timer.gui.effort import EffortBar, EffortKeys
+from glute_timer.gui.figure import ExerciseFigure
 from glute_timer.gui.theme import LIGHT, Theme
 from glute_timer.gui.widgets import (
     KeyButton,
@@ -46,10 +44,21 @@ from glute_timer.gui.widgets import (
     StatBlock,
     make_label,
     plain_spin,
+    tabular,
 )
+from glute_timer.gui.workout_summary import WorkoutSummary
+
+if TYPE_CHECKING:
+    from glute_timer.core.coach import NextSession
 
 RING_STEP_PX = 2.0
 """How far the ring's end moves between two frames, when the frame cap allows."""
+FIGURE_MIN_WIDTH = 140
+RING_MIN_PX = 150
+COMPACT_BELOW = 680
+"""A page lower than this (a small window) shows the rep, set and side without notes."""
+MIN_READING_PX = 40
+""""Next" and "Time left" at least this large from a window of the default size."""
 
 SHORTCUTS = {
     "toggle": ("Space",),
@@ -148,6 +157,8 @@ class WorkoutPage(QWidget):
         self._static_key: object = None
         self._time_left = ""
         self._permille = -1
+        self._coming: NextSession | None = None
+        self._step: Step | None = None  # the step the figure moves through
 
         self.stack = QStackedWidget(self)
         outer = QVBoxLayout(self)
@@ -203,10 +214,11 @@ class WorkoutPage(QWidget):
         self.time_left_label = make_label("", None)
         self.time_left_label.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.time_left_label.setAccessibleName("Time left in the workout")
+        self.time_left_label.setFont(tabular(self.time_left_label.font()))
         self.overall_bar = QProgressBar()
         self.overall_bar.setRange(0, 1000)
         self.overall_bar.setTextVisible(False)
-        self.overall_bar.setFixedWidth(220)
+        self.overall_bar.setMinimumWidth(220)  # as wide as the time left above it
         self.overall_bar.setAccessibleName("Workout progress")
         overall.addWidget(self.time_left_label)
         overall.addWidget(self.overall_bar)
@@ -225,28 +237,41 @@ class WorkoutPage(QWidget):
         load_row.addStretch(1)
         layout.addLayout(load_row)
 
+        # The figure doing the movement, the step's ring with the hero digits, and the
+        # rep, set and side: read from left to right, the ring in the middle.
         middle = QHBoxLayout()
-        middle.setSpacing(12)
+        middle.setSpacing(24)
         left = QVBoxLayout()
+        left.setSpacing(6)
         left.addStretch(1)
-        self.rep_block = StatBlock("Rep")
-        left.addWidget(self.rep_block)
+        self.figure_caption = make_label("Up next", "muted")
+        self.figure_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        caption_policy = self.figure_caption.sizePolicy()
+        caption_policy.setRetainSizeWhenHidden(True)  # the figure stays where it is
+        self.figure_caption.setSizePolicy(caption_policy)
+        self.figure = ExerciseFigure()
+        self.figure.setMinimumSize(FIGURE_MIN_WIDTH, self.figure.heightForWidth(FIGURE_MIN_WIDTH))
+        left.addWidget(self.figure_caption)
+        left.addWidget(self.figure)
         left.addStretch(1)
         self.ring = ProgressRing()
+        self.ring.setMinimumSize(RING_MIN_PX, RING_MIN_PX)  # the digits shrink with it
         right = QVBoxLayout()
+        right.setSpacing(24)
+        self._stats = right
         right.addStretch(1)
+        self.rep_block = StatBlock("Rep")
         self.set_block = StatBlock("Set")
-        right.addWidget(self.set_block)
-        right.addSpacing(24)
         self.side_block = StatBlock("Side")
         policy = self.side_block.sizePolicy()
         policy.setRetainSizeWhenHidden(True)
         self.side_block.setSizePolicy(policy)
-        right.addWidget(self.side_block)
+        for block in (self.rep_block, self.set_block, self.side_block):
+            right.addWidget(block)
         right.addStretch(1)
-        middle.addLayout(left, 1)
-        middle.addWidget(self.ring, 3)
-        middle.addLayout(right, 1)
+        middle.addLayout(left, 3)
+        middle.addWidget(self.ring, 4)
+        middle.addLayout(right, 2)
         layout.addLayout(middle, 1)
 
         self.next_label = make_label("", None)
@@ -306,44 +331,17 @@ class WorkoutPage(QWidget):
         return button
 
     def _build_summary(self) -> None:
-        self.summary = QWidget()
-        layout = QVBoxLayout(self.summary)
-        layout.setContentsMargins(40, 32, 40, 28)
-        layout.setSpacing(12)
-        self.summary_title = make_label("Workout complete", "pageTitle")
-        self.summary_title.setStyleSheet("font-size: 34px; font-weight: 700;")
-        self.summary_line = make_label("", "muted")
-        self.summary_line.setStyleSheet("font-size: 18px;")
-        layout.addWidget(self.summary_title)
-        layout.addWidget(self.summary_line)
-        self.summary_table = QTableWidget(0, 6)
-        self.summary_table.setHorizontalHeaderLabels(
-            ["Exercise", "Set", "Side", "Reps", "Hold", "Load"]
-        )
-        self.summary_table.setAccessibleName("Completed sets")
-        self.summary_table.verticalHeader().setVisible(False)
-        self.summary_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.summary_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        header = self.summary_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, 6):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.summary_table.setStyleSheet("font-size: 16px;")
-        layout.addWidget(self.summary_table, 1)
-        self.summary_effort = EffortBar()  # the last set's rating (issue 15)
-        self.summary_effort.rated.connect(self._rate)
-        layout.addWidget(self.summary_effort)
-        layout.addStretch(0)
-        buttons = QHBoxLayout()
-        self.again_button = QPushButton("Do it again")
-        self.again_button.clicked.connect(self._again)
-        self.library_button = QPushButton("Back to the Library")
-        self.library_button.setObjectName("primary")
-        self.library_button.clicked.connect(self.back_to_library)
-        buttons.addStretch(1)
-        buttons.addWidget(self.again_button)
-        buttons.addWidget(self.library_button)
-        layout.addLayout(buttons)
+        self.summary = WorkoutSummary()
+        self.summary.again.connect(self._again)
+        self.summary.leave.connect(self.back_to_library)
+        self.summary.effort.rated.connect(self._rate)
+        # The parts tests and the keys reach for.
+        self.summary_title = self.summary.title
+        self.summary_line = self.summary.line
+        self.summary_table = self.summary.table
+        self.summary_effort = self.summary.effort
+        self.again_button = self.summary.again_button
+        self.library_button = self.summary.library_button
         self.stack.addWidget(self.summary)
 
     def _build_shortcuts(self) -> None:
@@ -369,11 +367,20 @@ class WorkoutPage(QWidget):
 
     # ------------------------------------------------------------ attaching a session
 
-    def attach(self, driver: SessionDriver, protocol: Protocol, units: str) -> None:
+    def attach(
+        self,
+        driver: SessionDriver,
+        protocol: Protocol,
+        units: str,
+        coming: NextSession | None = None,
+    ) -> None:
+        """Follow ``driver``'s workout of ``protocol``; ``coming`` is the coach's view of
+        the protocol's next session before it (the summary's "Next time")."""
         self.detach()
         self.driver = driver
         self.plan = driver.session.plan
         self._protocol = protocol
+        self._coming = coming
         self._units = units
         self._completed = []
         self._phase = ""
@@ -381,7 +388,7 @@ class WorkoutPage(QWidget):
         driver.view_changed.connect(self.show_view)
         driver.session_event.connect(self._on_event)
         driver.frame_interval = self.frame_interval
-        driver.frame = self.ring.set_progress
+        driver.frame = self._frame
         self.stack.setCurrentWidget(self.stage)
         self.show_view(driver.view())
 
@@ -404,6 +411,11 @@ class WorkoutPage(QWidget):
         if duration <= 0:
             return 1.0
         return RING_STEP_PX * duration / max(1.0, self.ring.circumference())
+
+    @property
+    def coming(self) -> NextSession | None:
+        """The coach's view of the next session with the workout just finished in it."""
+        return self.summary.coming
 
     @property
     def running(self) -> bool:
@@ -491,6 +503,7 @@ class WorkoutPage(QWidget):
         self._theme = theme
         self._phase = ""
         self._static_key = None
+        self.figure.set_theme(theme)
         if self._last_view is not None and self.driver is not None:
             self.show_view(self._last_view)
 
@@ -505,6 +518,7 @@ class WorkoutPage(QWidget):
             t = self._theme
             tint = t.phase_tint(phase)
             self.stage.set_tint(tint)
+            self.figure.set_theme(t, tint.name())
             self.ring.set_colors(
                 t.phase_color(phase),
                 t.phase_text_color(phase),
@@ -515,13 +529,22 @@ class WorkoutPage(QWidget):
         caption = "Paused" if display.paused else display.coming_load  # "Set 2: 42.5 kg"
         if display.state is State.IDLE:
             caption = "Press Space to start"
+        span = display.span
+        fit = rep_text(span.target, span.target) if display.hero_is_rep and span else "00"
         self.ring.set_state(
             progress=display.view.step_progress,
-            digits=display.countdown,
+            digits=display.hero,
             title=display.phase_label,
             caption=caption,
             dimmed=display.paused,
+            fit=fit,
         )
+        # The figure: the exercise of the set (during a rest, the next one), at the
+        # moment of the step the clock is in; the frames in between move it on.
+        step = display.view.step
+        self._step = step
+        self.figure.set_exercise(display.exercise_id, span.side if span else display.side)
+        self.figure.set_moment(*step_moment(step, display.view.step_elapsed))
 
         # Per tick, only what moves: Qt is asked only when a value differs from the last.
         if display.time_left != self._time_left:
@@ -545,6 +568,7 @@ class WorkoutPage(QWidget):
         self._static_key = key
 
         self._set_text(self.exercise_label, display.exercise_name)
+        self.figure_caption.setVisible(not display.in_set and display.active)
         self.load_label.setVisible(display.shows_load)
         self.load_button.setVisible(display.shows_load)
         self._set_text(self.load_label, f"Load: {display.load}")
@@ -570,6 +594,13 @@ class WorkoutPage(QWidget):
         self.stop_button.setEnabled(active)
         self.finish_button.setEnabled(display.can_finish_set)
 
+    def _frame(self, progress: float) -> None:
+        """A frame between full wakes: the ring's end and the figure move on."""
+        self.ring.set_progress(progress)
+        step = self._step
+        if step is not None:
+            self.figure.set_moment(step.phase, progress, step.duration)
+
     @staticmethod
     def _set_text(widget: QLabel | QPushButton, text: str) -> None:
         if widget.text() != text:
@@ -585,43 +616,16 @@ class WorkoutPage(QWidget):
                     for bar in (self.effort, self.summary_effort):
                         if bar.record is not None:
                             bar.show_for(event.record)
+                if self.stack.currentWidget() is self.summary:
+                    self.summary.correct(event.index, event.record)
         elif isinstance(event, WorkoutFinished):
             self._completed = list(event.sets)
             self._show_summary(event)
 
     def _show_summary(self, event: WorkoutFinished) -> None:
-        records = event.sets
-        self.summary_title.setText("Workout complete" if event.completed else "Workout stopped")
-        reps = sum(record.reps_done for record in records)
-        duration = sum(record.ended_at - record.started_at for record in records)
-        tension = f"{format_clock(duration)} under tension"
-        self.summary_line.setText(
-            f"{plural(len(records), 'set')} · {plural(reps, 'rep')} · {tension}"
-            if records
-            else "No sets were completed."
-        )
-        table = self.summary_table
-        table.setRowCount(len(records))
-        for row, record in enumerate(records):
-            values = [
-                record.exercise_name,
-                f"{record.set}",
-                record.side.capitalize() if record.side else "–",
-                f"{record.reps_done} / {record.target}",
-                f"{format_number(record.hold_s)} s" if record.hold_s else "–",
-                record.load,
-            ]
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                if column:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                table.setItem(row, column, item)
-        row_height = table.fontMetrics().height() + 18
-        table.verticalHeader().setDefaultSectionSize(row_height)
-        header_height = max(table.horizontalHeader().sizeHint().height(), row_height)
-        table.setMaximumHeight(header_height + row_height * max(1, len(records)) + 4)
-        last = records[-1] if records else None
-        self.summary_effort.show_for(last, title="How was the last set?")
+        seconds = self.driver.view().view.elapsed if self.driver is not None else 0.0
+        if self._protocol is not None:
+            self.summary.show_finished(event, seconds, self._protocol, self._coming)
         self.stack.setCurrentWidget(self.summary)
         self.library_button.setFocus()
 
@@ -662,13 +666,20 @@ class WorkoutPage(QWidget):
 
     def _rescale(self) -> None:
         height = max(400, self.height())
-        stat_px = max(28, int(height * 0.075))
+        compact = height < COMPACT_BELOW
+        stat_px = max(24, int(height * (0.05 if compact else 0.07)))
         for block in (self.rep_block, self.set_block, self.side_block):
             block.set_scale(stat_px)
+            block.note.setVisible(not compact)
+        self._stats.setSpacing(8 if compact else 24)
         header_px = max(20, int(height * 0.042))
         self.exercise_label.setStyleSheet(f"font-size: {header_px}px; font-weight: 700;")
         self.load_label.setStyleSheet(f"font-size: {max(16, int(height * 0.03))}px;")
-        self.time_left_label.setStyleSheet(f"font-size: {max(14, int(height * 0.024))}px;")
-        self.next_label.setStyleSheet(f"font-size: {max(18, int(height * 0.038))}px;")
+        # "Next" and "Time left" read from the mat: 40 px and more in a window of the
+        # default size (the page is about 770 px high there).
+        reading_px = max(22, round(MIN_READING_PX * height / 740))
+        self.time_left_label.setStyleSheet(f"font-size: {reading_px}px; font-weight: 600;")
+        self.next_label.setStyleSheet(f"font-size: {reading_px}px;")
+        self.figure_caption.setStyleSheet(f"font-size: {max(14, int(height * 0.026))}px;")
         for bar in (self.effort, self.summary_effort):
             bar.set_scale(max(16, int(height * 0.026)))

@@ -16,6 +16,7 @@ from glute_timer.core.protocol import Protocol
 from glute_timer.core.session import Delayed, Event, State, Suspended, WorkoutFinished
 
 if TYPE_CHECKING:
+    from glute_timer.core.coach import NextSession
     from glute_timer.gui.driver import SessionDriver
     from glute_timer.gui.main_window import MainWindow
 
@@ -36,10 +37,15 @@ class WindowWorkouts:
         return self.driver is not None and self.driver.state in (State.RUNNING, State.PAUSED)
 
     def start(
-        self, protocol: Protocol, protocol_id: str = "custom", plan: Plan | None = None
+        self,
+        protocol: Protocol,
+        protocol_id: str = "custom",
+        plan: Plan | None = None,
+        coming: NextSession | None = None,
     ) -> SessionDriver | None:
         """Start ``protocol``. The Library hands over the ``plan`` it made off this thread;
-        without one (a caller of this method) it is made here."""
+        without one (a caller of this method) it is made here. ``coming`` is the coach's
+        view of the protocol's next session (the summary tells what comes after this one)."""
         window = self.window
         if self.running and not window.confirm(
             "Stop the running workout?",
@@ -83,8 +89,10 @@ class WindowWorkouts:
         )
         self.driver = driver
         self._last = (protocol, protocol_id, plan)
+        if coming is not None and coming.protocol_id != protocol_id:
+            coming = None
         page = window.workout
-        page.attach(driver, protocol, window.settings.units)
+        page.attach(driver, protocol, window.settings.units, coming)
         page.set_theme(window.theme)
         window.show_page("workout")
         window.sidebar.hide()  # the whole width for the workout; F9 brings the sidebar back
@@ -98,7 +106,8 @@ class WindowWorkouts:
     def start_again(self) -> None:
         if self._last is not None:
             protocol, protocol_id, plan = self._last
-            self.start(protocol, protocol_id, plan=plan)
+            # The coach's view with the workout just done in it.
+            self.start(protocol, protocol_id, plan=plan, coming=self.window.workout.coming)
 
     def run_spec(self, spec: str, *, as_written: bool = False) -> None:
         """Start the workout named by ``spec`` (``glute-timer run SPEC``, a desktop action,
@@ -119,6 +128,8 @@ class WindowWorkouts:
             coming = coached(self.window.context, protocol_id, protocol)
             if coming is not None and coming.changes:
                 protocol = coming.suggested
+            self.start(protocol, protocol_id, coming=coming)
+            return
         self.start(protocol, protocol_id)
 
     def request_stop(self) -> bool:
