@@ -11,7 +11,13 @@ the next cue never delays it, in the terminal and in the window alike.
 
 Commands that come from other threads (the phone remote's server) go through
 :meth:`Workout.post`; the face that owns the workout runs them on its own thread
-(:meth:`Workout.run_posted`), where the session lives.
+(:meth:`Workout.run_posted`), where the session lives. Who shows the workout elsewhere
+(the media controls, the phone remote) watch it (:meth:`Workout.watch`): called on that
+thread after every tick and command.
+
+A rest made longer or shorter (:meth:`Workout.adjust_rest`) moves the session's timeline;
+the cue audio follows it through the step's start on the moved timeline (see
+:func:`_hear_moved_timelines`).
 """
 
 from __future__ import annotations
@@ -27,12 +33,37 @@ from glute_timer.context import AppContext
 from glute_timer.core.clock import Clock
 from glute_timer.core.display import Display, display_of
 from glute_timer.core.plan import Plan
-from glute_timer.core.session import DeferredListener, Event, Listener, Session, SetRecord
+from glute_timer.core.session import (
+    DeferredListener,
+    Event,
+    Listener,
+    RestAdjusted,
+    Session,
+    SetRecord,
+    State,
+    StepStarted,
+)
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("start", "pause", "resume", "toggle", "skip", "back", "finish_set", "stop")
+COMMANDS = (
+    "start",
+    "pause",
+    "resume",
+    "toggle",
+    "play",
+    "skip",
+    "back",
+    "next",
+    "finish_set",
+    "rest_plus",
+    "rest_minus",
+    "stop",
+)
 """The commands every control of a workout may call by name."""
+
+REST_STEP = 15.0
+"""Seconds that "+15 s" and "-15 s" add to or take from a rest (or a switch)."""
 
 
 class CueAudio(Protocol):
@@ -85,9 +116,10 @@ class Workout:
         """The last pause was a command (not a gap in the ticks: the machine slept)."""
         self.on_posted: Callable[[], None] | None = None
         """Called (on the posting thread) after :meth:`post`: wakes the owner's loop."""
+        self._watchers: list[Callable[[], None]] = []
         if audio is not None:
             audio.prepare(plan)
-            self._attach("audio", audio.listener)
+            self._attach("audio", _hear_moved_timelines(audio.listener))
         for name, listener in listeners:
             self._attach(name, listener)
         self.history: HistoryLike | None = None
@@ -116,6 +148,12 @@ class Workout:
         """Hear every event of the session (a face's own view)."""
         return self.session.subscribe(listener)
 
+    def watch(self, watcher: Callable[[], None]) -> Callable[[], None]:
+        """Call ``watcher`` after every tick and command (on the owner's thread), to show
+        the workout elsewhere; returns a function that stops it."""
+        self._watchers.append(watcher)
+        return lambda: self._watchers.remove(watcher)
+
     # ------------------------------------------------------------ the clock
 
     def tick(self, now: float | None = None) -> None:
@@ -127,6 +165,11 @@ class Workout:
         """Every cue of this moment is out: the history may have the events now."""
         if self._deferred is not None:
             self._deferred.flush()
+        for watcher in list(self._watchers):
+            try:
+                watcher()
+            except Exception:
+                log.exception("a workout watcher failed")
 
     def next_deadline(self) -> float | None:
         return self.session.next_deadline()
@@ -164,8 +207,32 @@ class Workout:
             return self.pause()
         return self.resume()
 
+    def play(self) -> bool:
+        """Start an idle workout, resume a paused one (a media key's Play)."""
+        if self.session.state is State.IDLE:
+            return self.start()
+        if self.session.state is State.PAUSED:
+            return self.resume()
+        return False
+
     def skip(self) -> bool:
         return self._run(self.session.skip)
+
+    def next(self) -> bool:
+        """Finish the set once the range's minimum is done, else skip (a media key's Next)."""
+        if self.session.view().can_finish_set:
+            return self.finish_set()
+        return self.skip()
+
+    def adjust_rest(self, seconds: float) -> bool:
+        """Make the running rest or switch ``seconds`` longer (shorter when negative)."""
+        return self._run(lambda: self.session.adjust_rest(seconds))
+
+    def rest_plus(self) -> bool:
+        return self.adjust_rest(REST_STEP)
+
+    def rest_minus(self) -> bool:
+        return self.adjust_rest(-REST_STEP)
 
     def back(self) -> bool:
         return self._run(self.session.back)
@@ -200,9 +267,13 @@ class Workout:
             "pause": self.pause,
             "resume": self.resume,
             "toggle": self.toggle,
+            "play": self.play,
             "skip": self.skip,
             "back": self.back,
+            "next": self.next,
             "finish_set": self.finish_set,
+            "rest_plus": self.rest_plus,
+            "rest_minus": self.rest_minus,
             "stop": self.stop,
         }
         if name not in commands:
@@ -255,3 +326,23 @@ class Workout:
         if wait:
             self.history.close()
         return self.history.saved_sets
+
+
+def _hear_moved_timelines(listener: Listener) -> Listener:
+    """``listener`` (the cue audio), told of a rest made longer or shorter in the terms it
+    already follows: the step's start with its new deadline.
+
+    The cue conductor (``glute_timer.speech.schedule``) takes a step start whose origin
+    differs from its own like a jump: it drops what it had handed over and not yet sounded,
+    and goes on from the step's first cue on the new origin. Cues whose new time has
+    passed are dropped as stale (never played late); the ones still to come are handed over
+    at their new times, so "10 seconds" and the 3-2-1 follow the longer or shorter rest.
+    """
+
+    def hear(event: Event) -> None:
+        if isinstance(event, RestAdjusted):
+            listener(StepStarted(step=event.step, due=event.step_due))
+        else:
+            listener(event)
+
+    return hear

@@ -70,6 +70,7 @@ class Display:
     per_side_workout: bool  # some block of the workout is one-sided
     next_text: str | None
     can_finish_set: bool
+    can_adjust_rest: bool  # a rest or switch runs: +15 s / -15 s do something
     coming_load: str = ""  # in a lead-in, rest or switch: "Set 2: 42.5 kg" for a loaded set
     hero: str = ""  # what the big digits show: the rep count ("6 / 15") or the seconds
     hero_is_rep: bool = False  # the hero is the rep count (lifts, lowers, short holds)
@@ -131,6 +132,8 @@ class Display:
             "in_set": self.in_set,
             "next": self.next_text,
             "can_finish_set": self.can_finish_set,
+            "can_adjust_rest": self.can_adjust_rest,
+            "step_duration_s": round(self.view.step_duration, 3),
         }
 
 
@@ -190,6 +193,7 @@ def display_of(session: Session, now: float | None = None) -> Display:
         per_side_workout=any(b.per_side for b in plan.protocol.blocks),
         next_text=view.next_text,
         can_finish_set=view.can_finish_set,
+        can_adjust_rest=view.can_adjust_rest,
         coming_load=coming,
         hero=rep_text(rep, span.target) if hero_is_rep and span is not None else countdown,
         hero_is_rep=hero_is_rep,

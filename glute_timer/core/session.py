@@ -36,6 +36,9 @@ DEFAULT_LATE_NOTICE = 1.0
 _DUE_TOLERANCE = 1e-9
 """Seconds: a deadline this close to now counts as due (floating-point rounding)."""
 
+REST_PHASES = ("rest", "switch")
+"""The steps whose length the user may change while they run (``Session.adjust_rest``)."""
+
 
 class State(StrEnum):
     IDLE = "idle"
@@ -128,6 +131,22 @@ class Delayed:
 
 
 @dataclass(frozen=True)
+class RestAdjusted:
+    """The running rest (or switch) was made ``delta`` seconds longer (shorter when
+    negative): every deadline from ``at`` on moved by exactly ``delta``. ``requested`` is
+    what was asked; ``delta`` differs only when a shortening would have passed the rest's
+    end (the rest then ends at ``at``). ``step_due`` is the clock reading at which
+    ``step`` starts on the moved timeline (later than its real start after a lengthening
+    bigger than the time already rested)."""
+
+    step: Step
+    delta: float
+    requested: float
+    at: float
+    step_due: float
+
+
+@dataclass(frozen=True)
 class WorkoutFinished:
     completed: bool  # False when stopped early
     at: float
@@ -145,6 +164,7 @@ Event = (
     | StateChanged
     | Suspended
     | Delayed
+    | RestAdjusted
     | WorkoutFinished
 )
 Listener = Callable[[Event], None]
@@ -184,20 +204,24 @@ class SessionView:
     reps_done: int
     can_finish_set: bool
     next_text: str | None
+    step_duration: float  # the step's length as it runs (a rest made longer or shorter)
+    extra: float  # seconds the rests so far were made longer (negative: shorter)
+    can_adjust_rest: bool
 
     @property
     def step_progress(self) -> float:
-        if self.step.duration <= 0:
+        if self.step_duration <= 0:
             return 1.0
-        return min(1.0, max(0.0, self.step_elapsed / self.step.duration))
+        return min(1.0, max(0.0, self.step_elapsed / self.step_duration))
 
     @property
     def elapsed(self) -> float:
-        return self.offset
+        """Seconds of the workout done (the plan's offset, with the rests' changes)."""
+        return self.offset + self.extra
 
     @property
     def remaining(self) -> float:
-        return max(0.0, self.total - self.offset)
+        return max(0.0, self.total - self.elapsed)
 
     @property
     def progress(self) -> float:
@@ -234,6 +258,8 @@ class Session:
         self._wall0 = 0.0
         self._loads: dict[int, str] = {}
         self._completed: list[SetRecord] = []
+        self._step_shift = 0.0  # seconds the current step was made longer (adjust_rest)
+        self._extra = 0.0  # the same, over the whole workout
         self._next_texts: dict[int, str | None] = {}  # "Next: …" by step, asked every tick
 
     # ------------------------------------------------------------ observing
@@ -273,8 +299,10 @@ class Session:
         if now is None:
             now = self._clock()
         step = self.plan.steps[self._step]
+        # A rest made longer starts earlier on the plan's offsets (its end stays put).
+        start = step.start - self._step_shift
         offset = self._offset(now)
-        offset = min(max(offset, step.start), step.end)
+        offset = min(max(offset, start), step.end)
         span = self.plan.sets[step.span] if step.span is not None else None
         if step.index not in self._next_texts:
             following = step.index + 1
@@ -286,13 +314,16 @@ class Session:
             state=self._state,
             step=step,
             offset=offset,
-            step_elapsed=offset - step.start,
+            step_elapsed=offset - start,
             step_remaining=step.end - offset,
-            total=self.plan.total,
+            total=self.plan.total + self._extra,
             span=span,
             reps_done=self._reps_done,
             can_finish_set=self._can_finish_set(),
             next_text=next_text,
+            step_duration=step.duration + self._step_shift,
+            extra=self._extra,
+            can_adjust_rest=self.can_adjust_rest(),
         )
 
     # ------------------------------------------------------------ commands
@@ -444,6 +475,57 @@ class Session:
         )
         return True
 
+    def can_adjust_rest(self) -> bool:
+        """Whether :meth:`adjust_rest` would do something now (a rest or switch runs)."""
+        return (
+            self._state in (State.RUNNING, State.PAUSED)
+            and self.plan.steps[self._step].phase in REST_PHASES
+        )
+
+    def adjust_rest(self, seconds: float) -> bool:
+        """Make the running rest (or switch) ``seconds`` longer, or shorter when negative.
+
+        Every deadline from now on moves by exactly the change (the timeline's origin is
+        shifted, as a pause shifts it); nothing before now changes. A shortening never
+        goes below zero: -15 s with 5 s left ends the rest now. The cues of the rest from
+        the new position on come at their new times: after a lengthening, the "10 seconds"
+        and the 3-2-1 already heard come again; a shortening passes over the cues of the
+        seconds it removes, as a skip does. Works while paused too (the rest stays paused).
+        """
+        if not math.isfinite(seconds) or seconds == 0:
+            return False
+        ref = self._catch_up()
+        if ref is None:
+            return False
+        step = self.plan.steps[self._step]
+        if step.phase not in REST_PHASES:
+            return False
+        offset = self._offset(ref)
+        delta = max(seconds, offset - step.end)  # ``offset - delta`` stays within the step
+        if delta == 0:
+            return False
+        self._origin += delta
+        self._step_shift += delta
+        self._extra += delta
+        position = max(offset - delta, step.start)
+        cues = self.plan.cues
+        index = self.plan.first_cue_from(position)
+        while index < len(cues) and cues[index].step < step.index:
+            index += 1
+        self._cue = index
+        self._emit(
+            RestAdjusted(
+                step=step,
+                delta=delta,
+                requested=seconds,
+                at=ref,
+                step_due=self._origin + step.start,
+            )
+        )
+        if self._state is State.RUNNING:
+            self._advance(ref - self._origin)
+        return True
+
     def set_load(self, block: int, load: str) -> None:
         """Use ``load`` for the sets of ``block`` that are not finished yet."""
         if not 1 <= block <= len(self.plan.protocol.blocks):
@@ -544,6 +626,7 @@ class Session:
 
     def _enter(self, index: int, due: float, *, fresh: bool) -> None:
         self._step = index
+        self._step_shift = 0.0
         step = self.plan.steps[index]
         if fresh and step.span is not None and index == self.plan.sets[step.span].first_step:
             self._reps_done = 0
@@ -568,6 +651,9 @@ class Session:
             self._complete_set(span, due)
 
     def _jump(self, index: int, ref: float, *, fresh: bool) -> None:
+        if index == self._step:
+            # The step starts again at its planned length: a change to it is undone.
+            self._extra -= self._step_shift
         step = self.plan.steps[index]
         self._origin = ref - step.start
         if self._state is State.PAUSED:

@@ -184,7 +184,7 @@ class SessionDriver(QObject):
         self._frame_s = min(
             max(self.frame_interval(display), MIN_FRAME_MS / 1000), MAX_FRAME_MS / 1000
         )
-        self._step_duration = view.step.duration
+        self._step_duration = view.step_duration
         self._step_began = now - view.step_elapsed
         self._start_timer(min(now + self._frame_s, full))
 

@@ -407,7 +407,7 @@ class WorkoutPage(QWidget):
         A 1 s lift wants more frames than the driver allows (it keeps to its cap); a
         90 s rest needs a handful a second, and the seconds flip on their own wakes.
         """
-        duration = display.view.step.duration
+        duration = display.view.step_duration
         if duration <= 0:
             return 1.0
         return RING_STEP_PX * duration / max(1.0, self.ring.circumference())
