@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from glute_timer import __version__
 from glute_timer.context import AppContext
@@ -22,6 +22,8 @@ from glute_timer.logflood import LOG_FORMAT
 if TYPE_CHECKING:
     from glute_timer.core.plan import Cue, Plan
     from glute_timer.core.session import Event, SetRecord
+    from glute_timer.remote.address import RemoteAddress
+    from glute_timer.remote.link import RemoteLink
     from glute_timer.speech.player import CuePlayer
     from glute_timer.workout import Workout
 
@@ -82,6 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--as-written",
         action="store_true",
         help="run the protocol exactly as its file says (default: with the coach's suggestion)",
+    )
+    p.add_argument(
+        "--remote",
+        metavar="[HOST:]PORT",
+        help="a phone remote for this workout at that address (PORT alone: this "
+        "machine's address on the local network; 127.0.0.1:0: a free port on loopback)",
     )
     p.set_defaults(func=cmd_run)
 
@@ -321,10 +329,12 @@ def cmd_run(args: argparse.Namespace, context: AppContext) -> int:
     from glute_timer.workout import Workout
 
     protocol_id, plan = _load_plan(args.protocol, context, coach=not args.as_written)
+    remote = _remote_address(args)
     printer = TerminalPrinter(sys.stdout, args.json)
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     audio: CuePlayer | None = None
     workout: Workout | None = None
+    link: RemoteLink | None = None
     interrupted = False
     try:
         # Inside the try: preparing speech takes a moment, and Ctrl-C may come meanwhile.
@@ -341,6 +351,8 @@ def cmd_run(args: argparse.Namespace, context: AppContext) -> int:
             on_message=_warn,
             listeners=[("printer", printer)],
         )
+        if remote is not None:
+            link = _start_remote(workout, remote)
         if audio is not None:
             wait_prepared(audio)
         workout.start()
@@ -353,6 +365,8 @@ def cmd_run(args: argparse.Namespace, context: AppContext) -> int:
         if workout is not None:
             if interrupted:
                 workout.stop()
+            if link is not None:
+                link.close()
             saved = workout.close()
             if saved:
                 print(f"Recorded {saved} set(s) in the history.", file=sys.stderr, flush=True)
@@ -375,6 +389,31 @@ def cmd_run(args: argparse.Namespace, context: AppContext) -> int:
     return EXIT_INTERRUPTED if interrupted else 0
 
 
+def _remote_address(args: argparse.Namespace) -> RemoteAddress | None:
+    if args.remote is None:
+        return None
+    from glute_timer.remote.address import RemoteAddressError, parse_address
+
+    try:
+        return parse_address(args.remote)
+    except RemoteAddressError as exc:
+        raise UsageError(f"run: --remote {exc}") from None
+
+
+def _start_remote(workout: Workout, address: RemoteAddress) -> RemoteLink:
+    """The phone remote for a terminal run; its address is the one line on stderr."""
+    from glute_timer.remote.address import RemoteAddressError
+    from glute_timer.remote.link import RemoteLink
+
+    try:
+        link = RemoteLink(workout, address, clock=time.monotonic)
+    except (OSError, RemoteAddressError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise UsageError(f"run: --remote {address}: cannot listen there ({reason})") from None
+    print(f"remote: {link.url}", file=sys.stderr, flush=True)
+    return link
+
+
 def _warn(message: str) -> None:
     print(f"glute-timer: warning: {printable(message)}", file=sys.stderr, flush=True)
 
@@ -385,6 +424,7 @@ def _run_in_window(args: argparse.Namespace, context: AppContext) -> int:
     if args.json:
         raise UsageError("run: --json prints cues in the terminal: add --no-gui")
     _load_plan(args.protocol, context)  # a ProtocolError is the one-line error, exit 2
+    remote = _remote_address(args)
     spec = args.protocol
     path = Path(spec)
     if spec.endswith(".toml") or "/" in spec or "\\" in spec or path.is_file():
@@ -393,9 +433,12 @@ def _run_in_window(args: argparse.Namespace, context: AppContext) -> int:
         context.settings = context.settings._replace(voice_enabled=False, sounds_enabled=False)
     from glute_timer.gui.app import run_gui
 
+    options: dict[str, Any] = {}  # only what is given: run_gui's callers and fakes stay
     if args.as_written:  # without the coach's suggestion
-        return int(run_gui(context, run=spec, as_written=True))
-    return int(run_gui(context, run=spec))
+        options["as_written"] = True
+    if remote is not None:
+        options["remote"] = str(remote)
+    return int(run_gui(context, run=spec, **options))
 
 
 MAX_SLEEP = 0.25

@@ -95,6 +95,16 @@ class Settings(NamedTuple):
     keep_awake: Annotated[
         bool, Spec("Screen", "workout", text="Keep the screen awake during a workout")
     ] = True
+    phone_remote: Annotated[
+        bool,
+        Spec(
+            "Phone remote",
+            "workout",
+            text="Control each workout from a phone on the same network",
+            hint="A QR code on the workout screen opens it on the phone: this workout only, "
+            "behind the code's secret link.",
+        ),
+    ] = False
     theme: Annotated[
         str,
         Spec(

@@ -40,11 +40,18 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
     return app
 
 
-def run_gui(context: AppContext, run: str | None = None, *, as_written: bool = False) -> int:
+def run_gui(
+    context: AppContext,
+    run: str | None = None,
+    *,
+    remote: str | None = None,
+    as_written: bool = False,
+) -> int:
     """Open the window; with ``run`` (a preset id, a protocol id or an absolute path to a
     protocol file, already checked by the caller) start that workout once it is up, with
-    the coach's suggestion unless ``as_written``. A window already open for this data
-    folder is asked to come forward (and to start it)."""
+    the coach's suggestion unless ``as_written``, and with ``remote`` (``[HOST:]PORT``,
+    checked) its phone remote there. A window already open for this data folder is asked
+    to come forward (and to start it)."""
     from glute_timer.logflood import install_qt_handler
 
     install_qt_handler()  # a Qt message repeated in a loop is printed a few times a minute
@@ -59,11 +66,14 @@ def run_gui(context: AppContext, run: str | None = None, *, as_written: bool = F
         request: dict[str, object] | None = {"run": run} if run else None
         if request is not None and as_written:
             request["as_written"] = True
+        if request is not None and remote is not None:
+            request["remote"] = remote
         if not guard.acquire(listen=False, request=request):
             return 0  # the running window was asked to come forward
     window = MainWindow(context, record_history=True)
     if guard is not None:
         guard.activation_requested.connect(lambda: bring_to_front(window))
+        guard.remote_requested.connect(lambda address: window.hands_free.use_remote(address))
         guard.run_requested.connect(window.run_spec)
         guard.run_as_written_requested.connect(lambda spec: window.run_spec(spec, as_written=True))
         # Later windows can reach this one once it is on screen (QtNetwork loads then).
@@ -71,6 +81,8 @@ def run_gui(context: AppContext, run: str | None = None, *, as_written: bool = F
     # The audio is built once the window is on screen: nothing before the paint waits.
     window.first_painted.connect(window.prepare_audio)
     if run:
+        if remote is not None:
+            window.hands_free.use_remote(remote)
         window.first_painted.connect(lambda: window.run_spec(run, as_written=as_written))
     window.show()
     code = app.exec()

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from glute_timer.gui.audio import CueAudioLike, WindowSound
     from glute_timer.gui.driver import SessionDriver
     from glute_timer.gui.editor_page import EditorPage
+    from glute_timer.gui.hands_free import HandsFree
     from glute_timer.gui.history_page import HistoryPage
     from glute_timer.gui.keep_awake import ScreenAwake
     from glute_timer.gui.library_page import LibraryPage
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
         self._sound: WindowSound | None = None
         self._workouts: WindowWorkouts | None = None
         self._protocols: ProtocolOps | None = None
+        self._hands_free: HandsFree | None = None  # media keys, MPRIS, the phone remote
 
         self.setWindowTitle(APP_TITLE)
         self.setObjectName("mainWindow")
@@ -203,6 +205,7 @@ class MainWindow(QMainWindow):
         if self._deferred_done:
             return
         self._deferred_done = True
+        self.hands_free.window_ready()  # the media keys and the MPRIS player
         self.first_painted.emit()
         if self._load_voices:
             context = self.context
@@ -336,6 +339,14 @@ class MainWindow(QMainWindow):
             audio = self._audio_arg
             self._sound = WindowSound(self, None if audio is AUTO else audio, auto=audio is AUTO)
         return self._sound
+
+    @property
+    def hands_free(self) -> HandsFree:
+        if self._hands_free is None:
+            from glute_timer.gui.hands_free import HandsFree
+
+            self._hands_free = HandsFree(self)
+        return self._hands_free
 
     @property
     def workouts(self) -> WindowWorkouts:
@@ -650,6 +661,8 @@ class MainWindow(QMainWindow):
             self._settings_page.flush()
         if self._workouts is not None:
             self._workouts.end()
+        if self._hands_free is not None:
+            self._hands_free.close()
         if self.isFullScreen():
             self.showNormal()
         settings = self.settings.with_changes(window_geometry=self.geometry_text())

@@ -76,6 +76,7 @@ class SingleInstance(QObject):
     activation_requested = Signal()
     run_requested = Signal(str)  # a preset id, a protocol id or an absolute file path
     run_as_written_requested = Signal(str)  # the same, without the coach's suggestion
+    remote_requested = Signal(str)  # ``run … --remote ADDRESS``: the phone remote's address
 
     def __init__(self, context: AppContext | Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -234,6 +235,8 @@ class SingleInstance(QObject):
         except (UnicodeDecodeError, ValueError):
             return  # not ours: a plain request to come forward
         if isinstance(request, dict) and isinstance(request.get("run"), str):
+            if isinstance(request.get("remote"), str):
+                self.remote_requested.emit(request["remote"])  # before the workout starts
             if request.get("as_written") is True:
                 self.run_as_written_requested.emit(request["run"])
             else:

@@ -65,6 +65,8 @@ SHORTCUTS = {
     "skip": ("Right", "N"),
     "back": ("Left", "B"),
     "finish": ("Return", "Enter"),
+    "rest_plus": ("+", "="),
+    "rest_minus": ("-",),
     "stop": ("Esc",),
     "fullscreen": ("F11",),
     "mute": ("M",),
@@ -298,6 +300,15 @@ class WorkoutPage(QWidget):
         self.finish_button = self._control(
             "Finish set", "Enter", "Finish the set with the reps done", self.finish_set
         )
+        self.rest_minus_button = self._control(
+            "−15 s", "−", "Make the rest 15 seconds shorter", self.rest_minus
+        )
+        self.rest_plus_button = self._control(
+            "+15 s", "+", "Make the rest 15 seconds longer", self.rest_plus
+        )
+        self._in_rest = False  # -15 s and +15 s shown in Finish set's place
+        self.rest_minus_button.hide()
+        self.rest_plus_button.hide()
         self.stop_button = self._control("Stop", "Esc", "Stop the workout", self.stop)
         self.mute_button = self._control("Mute", "M", "Mute the voice and sounds", self.toggle_mute)
         self.mute_button.setCheckable(True)
@@ -309,6 +320,8 @@ class WorkoutPage(QWidget):
             self.back_button,
             self.skip_button,
             self.finish_button,
+            self.rest_minus_button,
+            self.rest_plus_button,
             self.stop_button,
         ):
             controls.addWidget(button)
@@ -350,6 +363,8 @@ class WorkoutPage(QWidget):
             "skip": self.skip,
             "back": self.back,
             "finish": self.finish_set,
+            "rest_plus": self.rest_plus,
+            "rest_minus": self.rest_minus,
             "stop": self.stop,
             "fullscreen": self.fullscreen_requested.emit,
             "mute": self.toggle_mute,
@@ -458,6 +473,14 @@ class WorkoutPage(QWidget):
         if self.driver is not None:
             self.stop_requested.emit()
 
+    def rest_plus(self) -> None:
+        if self.driver is not None:
+            self.driver.command("rest_plus")
+
+    def rest_minus(self) -> None:
+        if self.driver is not None:
+            self.driver.command("rest_minus")
+
     def toggle_mute(self) -> None:
         if self.sender() is not self.mute_button:
             self.mute_button.setChecked(not self.mute_button.isChecked())
@@ -562,6 +585,7 @@ class WorkoutPage(QWidget):
             display.reps_done,
             display.can_finish_set,
             display.load,
+            display.can_adjust_rest,
         )
         if key == self._static_key:
             return
@@ -593,6 +617,13 @@ class WorkoutPage(QWidget):
         self.skip_button.setEnabled(active)
         self.stop_button.setEnabled(active)
         self.finish_button.setEnabled(display.can_finish_set)
+        # In a rest "Finish set" means nothing: its place holds -15 s and +15 s.
+        if self._in_rest != display.can_adjust_rest:
+            self._in_rest = display.can_adjust_rest
+            self.finish_button.setVisible(not self._in_rest)
+            self.rest_minus_button.setVisible(self._in_rest)
+            self.rest_plus_button.setVisible(self._in_rest)
+            self._fit_controls()
 
     def _frame(self, progress: float) -> None:
         """A frame between full wakes: the ring's end and the figure move on."""
@@ -642,7 +673,8 @@ class WorkoutPage(QWidget):
             self.toggle_button,
             self.back_button,
             self.skip_button,
-            self.finish_button,
+            *((self.rest_minus_button, self.rest_plus_button) if self._in_rest else ()),
+            *(() if self._in_rest else (self.finish_button,)),
             self.stop_button,
             self.mute_button,
             self.fullscreen_button,
