@@ -54,6 +54,39 @@ NO_TRACK = "/org/mpris/MediaPlayer2/TrackList/NoTrack"
 SEEK_SLACK_US = 500_000
 """A position this far from where the clock alone would have put it was a jump."""
 
+INTROSPECTABLE = "org.freedesktop.DBus.Introspectable"
+PEER = "org.freedesktop.DBus.Peer"
+
+STANDARD_INTERFACES = """
+<interface name="org.freedesktop.DBus.Introspectable">
+  <method name="Introspect"><arg name="xml_data" type="s" direction="out"/></method>
+</interface>
+<interface name="org.freedesktop.DBus.Peer">
+  <method name="Ping"/>
+</interface>
+<interface name="org.freedesktop.DBus.Properties">
+  <method name="Get">
+    <arg name="interface_name" type="s" direction="in"/>
+    <arg name="property_name" type="s" direction="in"/>
+    <arg name="value" type="v" direction="out"/>
+  </method>
+  <method name="GetAll">
+    <arg name="interface_name" type="s" direction="in"/>
+    <arg name="properties" type="a{sv}" direction="out"/>
+  </method>
+  <method name="Set">
+    <arg name="interface_name" type="s" direction="in"/>
+    <arg name="property_name" type="s" direction="in"/>
+    <arg name="value" type="v" direction="in"/>
+  </method>
+  <signal name="PropertiesChanged">
+    <arg name="interface_name" type="s"/>
+    <arg name="changed_properties" type="a{sv}"/>
+    <arg name="invalidated_properties" type="as"/>
+  </signal>
+</interface>
+"""
+
 INTROSPECTION = """
 <interface name="org.mpris.MediaPlayer2">
   <method name="Raise"/>
@@ -95,6 +128,14 @@ INTROSPECTION = """
   <property name="CanControl" type="b" access="read"/>
 </interface>
 """
+
+
+def introspection_xml() -> str:
+    return (
+        '<!DOCTYPE node PUBLIC "-//freedesktop//DTD D-BUS Object Introspection 1.0//EN"\n'
+        ' "http://www.freedesktop.org/standards/dbus/1.0/introspect.dtd">\n'
+        f"<node>{STANDARD_INTERFACES}{INTROSPECTION}</node>\n"
+    )
 
 
 class MediaControls(Protocol):
@@ -386,6 +427,12 @@ class MprisPlayer(QObject):
         arguments = message.arguments()
         if interface == PROPERTIES:
             return self._answer_properties(message, member, arguments)
+        if interface in (INTROSPECTABLE, "") and member == "Introspect":
+            reply = message.createReply()
+            reply.setArguments([introspection_xml()])
+            return reply
+        if interface == PEER and member == "Ping":
+            return message.createReply()
         if interface in (PLAYER, "") and member in PLAYER_METHODS:
             reply = message.createReply()
             # Answered first: a confirmation (Stop) must not keep the caller waiting.
