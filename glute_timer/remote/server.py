@@ -202,6 +202,8 @@ class RemoteServer:
         self._closed = False
         self._close_lock = threading.Lock()
         self._streams = 0
+        self.max_streams = MAX_STREAMS
+        self._generation = 0  # :meth:`interrupt_streams` ends the streams of older ones
         self._httpd = _HTTPServer((host, port), _Handler, self)
         self._thread = threading.Thread(
             target=self._httpd.serve_forever,
@@ -261,6 +263,13 @@ class RemoteServer:
     def closed(self) -> bool:
         return self._closed
 
+    def interrupt_streams(self) -> None:
+        """End every live page's stream now, as a network that drops would (the pages say
+        so and reconnect). For tests of exactly that."""
+        with self._changed:
+            self._generation += 1
+            self._changed.notify_all()
+
     # ------------------------------------------------------------ for the handlers
 
     def state(self) -> tuple[dict[str, Any], int, bool]:
@@ -279,10 +288,17 @@ class RemoteServer:
                 state["countdown"] = str(max(0, math.ceil(state["remaining_s"] - 1e-6)))
         return state, seq, ended
 
-    def wait_for_change(self, seq: int, timeout: float) -> None:
+    def wait_for_change(self, seq: int, timeout: float, generation: int) -> bool:
+        """Wait for a new state (or ``timeout``); False when the stream must end."""
         with self._changed:
-            if self._seq == seq and not self._ended:
+            if self._seq == seq and not self._ended and self._generation == generation:
                 self._changed.wait(timeout)
+            return self._generation == generation
+
+    @property
+    def generation(self) -> int:
+        with self._changed:
+            return self._generation
 
     def run_command(self, name: str) -> bool | None:
         return self._command(name)
@@ -292,7 +308,7 @@ class RemoteServer:
 
     def open_stream(self) -> bool:
         with self._changed:
-            if self._streams >= MAX_STREAMS:
+            if self._streams >= self.max_streams:
                 return False
             self._streams += 1
             return True
@@ -437,6 +453,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.end_headers()
             self.close_connection = True
             self.wfile.write(b"retry: 2000\n\n")
+            generation = remote.generation
             while True:
                 # On every change, and at least every HEARTBEAT_S with fresh seconds: the
                 # page knows the line is alive.
@@ -445,7 +462,8 @@ class _Handler(BaseHTTPRequestHandler):
                     self._event("end", {**state, "seq": seq, "ended": True})
                     return
                 self._event("state", {**state, "seq": seq, "ended": False})
-                remote.wait_for_change(seq, HEARTBEAT_S)
+                if not remote.wait_for_change(seq, HEARTBEAT_S, generation):
+                    return
         except OSError:  # the page went away (or the connection timed out)
             return
         finally:

@@ -39,7 +39,12 @@
   function tick() {
     if (!state) return;
     const left = secondsLeft();
-    $("digits").textContent = String(Math.max(0, Math.ceil(left - 1e-6)));
+    const digits = String(Math.max(0, Math.ceil(left - 1e-6)));
+    const element = $("digits");
+    if (element.textContent !== digits) {
+      element.textContent = digits;
+      element.dataset.long = String(Math.min(4, Math.max(2, digits.length)));
+    }
     const duration = state.step_duration_s;
     const done = duration > 0 ? 1 - left / duration : 1;
     $("bar-fill").style.width = (Math.min(1, Math.max(0, done)) * 100).toFixed(1) + "%";

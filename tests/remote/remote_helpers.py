@@ -149,3 +149,59 @@ def _decode(data: bytes, headers: Any) -> Any:
     if "json" in (headers.get("Content-Type") or ""):
         return json.loads(data) if data else None
     return data.decode("utf-8", "replace")
+
+
+PHONE = (412, 915)
+"""A phone's window, in CSS pixels (a Pixel 7's)."""
+
+
+def open_browser(chromium: str, chromedriver: str, profile: Path) -> Any:
+    """Headless Chromium, offline, fresh profile, as root too (``--no-sandbox``)."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for argument in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-extensions",
+        "--hide-scrollbars",
+        f"--user-data-dir={profile}",
+        f"--window-size={PHONE[0]},{PHONE[1]}",
+        "--force-device-scale-factor=1",
+    ):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(options=options, service=Service(executable_path=chromedriver))
+    driver.set_window_size(*PHONE)
+    # The window's size includes no browser chrome when headless; make the page's
+    # viewport the phone's exactly.
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": PHONE[0], "height": PHONE[1], "deviceScaleFactor": 1, "mobile": True},
+    )
+    return driver
+
+
+def color_scheme(driver: Any, scheme: str) -> None:
+    driver.execute_cdp_cmd(
+        "Emulation.setEmulatedMedia",
+        {"features": [{"name": "prefers-color-scheme", "value": scheme}]},
+    )
+
+
+def pump_until(served: Served, condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    """Run what the page posts (as the workout's owner) until ``condition`` holds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        served.workout.run_posted()
+        if condition():
+            return
+        time.sleep(0.02)
+    raise AssertionError("timed out")
