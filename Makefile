@@ -31,6 +31,7 @@ wheel: $(STAMP)
 
 screenshots: $(STAMP)
 	$(BIN)/python tools/screenshots.py
+	$(BIN)/python tools/remote_screenshots.py
 
 $(STAMP): pyproject.toml
 	@PYTHON=$(PYTHON) tools/debian-deps.sh app

@@ -24,8 +24,11 @@ test=(
   desktop-file-utils appstream
   # a real window for manual checks and screenshots
   xvfb xauth
-  # remind's tests: a private session bus with a mock notification service
-  dbus python3-dbusmock
+  # a private session bus: remind's tests (with a mock notification service) and MPRIS,
+  # driven as the desktop would (dbus-daemon, dbus-send, dbus-monitor, playerctl)
+  dbus python3-dbusmock playerctl
+  # the phone remote's page in a real browser (headless, through Selenium)
+  chromium chromium-driver
 )
 
 case "${1:-}" in

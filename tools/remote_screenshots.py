@@ -96,9 +96,7 @@ def phone_pictures(out: Path, base: Path) -> list[Path]:
                     served.advance(12.4)
                 color_scheme(driver, scheme)
                 driver.get(served.url("/"))
-                pump_until(
-                    served, lambda: driver.find_element("id", "link-text").text == "Live"
-                )
+                pump_until(served, lambda: driver.find_element("id", "link-text").text == "Live")
                 time.sleep(0.3)
                 path = out / name
                 driver.save_screenshot(str(path))

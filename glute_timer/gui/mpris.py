@@ -6,8 +6,7 @@ window of another data folder holds it), object ``/org/mpris/MediaPlayer2``, int
 ``org.mpris.MediaPlayer2`` and ``org.mpris.MediaPlayer2.Player`` with the standard
 properties, answered from the workout's :class:`~glute_timer.core.display.Display`.
 ``PropertiesChanged`` goes out when what a player shows changes (status, title, the
-``Can…`` flags), never per tick; ``Seeked`` when the position jumps (skip, back, a rest
-made longer or shorter).
+``Can…`` flags), never per tick; ``Seeked`` when the position jumps (skip, back).
 
 The object is a :class:`QDBusVirtualObject`: every message is answered here with the
 types the specification names. PySide6 turns a Python int that fits in 32 bits into an
