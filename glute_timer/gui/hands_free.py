@@ -55,6 +55,7 @@ MEDIA_KEYS = {
 class HandsFree(QObject):
     remote_changed = Signal(str)  # the page's address ("" when no remote runs)
     _remote_closed = Signal()  # from the server's thread: the workout's remote has stopped
+    _pages = Signal(int)  # from the server's threads: how many phones follow now
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -69,6 +70,7 @@ class HandsFree(QObject):
         self._unwatch: list[Callable[[], None]] = []
         self._ready = False
         self._remote_closed.connect(self._after_remote_closed, Qt.ConnectionType.QueuedConnection)
+        self._pages.connect(self._pages_changed, Qt.ConnectionType.QueuedConnection)
         window.settings_saved.connect(self._settings_saved)
         window.workout_started.connect(self.workout_started)
         if window.workout_running and window.driver is not None:
@@ -216,6 +218,7 @@ class HandsFree(QObject):
                     clock=self.window.clock,
                     throttle=self._throttle,
                     on_closed=self._remote_closed.emit,
+                    on_pages=self._pages.emit,
                 )
                 break
             except RemoteAddressError as exc:
@@ -245,6 +248,11 @@ class HandsFree(QObject):
             self._panel.hide()
         if link is not None:
             self.remote_changed.emit("")
+
+    def _pages_changed(self, count: int) -> None:
+        if self._panel is not None and self.remote is not None:
+            self._panel.set_pages(count)
+            self._place_panel()
 
     def _after_remote_closed(self) -> None:
         """The workout ended and its server stopped on its own."""

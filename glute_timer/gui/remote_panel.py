@@ -6,16 +6,18 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 QUIET_MODULES = 2
 """Light modules around the code (on a white card, phones read two as well as four)."""
+
+CODE_PX = 148
+"""The code's side: 4 pixels a module for the usual address (33 modules and the quiet
+zone), sharp because whole."""
 
 
 class QrCode(QWidget):
@@ -26,8 +28,7 @@ class QrCode(QWidget):
         super().__init__(parent)
         self._rows: list[list[bool]] = []
         self.text = ""
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setMinimumHeight(120)
+        self.setFixedSize(CODE_PX, CODE_PX)
 
     def set_text(self, text: str) -> None:
         self.text = text
@@ -47,13 +48,7 @@ class QrCode(QWidget):
         return len(self._rows)
 
     def sizeHint(self) -> QSize:
-        return QSize(170, 170)
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return width
+        return QSize(CODE_PX, CODE_PX)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -89,37 +84,38 @@ class RemotePanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("card")
-        self.setFixedWidth(196)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 10)
         layout.setSpacing(4)
-        top = QHBoxLayout()
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetFixedSize)
         title = QLabel("Phone remote")
         title.setObjectName("sectionTitle")
-        self.fold_button = QPushButton("Hide")
-        self.fold_button.setAccessibleName("Hide or show the QR code")
-        self.fold_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys drive the workout
-        self.fold_button.clicked.connect(self.toggle_fold)
-        top.addWidget(title, 1)
-        top.addWidget(self.fold_button)
-        layout.addLayout(top)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(title)
         self.code = QrCode()
         self.hint = QLabel("Scan with a phone on the same network")
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setFixedWidth(CODE_PX + 24)
         self.address = QLabel("")
         self.address.setObjectName("muted")
         self.address.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.address.setWordWrap(True)
+        self.address.setFixedWidth(CODE_PX + 24)
         self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.address.setAccessibleName("Phone remote address")
         self.pages = QLabel("")
         self.pages.setObjectName("hint")
         self.pages.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pages.setAccessibleName("Phones following")
+        self.fold_button = QPushButton("Hide code")
+        self.fold_button.setAccessibleName("Hide or show the QR code")
+        self.fold_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys drive the workout
+        self.fold_button.clicked.connect(self.toggle_fold)
         for widget in (self.code, self.hint, self.address, self.pages):
-            layout.addWidget(widget)
+            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.fold_button)
         self.folded = False
         self._joined = False
 
@@ -128,6 +124,7 @@ class RemotePanel(QFrame):
         self.hint.setText("Scan with a phone on the same network")
         self.address.setText(where)
         self.pages.setText("")
+        self.pages.hide()
         self.setToolTip(url)
         self._joined = False
         self.fold(False)
@@ -147,6 +144,7 @@ class RemotePanel(QFrame):
         self.pages.setText(
             "" if count <= 0 else "1 phone follows" if count == 1 else f"{count} phones follow"
         )
+        self.pages.setVisible(count > 0)
         if count > 0 and not self._joined:
             self._joined = True
             self.fold(True)
@@ -158,5 +156,5 @@ class RemotePanel(QFrame):
         self.folded = folded
         for widget in (self.code, self.hint, self.address):
             widget.setVisible(not folded and bool(self.code.text or widget is not self.code))
-        self.fold_button.setText("Show code" if folded else "Hide")
+        self.fold_button.setText("Show code" if folded else "Hide code")
         self.adjustSize()

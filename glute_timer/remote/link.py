@@ -62,11 +62,19 @@ class RemoteLink:
         clock: Clock = time.monotonic,
         throttle: Throttle | None = None,
         on_closed: Callable[[], None] | None = None,
+        on_pages: Callable[[int], None] | None = None,
     ) -> None:
+        """``on_closed`` and ``on_pages`` (how many pages follow) are called on the
+        server's threads."""
         self.workout = workout
         self._clock = clock
         self.server = RemoteServer(
-            bind_host(address), address.port, self._command, clock=clock, throttle=throttle
+            bind_host(address),
+            address.port,
+            self._command,
+            clock=clock,
+            throttle=throttle,
+            on_pages=on_pages,
         )
         self._shown: tuple[object, ...] | None = None
         self._finished = False
@@ -127,4 +135,4 @@ class RemoteLink:
         self._detach()
         if not self.server.closed:
             self.server.end(remote_state(self.workout.display()))
-            self._close_server()
+        self._close_server()  # waits for a close already under way: the port is free after

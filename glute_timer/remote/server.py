@@ -182,7 +182,9 @@ class RemoteServer:
         throttle: Throttle | None = None,
         token: str | None = None,
         assets: Mapping[str, Asset] | None = None,
+        on_pages: Callable[[int], None] | None = None,
     ) -> None:
+        """``on_pages(count)`` hears how many pages follow live, on the server's threads."""
         self.token = token if token is not None else secrets.token_urlsafe(TOKEN_BYTES)
         self._command = command
         self._clock = clock
@@ -201,7 +203,9 @@ class RemoteServer:
         self._ended = False
         self._closed = False
         self._close_lock = threading.Lock()
+        self._shut = threading.Event()
         self._streams = 0
+        self._on_pages = on_pages
         self.max_streams = MAX_STREAMS
         self._generation = 0  # :meth:`interrupt_streams` ends the streams of older ones
         self._httpd = _HTTPServer((host, port), _Handler, self)
@@ -251,13 +255,16 @@ class RemoteServer:
     def close(self) -> None:
         """Stop listening and end every live page (after :meth:`end`, they heard why)."""
         with self._close_lock:
-            if self._closed:
-                return
+            first = not self._closed
             self._closed = True
+        if not first:  # another thread is closing it: done when that one is
+            self._shut.wait(5.0)
+            return
         self.end()
         self._httpd.shutdown()
         self._httpd.server_close()
         self._thread.join(2.0)
+        self._shut.set()
 
     @property
     def closed(self) -> bool:
@@ -311,11 +318,22 @@ class RemoteServer:
             if self._streams >= self.max_streams:
                 return False
             self._streams += 1
-            return True
+            count = self._streams
+        self._pages(count)
+        return True
 
     def close_stream(self) -> None:
         with self._changed:
             self._streams -= 1
+            count = self._streams
+        self._pages(count)
+
+    def _pages(self, count: int) -> None:
+        if self._on_pages is not None:
+            try:
+                self._on_pages(count)
+            except Exception:
+                log.exception("remote: on_pages failed")
 
     def asset(self, name: str) -> Asset:
         return self._assets[name]

@@ -3,13 +3,14 @@ code, and Stop through one rule."""
 
 from __future__ import annotations
 
+import http.client
 import json
 import urllib.error
 import urllib.request
 
 import pytest
 from gui_helpers import FakeAudio, make_window
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from glute_timer.context import AppContext
@@ -99,7 +100,9 @@ def test_esc_asks_once_a_set_is_recorded(
     assert window.driver.state is State.STOPPED
 
 
-def test_the_phone_remote_in_the_window(window: MainWindow, clock: FakeClock) -> None:
+def test_the_phone_remote_in_the_window(
+    window: MainWindow, clock: FakeClock, qtbot: QtBot
+) -> None:
     window.hands_free.use_remote("127.0.0.1:0")
     start(window)
     remote = window.hands_free.remote
@@ -114,6 +117,20 @@ def test_the_phone_remote_in_the_window(window: MainWindow, clock: FakeClock) ->
     status, state = get(f"{base}/api/state?token={token}")
     assert status == 200 and state["state"] == "running" and state["phase"] == "lead-in"
     assert get(f"{base}/api/state?token=wrong")[0] == 403
+    # Over the workout screen's lower right corner, clear of the controls.
+    page = window.workout
+    assert panel.parent() is page
+    assert panel.geometry().bottom() < page.toggle_button.mapTo(page, QPoint(0, 0)).y()
+    assert panel.geometry().right() < page.width()
+    # A phone that follows folds the code away.
+    stream = http.client.HTTPConnection("127.0.0.1", remote.port, timeout=10)
+    stream.request("GET", f"/api/events?token={token}")
+    assert stream.getresponse().status == 200
+    qtbot.waitUntil(lambda: panel.folded, timeout=5000)
+    assert panel.pages.text() == "1 phone follows" and not panel.code.isVisible()
+    panel.fold_button.click()
+    assert panel.code.isVisible()
+    stream.close()
     port = remote.port
     # The next workout gets a new server and token on the same port.
     start(window, "bridge-hold")
@@ -152,8 +169,9 @@ def test_the_setting_turns_the_remote_on_and_off(
 def test_the_settings_page_has_the_phone_remote(window: MainWindow) -> None:
     window.show_page("settings")
     page = window.settings_page
-    assert not page.phone_remote.isChecked()
-    page.phone_remote.setChecked(True)
+    box = page.field("phone_remote")
+    assert not box.isChecked() and box.text().startswith("Control each workout")
+    box.setChecked(True)
     assert page.current().phone_remote is True
 
 
