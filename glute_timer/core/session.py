@@ -16,6 +16,9 @@ from enum import StrEnum
 
 from glute_timer.core.clock import Clock
 from glute_timer.core.plan import Cue, Plan, SetSpan, Step
+from glute_timer.core.rest_adjust import REST_PHASES as REST_PHASES
+from glute_timer.core.rest_adjust import RestAdjusted as RestAdjusted
+from glute_timer.core.rest_adjust import rest_change
 
 log = logging.getLogger(__name__)
 
@@ -35,9 +38,6 @@ DEFAULT_LATE_NOTICE = 1.0
 
 _DUE_TOLERANCE = 1e-9
 """Seconds: a deadline this close to now counts as due (floating-point rounding)."""
-
-REST_PHASES = ("rest", "switch")
-"""The steps whose length the user may change while they run (``Session.adjust_rest``)."""
 
 
 class State(StrEnum):
@@ -128,22 +128,6 @@ class Delayed:
     missed: int
     late: float
     at: float
-
-
-@dataclass(frozen=True)
-class RestAdjusted:
-    """The running rest (or switch) was made ``delta`` seconds longer (shorter when
-    negative): every deadline from ``at`` on moved by exactly ``delta``. ``requested`` is
-    what was asked; ``delta`` differs only when a shortening would have passed the rest's
-    end (the rest then ends at ``at``). ``step_due`` is the clock reading at which
-    ``step`` starts on the moved timeline (later than its real start after a lengthening
-    bigger than the time already rested)."""
-
-    step: Step
-    delta: float
-    requested: float
-    at: float
-    step_due: float
 
 
 @dataclass(frozen=True)
@@ -500,19 +484,13 @@ class Session:
         step = self.plan.steps[self._step]
         if step.phase not in REST_PHASES:
             return False
-        offset = self._offset(ref)
-        delta = max(seconds, offset - step.end)  # ``offset - delta`` stays within the step
+        delta, first_cue = rest_change(self.plan, step, self._offset(ref), seconds)
         if delta == 0:
             return False
+        self._cue = first_cue
         self._origin += delta
         self._step_shift += delta
         self._extra += delta
-        position = max(offset - delta, step.start)
-        cues = self.plan.cues
-        index = self.plan.first_cue_from(position)
-        while index < len(cues) and cues[index].step < step.index:
-            index += 1
-        self._cue = index
         self._emit(
             RestAdjusted(
                 step=step,

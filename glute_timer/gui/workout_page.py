@@ -301,10 +301,10 @@ class WorkoutPage(QWidget):
             "Finish set", "Enter", "Finish the set with the reps done", self.finish_set
         )
         self.rest_minus_button = self._control(
-            "−15 s", "−", "Make the rest 15 seconds shorter", self.rest_minus
+            "−15 s", "−", "Make the rest 15 seconds shorter", lambda: self.adjust_rest("rest_minus")
         )
         self.rest_plus_button = self._control(
-            "+15 s", "+", "Make the rest 15 seconds longer", self.rest_plus
+            "+15 s", "+", "Make the rest 15 seconds longer", lambda: self.adjust_rest("rest_plus")
         )
         self._in_rest = False  # -15 s and +15 s shown in Finish set's place
         self.rest_minus_button.hide()
@@ -315,7 +315,7 @@ class WorkoutPage(QWidget):
         self.fullscreen_button = self._control(
             "Fullscreen", "F11", "Fullscreen on or off", self.fullscreen_requested.emit
         )
-        for button in (
+        self._row_buttons = (
             self.toggle_button,
             self.back_button,
             self.skip_button,
@@ -323,7 +323,8 @@ class WorkoutPage(QWidget):
             self.rest_minus_button,
             self.rest_plus_button,
             self.stop_button,
-        ):
+        )
+        for button in self._row_buttons:
             controls.addWidget(button)
         controls.addStretch(1)
         controls.addWidget(self.mute_button)
@@ -363,8 +364,8 @@ class WorkoutPage(QWidget):
             "skip": self.skip,
             "back": self.back,
             "finish": self.finish_set,
-            "rest_plus": self.rest_plus,
-            "rest_minus": self.rest_minus,
+            "rest_plus": lambda: self.adjust_rest("rest_plus"),
+            "rest_minus": lambda: self.adjust_rest("rest_minus"),
             "stop": self.stop,
             "fullscreen": self.fullscreen_requested.emit,
             "mute": self.toggle_mute,
@@ -473,13 +474,10 @@ class WorkoutPage(QWidget):
         if self.driver is not None:
             self.stop_requested.emit()
 
-    def rest_plus(self) -> None:
+    def adjust_rest(self, command: str) -> None:
+        """``rest_plus`` or ``rest_minus``: the rest 15 s longer or shorter."""
         if self.driver is not None:
-            self.driver.command("rest_plus")
-
-    def rest_minus(self) -> None:
-        if self.driver is not None:
-            self.driver.command("rest_minus")
+            self.driver.command(command)
 
     def toggle_mute(self) -> None:
         if self.sender() is not self.mute_button:
@@ -669,16 +667,8 @@ class WorkoutPage(QWidget):
 
     def _fit_controls(self) -> None:
         """Mute and Fullscreen move to a second row when one row would cut a label."""
-        buttons = (
-            self.toggle_button,
-            self.back_button,
-            self.skip_button,
-            *((self.rest_minus_button, self.rest_plus_button) if self._in_rest else ()),
-            *(() if self._in_rest else (self.finish_button,)),
-            self.stop_button,
-            self.mute_button,
-            self.fullscreen_button,
-        )
+        shown = (*self._row_buttons, self.mute_button, self.fullscreen_button)
+        buttons = [b for b in shown if not b.isHidden()]  # in a rest: -15 s, +15 s
         stage_layout = self.stage.layout()
         margins = stage_layout.contentsMargins() if stage_layout is not None else None
         room = self.width() - (margins.left() + margins.right() if margins is not None else 0)
