@@ -100,9 +100,7 @@ def test_esc_asks_once_a_set_is_recorded(
     assert window.driver.state is State.STOPPED
 
 
-def test_the_phone_remote_in_the_window(
-    window: MainWindow, clock: FakeClock, qtbot: QtBot
-) -> None:
+def test_the_phone_remote_in_the_window(window: MainWindow, clock: FakeClock, qtbot: QtBot) -> None:
     window.hands_free.use_remote("127.0.0.1:0")
     start(window)
     remote = window.hands_free.remote
@@ -125,11 +123,14 @@ def test_the_phone_remote_in_the_window(
     # A phone that follows folds the code away.
     stream = http.client.HTTPConnection("127.0.0.1", remote.port, timeout=10)
     stream.request("GET", f"/api/events?token={token}")
-    assert stream.getresponse().status == 200
+    # Kept: a response let go closes the socket, and the page would leave at once.
+    events = stream.getresponse()
+    assert events.status == 200
     qtbot.waitUntil(lambda: panel.folded, timeout=5000)
     assert panel.pages.text() == "1 phone follows" and not panel.code.isVisible()
     panel.fold_button.click()
     assert panel.code.isVisible()
+    events.close()
     stream.close()
     port = remote.port
     # The next workout gets a new server and token on the same port.
