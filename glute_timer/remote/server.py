@@ -41,6 +41,7 @@ from typing import Any, ClassVar
 from urllib.parse import parse_qs, urlsplit
 
 from glute_timer.core.clock import Clock
+from glute_timer.core.display import countdown_text
 from glute_timer.remote.address import url_host
 
 log = logging.getLogger(__name__)
@@ -292,7 +293,9 @@ class RemoteServer:
             if isinstance(state.get("elapsed_s"), int | float):
                 state["elapsed_s"] = round(state["elapsed_s"] + passed, 3)
             if isinstance(state.get("remaining_s"), int | float):
-                state["countdown"] = str(max(0, math.ceil(state["remaining_s"] - 1e-6)))
+                state["countdown"] = countdown_text(state["remaining_s"])
+                if not state.get("hero_is_rep"):  # the big digits are those seconds
+                    state["hero"] = state["countdown"]
         return state, seq, ended
 
     def wait_for_change(self, seq: int, timeout: float, generation: int) -> bool:

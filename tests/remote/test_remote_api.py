@@ -180,6 +180,13 @@ def test_state_is_the_display_json(served: Served) -> None:
     status, later = request(served.url("/api/state"))
     assert later["remaining_s"] == pytest.approx(state["remaining_s"] - 0.7)
     assert later["seq"] == state["seq"]
+    now = served.workout.display()
+    assert (later["countdown"], later["hero"], later["hero_is_rep"]) == (
+        now.countdown,
+        now.hero,
+        now.hero_is_rep,
+    )
+    assert later["hero"] != state["hero"]  # a hold's seconds: the digits ran on
 
 
 def test_each_command_acts_on_the_workout(served: Served) -> None:
