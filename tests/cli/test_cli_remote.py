@@ -47,6 +47,8 @@ from glute_timer.gui.single_instance import SingleInstance
 app = QCoreApplication([])
 guard = SingleInstance(Path(sys.argv[1]))
 request = {"run": sys.argv[2], "remote": sys.argv[3]}
+if sys.argv[4:] == ["as-written"]:
+    request["as_written"] = True
 print("primary" if guard.acquire(request=request) else "secondary")
 """
 
@@ -202,6 +204,27 @@ def test_the_window_gets_the_address(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert seen == [("pre-run", "127.0.0.1:0"), ("pre-run", "8765"), ("pre-run", None)]
 
 
+def test_the_window_gets_the_address_and_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import glute_timer.gui.app as app
+
+    seen: list[dict[str, object]] = []
+
+    def fake_run_gui(context: AppContext, run: str | None = None, **options: object) -> int:
+        seen.append({"run": run, **options})
+        return 0
+
+    monkeypatch.setattr(app, "run_gui", fake_run_gui)
+    base = ["--basedir", str(tmp_path), "run", "pre-run"]
+    assert cli.main([*base, "--as-written", "--remote", "127.0.0.1:0"]) == 0
+    assert cli.main([*base, "--as-written"]) == 0
+    assert seen == [
+        {"run": "pre-run", "as_written": True, "remote": "127.0.0.1:0"},
+        {"run": "pre-run", "as_written": True},
+    ]
+
+
 def test_a_bad_address_opens_no_window(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -215,7 +238,10 @@ def test_a_bad_address_opens_no_window(
     assert len(err.strip().splitlines()) == 1
 
 
-def test_the_window_already_open_is_handed_the_address(qtbot: QtBot, tmp_path: Path) -> None:
+@pytest.mark.parametrize("as_written", [False, True])
+def test_the_window_already_open_is_handed_the_address(
+    qtbot: QtBot, tmp_path: Path, as_written: bool
+) -> None:
     from glute_timer.gui.single_instance import SingleInstance
 
     first = SingleInstance(tmp_path / "data")
@@ -223,7 +249,9 @@ def test_the_window_already_open_is_handed_the_address(qtbot: QtBot, tmp_path: P
     heard: list[str] = []
     first.remote_requested.connect(lambda address: heard.append(f"remote {address}"))
     first.run_requested.connect(lambda spec: heard.append(f"run {spec}"))
-    with qtbot.waitSignal(first.run_requested, timeout=20_000):
+    first.run_as_written_requested.connect(lambda spec: heard.append(f"as written {spec}"))
+    signal = first.run_as_written_requested if as_written else first.run_requested
+    with qtbot.waitSignal(signal, timeout=20_000):
         result = subprocess.run(
             [
                 sys.executable,
@@ -232,6 +260,7 @@ def test_the_window_already_open_is_handed_the_address(qtbot: QtBot, tmp_path: P
                 str(tmp_path / "data"),
                 "pre-run",
                 "127.0.0.1:0",
+                *(["as-written"] if as_written else []),
             ],
             capture_output=True,
             text=True,
@@ -239,5 +268,6 @@ def test_the_window_already_open_is_handed_the_address(qtbot: QtBot, tmp_path: P
             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
         )
     assert result.stdout.strip() == "secondary", result.stderr
-    assert heard == ["remote 127.0.0.1:0", "run pre-run"]  # the address first
+    run = "as written pre-run" if as_written else "run pre-run"
+    assert heard == ["remote 127.0.0.1:0", run]  # the address first
     first.release()
