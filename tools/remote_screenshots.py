@@ -2,7 +2,8 @@
 
     python tools/remote_screenshots.py [--out docs/screenshots]
 
-- ``remote-qr.png``: the window (offscreen) in a hold, the remote's QR code in the sidebar.
+- ``remote-qr.png``: the window (offscreen) in a hold, the remote's QR code over the workout
+  screen's lower right corner.
 - ``remote-phone.png`` and ``remote-phone-dark.png``: the page in headless Chromium at a
   phone's size (412 × 915), in a set (light) and in a rest (dark, with -15 s / +15 s).
 
