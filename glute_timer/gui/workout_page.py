@@ -7,12 +7,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QPaintEvent, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QDoubleSpinBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -25,7 +19,7 @@ from PySide6.QtWidgets import (
 from glute_timer.core.display import Display, rep_text
 from glute_timer.core.plan import Plan, Step
 from glute_timer.core.pose import step_moment
-from glute_timer.core.protocol import Load, Protocol
+from glute_timer.core.protocol import Protocol
 from glute_timer.core.session import (
     Event,
     SetCompleted,
@@ -37,13 +31,13 @@ from glute_timer.core.session import (
 from glute_timer.gui.driver import SessionDriver
 from glute_timer.gui.effort import EffortBar, EffortKeys
 from glute_timer.gui.figure import ExerciseFigure
+from glute_timer.gui.load_dialog import LoadDialog
 from glute_timer.gui.theme import LIGHT, Theme
 from glute_timer.gui.widgets import (
     KeyButton,
     ProgressRing,
     StatBlock,
     make_label,
-    plain_spin,
     tabular,
 )
 from glute_timer.gui.workout_summary import WorkoutSummary
@@ -90,52 +84,6 @@ class _Stage(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), self._tint)
         painter.end()
-
-
-class LoadDialog(QDialog):
-    """Change the load for the sets still to come, and optionally for the set just done."""
-
-    def __init__(
-        self, current: str, units: str, can_correct: bool, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Change load")
-        load = Load(current)
-        form = QFormLayout(self)
-        self.amount = QDoubleSpinBox()
-        plain_spin(self.amount)
-        self.amount.setRange(0.0, 1000.0)
-        self.amount.setDecimals(1)
-        self.amount.setSingleStep(2.5)
-        self.amount.setValue(load.amount or 0.0)
-        self.amount.setAccessibleName("Load amount")
-        self.unit = QComboBox()
-        self.unit.addItems(["kg", "lb"])
-        self.unit.setCurrentText(load.unit or units)
-        self.unit.setAccessibleName("Load unit")
-        row = QHBoxLayout()
-        row.addWidget(self.amount, 1)
-        row.addWidget(self.unit)
-        form.addRow("Load", row)
-        self.bodyweight = QCheckBox("Bodyweight only")
-        self.bodyweight.setChecked(load.is_bodyweight)
-        self.bodyweight.toggled.connect(self.amount.setDisabled)
-        self.amount.setDisabled(load.is_bodyweight)
-        form.addRow("", self.bodyweight)
-        self.correct_last = QCheckBox("The set I just finished used this load too")
-        self.correct_last.setVisible(can_correct)
-        form.addRow("", self.correct_last)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def load_text(self) -> str:
-        if self.bodyweight.isChecked() or self.amount.value() <= 0:
-            return "bodyweight"
-        return Load().with_amount(self.amount.value(), self.unit.currentText()).text
 
 
 class WorkoutPage(QWidget):
