@@ -300,11 +300,16 @@ def test_the_waiter_ends_when_the_notification_is_closed(tmp_path: Path, bus: Bu
         time.sleep(0.3)
         closer._call("CloseNotification", "i", (notification,))  # the mock says i, not u
 
-    threading.Thread(target=close).start()
+    closing = threading.Thread(target=close)
+    closing.start()
     heard: list[object] = []
     began = time.monotonic()
     notifier.wait({notification: "x"}, lambda *a: heard.append(a), timeout=20)
     assert time.monotonic() - began < 10 and heard == []
+    # The close's reply may come after the signal the waiter heard: its connection is
+    # closed once it has it (closed under it, the thread failed in a later test).
+    closing.join(timeout=10)
+    assert not closing.is_alive()
     notifier.close()
     closer.close()
 
