@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QHBoxLayout, QWidget
 
 from glute_timer.core.session import EFFORTS, SetRecord
 from glute_timer.gui.widgets import KeyButton, make_label
@@ -33,7 +33,8 @@ class EffortBar(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Effort rating")
         self._record: SetRecord | None = None
-        layout = QVBoxLayout(self)
+        layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
+        self._layout = layout
         layout.setContentsMargins(0, 4, 0, 4)
         layout.setSpacing(6)
         self.question = make_label("", None)
@@ -76,6 +77,14 @@ class EffortBar(QWidget):
         self.question.setText(title or f"How was set {record.set}{side}?")
         for effort, button in self.buttons.items():
             button.setChecked(record.effort == effort)
+
+    def set_compact(self, compact: bool) -> None:
+        """In a low window the question goes beside the buttons, not over them."""
+        direction = (
+            QBoxLayout.Direction.LeftToRight if compact else QBoxLayout.Direction.TopToBottom
+        )
+        if self._layout.direction() != direction:
+            self._layout.setDirection(direction)
 
     def set_scale(self, pixels: int) -> None:
         self.question.setStyleSheet(f"font-size: {pixels}px;")

@@ -9,7 +9,6 @@ from PySide6.QtGui import QColor, QKeySequence, QPainter, QPaintEvent, QResizeEv
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -35,6 +34,7 @@ from glute_timer.gui.load_dialog import LoadDialog
 from glute_timer.gui.theme import LIGHT, Theme
 from glute_timer.gui.widgets import (
     KeyButton,
+    ProgressLine,
     ProgressRing,
     StatBlock,
     make_label,
@@ -165,9 +165,7 @@ class WorkoutPage(QWidget):
         self.time_left_label.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.time_left_label.setAccessibleName("Time left in the workout")
         self.time_left_label.setFont(tabular(self.time_left_label.font()))
-        self.overall_bar = QProgressBar()
-        self.overall_bar.setRange(0, 1000)
-        self.overall_bar.setTextVisible(False)
+        self.overall_bar = ProgressLine(maximum=1000)
         self.overall_bar.setMinimumWidth(220)  # as wide as the time left above it
         self.overall_bar.setAccessibleName("Workout progress")
         overall.addWidget(self.time_left_label)
@@ -473,6 +471,7 @@ class WorkoutPage(QWidget):
         self._phase = ""
         self._static_key = None
         self.figure.set_theme(theme)
+        self.overall_bar.set_colors(QColor(theme.surface), QColor(theme.accent))
         if self._last_view is not None and self.driver is not None:
             self.show_view(self._last_view)
 
@@ -653,3 +652,8 @@ class WorkoutPage(QWidget):
         self.figure_caption.setStyleSheet(f"font-size: {max(14, int(height * 0.026))}px;")
         for bar in (self.effort, self.summary_effort):
             bar.set_scale(max(16, int(height * 0.026)))
+        self.effort.set_compact(compact)
+        stage_layout = self.stage.layout()
+        if stage_layout is not None:
+            vertical = 8 if compact else 18
+            stage_layout.setContentsMargins(28, vertical, 28, vertical)
