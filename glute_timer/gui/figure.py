@@ -45,6 +45,7 @@ from glute_timer.core.pose import (
     Moment,
     Pose,
     figure_id,
+    moving,
     pose_at,
     preview_moment,
     preview_still_until,
@@ -236,7 +237,13 @@ class ExerciseFigure(QWidget):
     # ------------------------------------------------------------ updates
 
     def _apply(self, moment: Moment) -> QRect | None:
-        self._moment = moment
+        previous, self._moment = self._moment, moment
+        if (
+            self._painted is not None
+            and moment.phase == previous.phase
+            and not moving(self._exercise, moment.phase)
+        ):
+            return None  # a hold or a rest the figure spends still: nothing to work out
         new = pose_at(self._exercise, moment, self._side)
         self._pose = new
         old = self._painted

@@ -237,6 +237,60 @@ def tabular(font: QFont) -> QFont:
     return font
 
 
+class ProgressLine(QWidget):
+    """A thin bar of how much of a whole is done (the workout's progress), painted in two
+    rectangles: a styled QProgressBar repaints at once, and slowly, on every value."""
+
+    def __init__(self, parent: QWidget | None = None, maximum: int = 1000) -> None:
+        super().__init__(parent)
+        self._maximum = max(1, maximum)
+        self._value = 0
+        self._track = QColor("#E4E7EB")
+        self._fill = QColor("#0072B2")
+        self.setFixedHeight(8)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_colors(self, track: QColor, fill: QColor) -> None:
+        self._track, self._fill = QColor(track), QColor(fill)
+        self.update()
+
+    def maximum(self) -> int:
+        return self._maximum
+
+    def value(self) -> int:
+        return self._value
+
+    def setValue(self, value: int) -> None:
+        value = min(self._maximum, max(0, value))
+        if value == self._value:
+            return
+        before, percent = self._filled_px(), self._percent()
+        self._value = value
+        if self._filled_px() != before:  # repainted only when a pixel changes
+            self.update()
+        if self._percent() != percent:
+            self.setAccessibleDescription(f"{self._percent()} % done")
+
+    def _percent(self) -> int:
+        return round(100 * self._value / self._maximum)
+
+    def _filled_px(self) -> int:
+        return round(self.width() * self._value / self._maximum)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        radius = self.height() / 2
+        painter.setBrush(self._track)
+        painter.drawRoundedRect(QRectF(self.rect()), radius, radius)
+        filled = self._filled_px()
+        if filled > 0:
+            painter.setBrush(self._fill)
+            painter.drawRoundedRect(QRectF(0, 0, filled, self.height()), radius, radius)
+        painter.end()
+
+
 class ProgressRing(QWidget):
     """The current step: a ring that fills clockwise, the phase name and huge digits inside.
 
