@@ -30,7 +30,7 @@ wheel: $(STAMP)
 	$(BIN)/python -m build --outdir dist .
 
 screenshots: $(STAMP)
-	$(BIN)/python tools/screenshots.py
+	dbus-run-session -- $(BIN)/python tools/screenshots.py  # a session bus: the media controls are on
 	$(BIN)/python tools/remote_screenshots.py
 
 $(STAMP): pyproject.toml
