@@ -223,3 +223,19 @@ def test_the_summary_shows_effort_total_time_and_next_time(
     # Enter leaves it.
     qtbot.keyClick(window, Qt.Key.Key_Return)
     assert window.current_page() is window.library
+
+
+def test_the_sidebar_hides_for_a_workout_and_comes_back(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    window.show()
+    start(window, "pre-run")
+    assert window.sidebar.isHidden()
+    qtbot.keyClick(window, Qt.Key.Key_F9)  # a key brings it back, and hides it again
+    assert not window.sidebar.isHidden()
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    assert window.sidebar.isHidden()
+    assert window.driver is not None
+    window.driver.stop()  # stopped: the sidebar is back with the summary
+    QApplication.processEvents()
+    assert not window.sidebar.isHidden()
