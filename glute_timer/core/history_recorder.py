@@ -361,6 +361,7 @@ class HistoryWriter:
         self._processed = 0
         self._attempts = 0  # writes tried (after events or to retry), for close()
         self._running = False
+        self._thread: threading.Thread | None = None
         self._closed = False
         self._prepared = False
         _LIVE.add(self)
@@ -408,6 +409,7 @@ class HistoryWriter:
         ``timeout`` seconds. What was not saved is in a rescue file (written now if need
         be), which the next opening of the history merges in.
         """
+        began = time.monotonic()
         with self._cond:
             target = self._attempts + 1
             if not self._saved():
@@ -424,6 +426,12 @@ class HistoryWriter:
             saved = self._saved()
             self._closed = True
             self._queue.put(_STOP)
+        # The thread's last attempt ends before the rescue is made: a retry still under way
+        # would write the rescue file again after the next opening had merged it.
+        thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(max(0.0, timeout - (time.monotonic() - began)))
+            saved = saved or self._saved()
         if not saved:
             self.recorder.rescue_now()
         _LIVE.discard(self)
@@ -437,7 +445,8 @@ class HistoryWriter:
 
     def _start_thread(self) -> None:
         self._running = True
-        threading.Thread(target=self._run, name="history-writer", daemon=True).start()
+        self._thread = threading.Thread(target=self._run, name="history-writer", daemon=True)
+        self._thread.start()
 
     def _run(self) -> None:
         if not self._prepared:
