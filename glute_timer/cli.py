@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from glute_timer import __version__
 from glute_timer.context import AppContext
-from glute_timer.core.display import plural
 from glute_timer.core.text import json_line, printable
 from glute_timer.logflood import LOG_FORMAT
 
@@ -53,6 +52,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         metavar="DIR",
         help="keep settings, protocols, history and cache in DIR",
+    )
+    common.add_argument(
+        "--lang",
+        default=argparse.SUPPRESS,
+        metavar="CODE",
+        help="the language of messages, cues and voice: en, de, fr, es "
+        "(default: the setting, else the system's)",
     )
     parser = _Parser(
         prog="glute-timer",
@@ -150,6 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if getattr(args, "command", None) is None:
             args.func = cmd_gui
         context = AppContext.create(getattr(args, "basedir", None))
+        context.language = use_language(getattr(args, "lang", None), context)
         for warning in context.warnings:
             print(f"glute-timer: warning: {printable(warning)}", file=sys.stderr)
         result: int = args.func(args, context)
@@ -169,6 +176,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"glute-timer: error: {printable(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
+
+
+def use_language(override: str | None, context: AppContext) -> str:
+    """Make ``--lang`` (else the setting, else the system's language) the one of every
+    message from now on; an unknown code means English, without an error."""
+    from glute_timer.core import i18n
+
+    context.language_override = override
+    return i18n.activate(i18n.choose(override, context.settings.language))
 
 
 def silence_stdout() -> None:
@@ -228,9 +244,12 @@ def cmd_plan(args: argparse.Namespace, context: AppContext) -> int:
     if args.json:
         sys.stdout.write(json_line(plan.to_json()) + "\n")
         return 0
+    from glute_timer.core.i18n import format_number, ngettext
+
+    cues = ngettext("{n} cue", "{n} cues", len(plan.cues)).format(n=len(plan.cues))
     print(
-        f"{printable(plan.name)}: {format_clock(plan.total)} ({plan.total:g} s), "
-        f"{plural(len(plan.cues), 'cue')}"
+        f"{printable(plan.name)}: {format_clock(plan.total)} "
+        f"({format_number(round(plan.total, 3))} s), {cues}"
     )
     for cue in plan.cues:
         print(_cue_line(cue))
@@ -245,8 +264,11 @@ def _cue_line(cue: Cue) -> str:
         where += f" r{cue.rep}"
     if cue.side:
         where += f" {cue.side}"
+    from glute_timer.core.i18n import localise_numbers
+
     text = printable(cue.text)
-    return f"{format_clock(cue.at):>7} {cue.at:8.1f}s  {cue.phase:<8} {where:<16} {text}"
+    at = localise_numbers(f"{cue.at:8.1f}")
+    return f"{format_clock(cue.at):>7} {at}s  {cue.phase:<8} {where:<16} {text}"
 
 
 class TerminalPrinter:
@@ -271,19 +293,28 @@ class TerminalPrinter:
             line = json_line(event.cue.to_json()) if self.as_json else _cue_line(event.cue)
             self._write(self.out, line + "\n")
         elif isinstance(event, Suspended):
+            from glute_timer.core.i18n import _, format_number
+
             # In --json mode stdout carries cues only.
-            self._write(
-                sys.stderr if self.as_json else self.out,
-                f"glute-timer: no tick for {event.gap:.0f} s (the machine slept?): "
-                "going on from where the workout was\n",
-            )
+            message = _(
+                "no tick for {gap} s (the machine slept?): going on from where the workout was"
+            ).format(gap=format_number(round(event.gap)))
+            self._write(sys.stderr if self.as_json else self.out, f"glute-timer: {message}\n")
         elif isinstance(event, Delayed):
-            cues = f"{event.missed} cue{'s' if event.missed != 1 else ''}"
-            self._write(
-                sys.stderr if self.as_json else self.out,
-                f"glute-timer: no tick for {event.gap:.1f} s (the computer was busy?): "
-                f"{cues} came {event.late:.1f} s late, all at once\n",
+            from glute_timer.core.i18n import format_number, ngettext
+
+            message = ngettext(
+                "no tick for {gap} s (the computer was busy?): {n} cue came {late} s late, "
+                "all at once",
+                "no tick for {gap} s (the computer was busy?): {n} cues came {late} s late, "
+                "all at once",
+                event.missed,
+            ).format(
+                gap=format_number(round(event.gap, 1)),
+                n=event.missed,
+                late=format_number(round(event.late, 1)),
             )
+            self._write(sys.stderr if self.as_json else self.out, f"glute-timer: {message}\n")
 
     def _write(self, out: TextIO, text: str) -> None:
         try:
@@ -299,15 +330,29 @@ class TerminalPrinter:
 
 
 def summary_lines(records: Sequence[SetRecord], completed: bool) -> list[str]:
-    head = "Workout complete." if completed else "Workout stopped."
-    lines = [f"{head} {len(records)} set{'s' if len(records) != 1 else ''} done."]
+    from glute_timer.core.i18n import _, localise_numbers, ngettext, pgettext
+
+    head = _("Workout complete.") if completed else _("Workout stopped.")
+    done = ngettext("{n} set done.", "{n} sets done.", len(records)).format(n=len(records))
+    lines = [f"{head} {done}"]
     for record in records:
-        side = f" ({printable(record.side)})" if record.side else ""
-        load = "" if record.load == "bodyweight" else f", {printable(record.load)}"
-        lines.append(
-            f"  {printable(record.exercise_name)}{side}, set {record.set}: "
-            f"{record.reps_done}/{plural(record.target, 'rep')}{load}"
+        side = ""
+        if record.side == "left":
+            side = f" ({pgettext('side', 'left')})"
+        elif record.side == "right":
+            side = f" ({pgettext('side', 'right')})"
+        elif record.side:
+            side = f" ({printable(record.side)})"
+        load = ""
+        if record.load != "bodyweight":
+            load = f", {localise_numbers(printable(record.load))}"
+        reps = ngettext("{done}/{n} rep", "{done}/{n} reps", record.target).format(
+            done=record.reps_done, n=record.target
         )
+        where = _("{exercise}{side}, set {set}").format(
+            exercise=printable(record.exercise_name), side=side, set=record.set
+        )
+        lines.append(f"  {where}: {reps}{load}")
     return lines
 
 
@@ -369,7 +414,10 @@ def cmd_run(args: argparse.Namespace, context: AppContext) -> int:
                 link.close()
             saved = workout.close()
             if saved:
-                print(f"Recorded {saved} set(s) in the history.", file=sys.stderr, flush=True)
+                from glute_timer.core.i18n import _
+
+                recorded = _("Recorded {n} set(s) in the history.").format(n=saved)
+                print(recorded, file=sys.stderr, flush=True)
         if audio is not None:
             from glute_timer.speech.cli import drain
 
@@ -422,7 +470,9 @@ def _run_in_window(args: argparse.Namespace, context: AppContext) -> int:
     """``run SPEC`` without ``--no-gui``: the window opens and starts the workout (its
     lead-in begins at once). Bad input is refused here, before any window opens."""
     if args.json:
-        raise UsageError("run: --json prints cues in the terminal: add --no-gui")
+        from glute_timer.core.i18n import _
+
+        raise UsageError(_("run: --json prints cues in the terminal: add --no-gui"))
     _load_plan(args.protocol, context)  # a ProtocolError is the one-line error, exit 2
     remote = _remote_address(args)
     spec = args.protocol

@@ -31,6 +31,10 @@ class AppContext:
         self.warnings: list[str] = [] if warnings is None else warnings
         self.basedir: Path | None = None
         """``--basedir DIR``, when given (reminders name it in the command they run)."""
+        self.language = "en"
+        """The language in use (``core.i18n.current()`` once the command line chose it)."""
+        self.language_override: str | None = None
+        """``--lang CODE``, when given (the window and reminders pass it on)."""
 
     def __repr__(self) -> str:
         return f"AppContext(paths={self.paths!r}, settings={self.settings!r})"

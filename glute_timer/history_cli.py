@@ -144,7 +144,6 @@ from pathlib import Path
 from typing import Any
 
 from glute_timer.context import AppContext
-from glute_timer.core.display import plural
 from glute_timer.core.history_export import write_csv, write_json
 from glute_timer.core.history_import import ImportFileError
 from glute_timer.core.history_model import HistoryError, Workout
@@ -154,8 +153,8 @@ from glute_timer.core.history_store import (
     open_history,
     open_history_for_reading,
 )
+from glute_timer.core.i18n import _, format_number, localise_numbers, ngettext, pgettext
 from glute_timer.core.progress import progress
-from glute_timer.core.protocol import format_number
 from glute_timer.core.text import json_line, printable
 
 EXIT_ERROR = 1
@@ -219,11 +218,21 @@ def cmd_history(args: argparse.Namespace, context: AppContext) -> int:
             _err(str(exc))
             return EXIT_USAGE
         except (HistoryError, sqlite3.Error) as exc:
-            _err(f"Nothing was imported: the history could not be written ({exc})")
+            _err(
+                _("Nothing was imported: the history could not be written ({error})").format(
+                    error=exc
+                )
+            )
             return EXIT_ERROR
         print(
-            f"Imported {result.workouts_added} new workout(s) and {result.sets_added} new "
-            f"set(s); {result.workouts_updated} workout(s) completed from the file."
+            _(
+                "Imported {workouts} new workout(s) and {sets} new set(s); {updated} "
+                "workout(s) completed from the file."
+            ).format(
+                workouts=result.workouts_added,
+                sets=result.sets_added,
+                updated=result.workouts_updated,
+            )
         )
         return 0
     since_ms = None
@@ -232,7 +241,11 @@ def cmd_history(args: argparse.Namespace, context: AppContext) -> int:
     try:
         workouts = store.workouts(since_ms=since_ms)
     except (HistoryError, sqlite3.Error) as exc:
-        _err(f"The history file {store.path} could not be read: {exc}")
+        _err(
+            _("The history file {path} could not be read: {error}").format(
+                path=store.path, error=exc
+            )
+        )
         return EXIT_ERROR
     if store.skipped:
         _warn(store.skipped)
@@ -243,7 +256,7 @@ def cmd_history(args: argparse.Namespace, context: AppContext) -> int:
         write_json(workouts, sys.stdout)
     else:
         lines = [line for w in workouts for line in workout_lines(w)]
-        print("\n".join(lines) if lines else "No workouts recorded yet.")
+        print("\n".join(lines) if lines else _("No workouts recorded yet."))
     sys.stdout.flush()
     return 0
 
@@ -256,21 +269,53 @@ def workout_lines(w: Workout) -> list[str]:
         minutes, seconds = divmod(max(0, w.ended_ms - w.started_ms) // 1000, 60)
         duration = f"  {minutes}m {seconds}s" if minutes else f"  {seconds}s"
     count = len(w.sets)
+    sets = ngettext("{n} set", "{n} sets", count).format(n=count)
+    reps = ngettext("{n} rep", "{n} reps", w.total_reps).format(n=w.total_reps)
     lines = [
-        f"{started:%Y-%m-%d %a %H:%M}  {printable(w.protocol_name)}  {printable(w.status)}"
-        f"{duration}  {plural(count, 'set')}, {plural(w.total_reps, 'rep')}"
+        f"{started:%Y-%m-%d} {format_weekday(started)} {started:%H:%M}  "
+        f"{printable(w.protocol_name)}  {status_text(w.status)}{duration}  {sets}, {reps}"
     ]
     for s in w.sets:
-        side = f" ({printable(s.side)})" if s.side else ""
-        load = "" if s.load == "bodyweight" else f", {printable(s.load)}"
-        hold = f", hold {format_number(s.hold_s)} s" if s.hold_s > 0 else ""
-        lines.append(
-            f"    {s.position + 1}. {printable(s.exercise_name)}{side}, set {s.set}: "
-            f"{s.reps_done}/{plural(s.target, 'rep')}{load}{hold}"
+        side = f" ({side_text(s.side)})" if s.side else ""
+        load = "" if s.load == "bodyweight" else f", {localise_numbers(printable(s.load))}"
+        hold = ""
+        if s.hold_s > 0:
+            hold = ", " + _("hold {seconds} s").format(seconds=format_number(s.hold_s))
+        done = ngettext("{done}/{n} rep", "{done}/{n} reps", s.target).format(
+            done=s.reps_done, n=s.target
         )
+        where = _("{exercise}{side}, set {set}").format(
+            exercise=printable(s.exercise_name), side=side, set=s.set
+        )
+        lines.append(f"    {s.position + 1}. {where}: {done}{load}{hold}")
     if w.note:
-        lines.append(f"    note: {printable(w.note)}")
+        lines.append("    " + _("note: {note}").format(note=printable(w.note)))
     return lines
+
+
+def format_weekday(moment: datetime) -> str:
+    """ "Tue", "Di.", "mar.": the short weekday in the active language."""
+    from glute_timer.core.i18n import formats
+
+    return formats().weekdays_short[moment.weekday()]
+
+
+def status_text(status: str) -> str:
+    """A workout's status as the listing shows it (the stored word in English)."""
+    words = {
+        "completed": pgettext("status", "completed"),
+        "stopped": pgettext("status", "stopped"),
+        "in-progress": pgettext("status", "in-progress"),
+    }
+    return words.get(status, printable(status))
+
+
+def side_text(side: str) -> str:
+    if side == "left":
+        return pgettext("side", "left")
+    if side == "right":
+        return pgettext("side", "right")
+    return printable(side)
 
 
 def cmd_stats(args: argparse.Namespace, context: AppContext) -> int:
@@ -280,14 +325,18 @@ def cmd_stats(args: argparse.Namespace, context: AppContext) -> int:
     try:
         items = progress(store)
     except (HistoryError, sqlite3.Error) as exc:
-        _err(f"The history file {store.path} could not be read: {exc}")
+        _err(
+            _("The history file {path} could not be read: {error}").format(
+                path=store.path, error=exc
+            )
+        )
         return EXIT_ERROR
     if store.skipped:
         _warn(store.skipped)
     if args.json:
         sys.stdout.write(json_line([item.to_json() for item in items]) + "\n")
     elif not items:
-        print("No workouts recorded yet.")
+        print(_("No workouts recorded yet."))
     else:
         print("\n\n".join("\n".join(printable(x) for x in item.summary_lines()) for item in items))
     sys.stdout.flush()

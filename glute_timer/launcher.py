@@ -34,6 +34,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from glute_timer.context import AppContext
 
     context = AppContext.create(basedir)
+    from glute_timer.core import i18n
+
+    context.language = i18n.activate(i18n.choose(None, context.settings.language))
     for warning in context.warnings:
         print(f"glute-timer: warning: {warning}", file=sys.stderr)
     if fonts is not None:

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from glute_timer.core.exercises import find_exercise
-from glute_timer.core.plan import PHASE_LABELS, Plan, SetSpan, format_clock
+from glute_timer.core.i18n import _, localise_numbers
+from glute_timer.core.plan import Plan, SetSpan, format_clock, phase_label
 from glute_timer.core.protocol import Load
 from glute_timer.core.session import Session, SessionView, State
 
@@ -163,7 +164,7 @@ def display_of(session: Session, now: float | None = None) -> Display:
     shows_load = not Load(load).is_bodyweight or (exercise is not None and exercise.loaded)
     coming = ""
     if not in_set and span is not None and shows_load and step.phase != "done":
-        coming = f"Set {span.set}: {load}"
+        coming = _("Set {set}: {load}").format(set=span.set, load=localise_numbers(load))
     countdown = countdown_text(view.step_remaining)
     rep = (step.rep or 0) if in_set else 0
     hero_is_rep = (
@@ -175,9 +176,9 @@ def display_of(session: Session, now: float | None = None) -> Display:
         view=view,
         state=view.state,
         phase=step.phase,
-        phase_label=PHASE_LABELS[step.phase],
+        phase_label=phase_label(step.phase),
         countdown=countdown,
-        time_left=f"Time left {format_clock(math.ceil(view.remaining - 1e-6))}",
+        time_left=_("Time left {time}").format(time=format_clock(math.ceil(view.remaining - 1e-6))),
         protocol_name=plan.name,
         exercise_id=block.exercise,
         exercise_name=exercise.name if exercise is not None else block.exercise,

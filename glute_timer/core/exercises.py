@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
+from glute_timer.core import i18n
 from glute_timer.core.resources import resource
 
 MUSCLES = frozenset(
@@ -85,21 +86,48 @@ def _start_load(value: Any, where: str) -> tuple[tuple[str, float], ...]:
 
 
 @cache
-def exercise_library() -> Mapping[str, Exercise]:
-    """All exercises by id, loaded once from the shipped resource file."""
+def source_library() -> Mapping[str, Exercise]:
+    """All exercises by id as the shipped resource file words them (English), loaded once."""
     node = resource("exercises.toml")
     return parse_exercises(tomllib.loads(node.read_text(encoding="utf-8")), "exercises.toml")
 
 
+def exercise_library() -> Mapping[str, Exercise]:
+    """All exercises by id, their names, instructions and form notes in the active
+    language (``i18n.current()``)."""
+    return _translated_library(i18n.current())
+
+
+@cache
+def _translated_library(language: str) -> Mapping[str, Exercise]:
+    source = source_library()
+    if language == i18n.SOURCE_LANGUAGE:
+        return source
+    return {key: translated(exercise) for key, exercise in source.items()}
+
+
+def translated(exercise: Exercise) -> Exercise:
+    """``exercise`` with its words in the active language (contexts "exercise",
+    "instruction", "form note")."""
+    return replace(
+        exercise,
+        name=i18n.pgettext("exercise", exercise.name),
+        instructions=tuple(i18n.pgettext("instruction", s) for s in exercise.instructions),
+        form_notes=tuple(i18n.pgettext("form note", s) for s in exercise.form_notes),
+    )
+
+
 def find_exercise(key: str) -> Exercise | None:
-    """The library entry for an id (or a display name typed as free text), if any."""
+    """The library entry for an id (or a display name typed as free text, in English or
+    in the active language), if any."""
     library = exercise_library()
     if key in library:
         return library[key]
     folded = key.strip().casefold()
-    for exercise in library.values():
-        if exercise.name.casefold() == folded:
-            return exercise
+    for source in (library, source_library()):
+        for exercise_id, exercise in source.items():
+            if exercise.name.casefold() == folded:
+                return library[exercise_id]
     return None
 
 

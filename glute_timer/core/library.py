@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from glute_timer.core import i18n
 from glute_timer.core.exercises import find_exercise
 from glute_timer.core.protocol import (
     Protocol,
@@ -51,9 +52,18 @@ def load_presets() -> list[ProtocolEntry]:
         if not node.name.endswith(".toml"):
             continue
         preset_id = node.name.removesuffix(".toml")
-        protocol = parse_protocol(node.read_bytes(), f"presets/{node.name}")
+        protocol = translated_preset(parse_protocol(node.read_bytes(), f"presets/{node.name}"))
         entries.append(ProtocolEntry(preset_id, builtin=True, path=None, protocol=protocol))
     return entries
+
+
+def translated_preset(protocol: Protocol) -> Protocol:
+    """A built-in preset with its name and description in the active language (context
+    "preset"); its blocks name exercises by id, which the library translates."""
+    return protocol.with_changes(
+        name=i18n.pgettext("preset", protocol.name),
+        description=i18n.pgettext("preset", protocol.description) if protocol.description else "",
+    )
 
 
 PRESET_ORDER = (
@@ -120,7 +130,9 @@ def resolve_protocol(name_or_path: str, user_folder: Path | None = None) -> tupl
         if _exists(user_file):  # whatever it is: load_protocol says what is wrong with it
             return protocol_id(user_file), load_protocol(user_file)
     known = ", ".join(entry.id for entry in ordered_presets())
-    raise ProtocolError(name_or_path, "", f"no such preset or file (presets: {known})")
+    raise ProtocolError(
+        name_or_path, "", i18n._("no such preset or file (presets: {known})").format(known=known)
+    )
 
 
 def _exists(path: Path) -> bool:

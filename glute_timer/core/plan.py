@@ -13,19 +13,41 @@ from functools import cached_property
 from typing import Any, Final
 
 from glute_timer.core.exercises import exercise_name
-from glute_timer.core.protocol import Block, Protocol, ProtocolError, format_number
+from glute_timer.core.i18n import (
+    N_,
+    _,
+    format_integer,
+    format_number,
+    localise_numbers,
+    ngettext,
+    pgettext,
+)
+from glute_timer.core.protocol import Block, Protocol, ProtocolError
 
 PHASES: Final = ("lead-in", "lift", "hold", "lower", "pause", "rest", "switch", "done")
 PHASE_LABELS: Final = {
-    "lead-in": "Get ready",
-    "lift": "Lift",
-    "hold": "Hold",
-    "lower": "Lower",
-    "pause": "Pause",
-    "rest": "Rest",
-    "switch": "Switch sides",
-    "done": "Done",
+    "lead-in": N_("Get ready"),
+    "lift": N_("Lift"),
+    "hold": N_("Hold"),
+    "lower": N_("Lower"),
+    "pause": N_("Pause"),
+    "rest": N_("Rest"),
+    "switch": N_("Switch sides"),
+    "done": N_("Done"),
 }
+"""Each phase's name as displays show it, in English (``phase_label`` translates it)."""
+
+
+def phase_label(phase: str) -> str:
+    """ "Lift", "Heben", "Monter": a phase's name in the active language."""
+    return _(PHASE_LABELS[phase])
+
+
+def side_name(side: str) -> str:
+    """ "left" -> "Left side" in the active language."""
+    return pgettext("cue", "Left side") if side == "left" else pgettext("cue", "Right side")
+
+
 COUNTDOWN_FROM: Final = 3
 LONG_HOLD: Final = 10.0  # holds this long or longer get "10 seconds" and a 3-2-1
 LONG_REST_WARNING: Final = 20.0  # rests this long or longer get a "10 seconds" warning
@@ -64,7 +86,7 @@ class Step:
 
     @property
     def label(self) -> str:
-        return PHASE_LABELS[self.phase]
+        return phase_label(self.phase)
 
 
 @dataclass(frozen=True)
@@ -154,14 +176,14 @@ class Plan:
         """A short line for "Next: …" displays."""
         step = self.steps[index]
         if step.phase == "done":
-            return "Workout complete"
+            return _("Workout complete")
         if step.phase in ("lift", "hold", "lower", "pause") and step.span is not None:
             span = self.sets[step.span]
             if step.rep == 1 and step.phase == "lift" and self.steps[index - 1].span != step.span:
                 return _set_title(span)
-            return f"{step.label} (rep {step.rep})"
+            return _("{phase} (rep {rep})").format(phase=step.label, rep=step.rep)
         if step.phase == "rest":
-            return f"Rest {format_duration(step.duration)}"
+            return _("Rest {duration}").format(duration=format_duration(step.duration))
         return step.label
 
     def phrases(self) -> list[str]:
@@ -185,9 +207,13 @@ def format_duration(seconds: float) -> str:
     minutes, rest = divmod(seconds, 60)
     parts = []
     if minutes:
-        parts.append(f"{int(minutes)} minute" + ("s" if minutes != 1 else ""))
+        count = int(minutes)
+        parts.append(ngettext("{n} minute", "{n} minutes", count).format(n=count))
     if rest or not parts:
-        parts.append(f"{format_number(rest)} second" + ("s" if rest != 1 else ""))
+        # A fraction takes the plural form ("1.5 seconds", "1,5 Sekunden").
+        count = int(rest) if float(rest).is_integer() else 2
+        text = ngettext("{n} second", "{n} seconds", count)
+        parts.append(text.format(n=format_number(rest)))
     return " ".join(parts)
 
 
@@ -204,11 +230,11 @@ def format_clock(seconds: float) -> str:
 def _set_title(span: SetSpan) -> str:
     text = span.exercise_name
     if span.sets > 1:
-        text += f". Set {span.set} of {span.sets}"
+        text += ". " + _("Set {set} of {sets}").format(set=span.set, sets=span.sets)
         if span.set == span.sets:
-            text += ". Last set"
+            text += ". " + _("Last set")
     if span.side:
-        text += f". {span.side.capitalize()} side"
+        text += ". " + side_name(span.side)
     return text
 
 
@@ -320,15 +346,18 @@ def check_workout_size(protocol: Protocol, source: str = "<protocol>") -> Workou
         raise WorkoutTooBig(
             source,
             "",
-            f"the workout would take {format_clock(size.seconds)} "
-            f"(at most {format_clock(MAX_WORKOUT_SECONDS)}: fewer sets, reps or shorter "
-            "holds and rests)",
+            _(
+                "the workout would take {time} (at most {limit}: fewer sets, reps or "
+                "shorter holds and rests)"
+            ).format(time=format_clock(size.seconds), limit=format_clock(MAX_WORKOUT_SECONDS)),
         )
     if size.cues > MAX_CUES:
         raise WorkoutTooBig(
             source,
             "",
-            f"the workout would have {size.cues:,} cues (at most {MAX_CUES:,}: fewer sets or reps)",
+            _("the workout would have {cues} cues (at most {limit}: fewer sets or reps)").format(
+                cues=format_integer(size.cues), limit=format_integer(MAX_CUES)
+            ),
         )
     return size
 
@@ -341,14 +370,14 @@ def build_plan(protocol: Protocol, name: str | None = None) -> Plan:
     blocks = protocol.blocks
     if protocol.lead_in > 0:
         lead = b.step("lead-in", protocol.lead_in, 1, 1)
-        b.cue(lead, 0.0, "Get ready", Priority.INFO)
+        b.cue(lead, 0.0, pgettext("cue", "Get ready"), Priority.INFO)
         b.countdown(lead)
     for block_no, block in enumerate(blocks, 1):
         for set_no in range(1, block.sets + 1):
             for side_no, side in enumerate(block.sides):
                 if side_no > 0 and block.switch > 0:
                     switch = b.step("switch", block.switch, block_no, set_no, side=side)
-                    b.cue(switch, 0.0, "Switch sides", Priority.INFO)
+                    b.cue(switch, 0.0, pgettext("cue", "Switch sides"), Priority.INFO)
                     b.countdown(switch)
                 _add_set(b, block, block_no, set_no, side)
             last_set = set_no == block.sets
@@ -360,15 +389,17 @@ def build_plan(protocol: Protocol, name: str | None = None) -> Plan:
                 b.cue(
                     rest_step,
                     0.0,
-                    f"Rest {format_duration(rest)}. Next: {upcoming}",
+                    pgettext("cue", "Rest {duration}. Next: {next}").format(
+                        duration=format_duration(rest), next=upcoming
+                    ),
                     Priority.INFO,
                 )
                 if rest >= LONG_REST_WARNING:
-                    b.cue(rest_step, rest - 10, "10 seconds", Priority.WARNING)
+                    b.cue(rest_step, rest - 10, ten_seconds(), Priority.WARNING)
                 b.countdown(rest_step)
     last = blocks[-1]
     done = b.step("done", 0.0, len(blocks), last.sets)
-    b.cue(done, 0.0, "Workout complete", Priority.INFO)
+    b.cue(done, 0.0, pgettext("cue", "Workout complete"), Priority.INFO)
     b.cues.sort(key=lambda cue: cue.at)  # stable: same-time cues keep their order
     return Plan(
         name=name or protocol.name,
@@ -420,22 +451,23 @@ def _add_set(b: _Builder, block: Block, block_no: int, set_no: int, side: str | 
                     lift.index,
                 )
             )
-        b.cue(lift, 0.0, f"{rep}, Lift", Priority.BEAT)
+        # "N, " stays in front in every language: speech drops it when rep numbers are off.
+        b.cue(lift, 0.0, f"{rep}, " + pgettext("cue", "Lift"), Priority.BEAT)
         if tempo.hold > 0:
             hold = b.step("hold", tempo.hold, block_no, set_no, rep, side, span_index)
             if tempo.hold == LONG_HOLD:
-                b.cue(hold, 0.0, "Hold, 10 seconds", Priority.BEAT)
+                b.cue(hold, 0.0, pgettext("cue", "Hold, 10 seconds"), Priority.BEAT)
             else:
-                b.cue(hold, 0.0, "Hold", Priority.BEAT)
+                b.cue(hold, 0.0, pgettext("cue", "Hold"), Priority.BEAT)
                 if tempo.hold > LONG_HOLD:
-                    b.cue(hold, tempo.hold - 10, "10 seconds", Priority.WARNING)
+                    b.cue(hold, tempo.hold - 10, ten_seconds(), Priority.WARNING)
             if tempo.hold >= LONG_HOLD:
                 b.countdown(hold)
         lower = b.step("lower", tempo.lower, block_no, set_no, rep, side, span_index)
-        b.cue(lower, 0.0, "Lower", Priority.BEAT)
+        b.cue(lower, 0.0, pgettext("cue", "Lower"), Priority.BEAT)
         if tempo.pause > 0 and rep < block.target:
             pause = b.step("pause", tempo.pause, block_no, set_no, rep, side, span_index)
-            b.cue(pause, 0.0, "Pause", Priority.BEAT)
+            b.cue(pause, 0.0, pgettext("cue", "Pause"), Priority.BEAT)
     b.sets.append(replace(span, end_step=len(b.steps), rep_first_steps=tuple(rep_firsts)))
 
 
@@ -447,9 +479,15 @@ def _next_set_text(blocks: tuple[Block, ...], block_no: int, set_no: int) -> str
         nxt, nxt_set = blocks[block_no], 1
     text = exercise_name(nxt.exercise)
     if nxt.sets > 1:
-        text += f", set {nxt_set} of {nxt.sets}"
+        text += ", " + pgettext("next", "set {set} of {sets}").format(set=nxt_set, sets=nxt.sets)
     if nxt.per_side:
-        text += ", left side"
+        text += ", " + pgettext("next", "left side")
     if nxt.load.amount is not None:
-        text += f", {nxt.load.text}"  # the coach's load, said while there is time to load it
+        # the coach's load, said while there is time to load it ("42,5 kg" in German)
+        text += f", {localise_numbers(nxt.load.text)}"
     return text
+
+
+def ten_seconds() -> str:
+    """The warning ten seconds before the end of a long hold or rest."""
+    return pgettext("cue", "10 seconds")

@@ -19,7 +19,7 @@ from typing import Any, Final
 
 from glute_timer.core.history_model import good_workout_sql, left_out_notice, local_date
 from glute_timer.core.history_store import HistoryStore
-from glute_timer.core.protocol import format_number
+from glute_timer.core.i18n import _, format_number, localise_numbers, ngettext, pgettext
 
 MAX_GAP: Final = {"every-other-day": 2, "daily": 1}
 """Days from one session to the next that keep a streak going."""
@@ -106,10 +106,10 @@ class ProtocolProgress:
     @property
     def due_text(self) -> str:
         return {
-            "due": "due today",
-            "done": "done today",
-            "rest": "rest day; next session tomorrow",
-            "any": "no fixed schedule",
+            "due": _("due today"),
+            "done": _("done today"),
+            "rest": _("rest day; next session tomorrow"),
+            "any": _("no fixed schedule"),
         }[self.due]
 
     @property
@@ -133,36 +133,63 @@ class ProtocolProgress:
         return sum(1 for day in self.days if start <= day <= self.today)
 
     def summary_lines(self) -> list[str]:
-        lines = [f"{self.protocol_name} ({self.protocol_id}), {self.schedule}"]
+        lines = [f"{self.protocol_name} ({self.protocol_id}), {schedule_text(self.schedule)}"]
         last = self.last_day
         if self.max_gap is not None:
-            lines.append(f"  Today: {self.due_text}")
-            lines.append(f"  Streak: {_plural(self.streak, 'session')} (best {self.best_streak})")
+            lines.append("  " + _("Today: {due}").format(due=self.due_text))
+            streak = ngettext("{n} session", "{n} sessions", self.streak).format(n=self.streak)
+            lines.append(
+                "  "
+                + _("Streak: {streak} (best {best})").format(streak=streak, best=self.best_streak)
+            )
             if self.program_total is not None:
                 lines.append(
-                    f"  Programme: session {self.program_done} of {self.program_total} done"
+                    "  "
+                    + _("Programme: session {done} of {total} done").format(
+                        done=self.program_done, total=self.program_total
+                    )
                 )
         if last is not None:
             ago = (self.today - last).days
-            when = "today" if ago == 0 else "yesterday" if ago == 1 else f"{ago} days ago"
+            if ago == 0:
+                when = _("today")
+            elif ago == 1:
+                when = _("yesterday")
+            else:
+                when = ngettext("{n} day ago", "{n} days ago", ago).format(n=ago)
+            times = ngettext(
+                "{n} time in the last {days} days",
+                "{n} times in the last {days} days",
+                self.recent_sessions,
+            ).format(n=self.recent_sessions, days=RECENT_DAYS)
             lines.append(
-                f"  Last done: {last.isoformat()} ({when}); "
-                f"{_plural(self.recent_sessions, 'time')} in the last {RECENT_DAYS} days"
+                "  "
+                + _("Last done: {day} ({when}); {times}").format(
+                    day=last.isoformat(), when=when, times=times
+                )
             )
+        workouts = ngettext("{n} workout", "{n} workouts", self.workouts).format(n=self.workouts)
+        sets = ngettext("{n} set", "{n} sets", self.sets).format(n=self.sets)
+        reps = ngettext("{n} rep", "{n} reps", self.reps).format(n=self.reps)
         lines.append(
-            f"  Totals: {_plural(self.workouts, 'workout')}, {_plural(self.sets, 'set')}, "
-            f"{_plural(self.reps, 'rep')}"
+            "  "
+            + _("Totals: {workouts}, {sets}, {reps}").format(
+                workouts=workouts, sets=sets, reps=reps
+            )
         )
         exercises = {b.exercise: b.exercise_name for b in self.load_bests}
         exercises.update({h.exercise: h.exercise_name for h in self.hold_bests})
         names = sorted(exercises.items())
         for exercise, name in names:
-            parts = [b.text for b in self.load_bests if b.exercise == exercise]
+            parts = [localise_numbers(b.text) for b in self.load_bests if b.exercise == exercise]
             holds = [h.seconds for h in self.hold_bests if h.exercise == exercise]
             if holds and holds[0] > 0:
-                parts.append(f"longest hold {format_number(holds[0])} s")
+                parts.append(_("longest hold {seconds} s").format(seconds=format_number(holds[0])))
             if parts:
-                lines.append(f"  Best, {name}: {', '.join(parts)}")
+                lines.append(
+                    "  "
+                    + _("Best, {exercise}: {bests}").format(exercise=name, bests=", ".join(parts))
+                )
         return lines
 
     def to_json(self) -> dict[str, Any]:
@@ -200,8 +227,14 @@ class ProtocolProgress:
         }
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+def schedule_text(schedule: str) -> str:
+    """A protocol's schedule in the active language (in English, its key in the file)."""
+    return {
+        "every-other-day": pgettext("schedule", "every-other-day"),
+        "daily": pgettext("schedule", "daily"),
+        "before-run": pgettext("schedule", "before-run"),
+        "as-needed": pgettext("schedule", "as-needed"),
+    }.get(schedule, schedule)
 
 
 def _chains(days: Sequence[date], gap: int) -> list[int]:
@@ -296,7 +329,7 @@ def progress(store: HistoryStore, today: date | None = None) -> list[ProtocolPro
             holds[(protocol_id, exercise)] = HoldBest(exercise, name, hold)
     store.skipped = left_out_notice(bad_workouts, skipped_sets)
     hold_by: dict[str, list[HoldBest]] = {}
-    for (protocol_id, _), best in sorted(holds.items()):
+    for (protocol_id, _exercise), best in sorted(holds.items()):
         hold_by.setdefault(protocol_id, []).append(best)
     result = []
     for protocol_id, name, schedule, weeks, last in heads:

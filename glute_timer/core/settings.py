@@ -29,6 +29,8 @@ UNITS = ("kg", "lb")
 MAX_DUCK_DB = 40.0
 LOAD_STEPS_KG = (0.5, 1.0, 1.25, 2.0, 2.5, 5.0)
 LOAD_STEPS_LB = (1.0, 2.5, 5.0, 10.0)
+LANGUAGE_CODES = ("", "en", "de", "fr", "es")
+"""The ``language`` setting's choices: "" follows the system (see ``core.i18n``)."""
 CLOCK_TIME = r"([01]\d|2[0-3]):[0-5]\d"
 """A time of day as the reminder setting holds it: ``HH:MM``, 24-hour."""
 
@@ -114,6 +116,17 @@ class Settings(NamedTuple):
             labels=("Follow the system", "Light", "Dark"),
         ),
     ] = "system"
+    # "" follows the system (LANGUAGE, LC_ALL, LC_MESSAGES, LANG); --lang beats both
+    language: Annotated[
+        str,
+        Spec(
+            "Language",
+            "appearance",
+            choices=LANGUAGE_CODES,
+            labels=("Automatic", "English", "Deutsch", "Français", "Español"),
+            hint="The window, the spoken cues and the voice. Takes effect at the next start.",
+        ),
+    ] = ""
     window_geometry: Annotated[str | None, Spec("")] = None  # Qt's saveGeometry(), base64
     # The coach: what a loaded block that topped out goes up by (and a cut rounds to) ...
     load_step_kg: Annotated[

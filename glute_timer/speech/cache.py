@@ -1,4 +1,5 @@
-"""Where rendered phrases live: one WAV per (text, voice, rate, engine, app version)."""
+"""Where rendered phrases live: one WAV per (text, voice, rate, engine, language, app
+version)."""
 
 from __future__ import annotations
 
@@ -11,17 +12,28 @@ from pathlib import Path
 from glute_timer import __version__
 
 
-def phrase_key(text: str, voice: str | None, rate: int, engine: str) -> str:
+def phrase_key(text: str, voice: str | None, rate: int, engine: str, language: str = "en") -> str:
+    """The cache name of one rendered phrase. The language is part of it: with the voice on
+    "automatic" the same text ("Pause", "Plank") is spoken by another voice in each."""
     payload = json.dumps(
-        {"text": text, "voice": voice or "", "rate": rate, "engine": engine, "app": __version__},
+        {
+            "text": text,
+            "voice": voice or "",
+            "rate": rate,
+            "engine": engine,
+            "language": language,
+            "app": __version__,
+        },
         sort_keys=True,
         ensure_ascii=False,
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
 
 
-def phrase_path(cache_dir: Path, text: str, voice: str | None, rate: int, engine: str) -> Path:
-    return cache_dir / f"{phrase_key(text, voice, rate, engine)}.wav"
+def phrase_path(
+    cache_dir: Path, text: str, voice: str | None, rate: int, engine: str, language: str = "en"
+) -> Path:
+    return cache_dir / f"{phrase_key(text, voice, rate, engine, language)}.wav"
 
 
 def wav_duration(path: Path) -> float | None:

@@ -15,7 +15,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from glute_timer.context import AppContext
-from glute_timer.core.display import plural
+from glute_timer.core.i18n import _, best_voice, ngettext
 
 if TYPE_CHECKING:
     from glute_timer.speech.player import CuePlayer
@@ -45,14 +45,26 @@ def cmd_voices(args: argparse.Namespace, context: AppContext) -> int:
         for problem in result.problems:
             print(f"glute-timer: error: {problem}", file=sys.stderr)
         return 1
-    current = context.settings.voice or result.default_voice
-    print(f"# {result.backend.name}: {plural(len(result.voices), 'voice')}; * marks the one in use")
+    # The voice setting on "automatic" (no voice): the best voice for the language.
+    current = (
+        context.settings.voice
+        or best_voice(result.voices, context.language, result.default_voice)
+        or result.default_voice
+    )
+    count = ngettext("{n} voice", "{n} voices", len(result.voices)).format(n=len(result.voices))
+    print(
+        "# "
+        + _("{engine}: {voices}; * marks the one in use").format(
+            engine=result.backend.name, voices=count
+        )
+    )
     for voice in result.voices:
         mark = "*" if voice["id"] == current else " "
         languages = ",".join(voice.get("languages") or [])
         print(f"{mark} {voice['id']}\t{voice['name']}\t{languages}")
     if current and all(v["id"] != current for v in result.voices):
-        print(f"glute-timer: warning: the voice in settings ({current}) is not installed")
+        warning = _("the voice in settings ({voice}) is not installed").format(voice=current)
+        print(f"glute-timer: warning: {warning}")
     return 0
 
 
@@ -127,7 +139,8 @@ def cmd_check(args: argparse.Namespace, context: AppContext) -> int:
 
     probe = choose_backend()
     if probe.backend is not None:
-        text = f"{probe.backend.name} via pyttsx3, {plural(len(probe.voices), 'voice')}"
+        voices = ngettext("{n} voice", "{n} voices", len(probe.voices))
+        text = f"{probe.backend.name} via pyttsx3, {voices.format(n=len(probe.voices))}"
         live = probe.backend.live_problem()
         line("speech", None if live else True, text + (f"; {live}" if live else ""))
     else:
@@ -172,8 +185,8 @@ def cmd_check(args: argparse.Namespace, context: AppContext) -> int:
     line(
         "cache",
         True if writable else None,
-        f"{cache}: {plural(count, 'phrase')}, {size / 1e6:.1f} MB"
-        + ("" if writable else " (not writable: phrases are spoken live)"),
+        f"{cache}: {ngettext('{n} phrase', '{n} phrases', count).format(n=count)}, "
+        f"{size / 1e6:.1f} MB" + ("" if writable else " (not writable: phrases are spoken live)"),
     )
 
     # Data locations

@@ -375,7 +375,11 @@ class CuePlayer:
         """Rendered phrases are made at full volume (the engine applies the setting, so it
         is not part of the cache key); live speech takes the volume from the engine."""
         s = self._settings
-        return VoiceConfig(voice=s.voice, rate=s.rate, volume=s.volume if live else 1.0)
+        from glute_timer.core.i18n import current
+
+        return VoiceConfig(
+            voice=s.voice, rate=s.rate, volume=s.volume if live else 1.0, language=current()
+        )
 
     def _apply_to_conductor(self, settings: Settings) -> None:
         c = self.conductor

@@ -209,11 +209,13 @@ class VoiceConfig:
     voice: str | None
     rate: int
     volume: float = 1.0
+    language: str = "en"  # with no voice chosen, the worker speaks with the best for it
 
     def for_worker(self, backend: SpeechBackend) -> dict[str, Any]:
         return {
             "backend": backend.name,
             "voice": self.voice,
+            "language": self.language,
             "rate": self.rate,
             "volume": self.volume,
         }
@@ -293,7 +295,14 @@ class Renderer:
         for text in texts:
             if backend is None:
                 break
-            path = phrase_path(self.cache_dir, text, config.voice, config.rate, backend.engine_id())
+            path = phrase_path(
+                self.cache_dir,
+                text,
+                config.voice,
+                config.rate,
+                backend.engine_id(),
+                config.language,
+            )
             duration = wav_duration(path)
             if duration is not None:
                 done += 1

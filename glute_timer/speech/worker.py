@@ -82,6 +82,13 @@ def _init_engine(config: dict[str, Any]) -> Any:
     engine = pyttsx3.init(backend.driver) if backend.driver else pyttsx3.init()
     if config.get("voice"):
         engine.setProperty("voice", config["voice"])
+    elif config.get("language"):
+        # The voice setting on "automatic": the best voice installed for the language.
+        from glute_timer.core.i18n import best_voice
+
+        chosen = best_voice(_voices(engine), config["language"], engine.getProperty("voice"))
+        if chosen is not None:
+            engine.setProperty("voice", chosen)
     engine.setProperty("rate", int(config.get("rate", 175)))
     engine.setProperty("volume", float(config.get("volume", 1.0)))
     return engine
