@@ -19,6 +19,17 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """Each test starts in English, whatever the machine's language or the test before
+    (``--lang`` in an in-process command line changes the active language)."""
+    from glute_timer.core import i18n
+
+    i18n.activate("en")
+    yield
+    i18n.activate("en")
+
+
 @pytest.fixture(scope="session")
 def pulse() -> Iterator[object]:
     """A private PulseAudio server with two null sinks (``rec`` for the app, ``music``),
