@@ -14,6 +14,8 @@ The rules, in the order they apply:
    the rendered WAV, or estimated from the words and the rate). Otherwise only its
    highest-priority part is spoken ("1, Lift", not the title): the rep beat is what the
    user follows, and the title was announced during the rest ("Next: ...") and is on screen.
+   A beat that still does not fit ("17, Lift" in a one-second lift, or its translation) is
+   spoken without its rep number ("Lift"), which the screen shows.
 3. **Sent ahead, heard on time.** Each utterance is handed to the engine ``LEAD`` seconds
    before its due time, with that due time; the engine starts it there. The session's own
    ``CueDue`` then finds it already handled. Cues reached by a jump (skip, back) play at
@@ -135,19 +137,37 @@ class Utterance:
             [p for p, pr in zip(self.parts, self.priorities, strict=True) if pr == top]
         )
 
+    @property
+    def bare_text(self) -> str:
+        """The beat part without its rep number ("Lift" for "14, Lift"): what is kept when
+        even the beat part would run into the next beat (the number is on screen)."""
+        top = self.priority
+        return join_phrases(
+            [
+                spoken_text(cue, speak_rep_numbers=False) if pr == top else ""
+                for cue, pr in zip(self.cues, self.priorities, strict=True)
+            ]
+        )
+
     def texts(self) -> list[str]:
-        """Every text this utterance may speak (both, when it has parts of lower priority)."""
-        full, beat = self.full_text, self.beat_text
-        return [full] if full == beat else [full, beat]
+        """Every text this utterance may speak: the whole, and its shorter forms."""
+        return list(dict.fromkeys((self.full_text, self.beat_text, self.bare_text)))
 
     def choose_text(self, duration_of: Callable[[str], float]) -> str:
-        """Rule 2: the whole phrase if it ends before the next beat, else the beat part."""
-        full, beat = self.full_text, self.beat_text
-        if full == beat or self.next_beat_at is None:
+        """Rule 2: the whole phrase if it ends before the next beat, else the beat part if
+        that does, else the beat part without the rep number."""
+        full, beat, bare = self.full_text, self.beat_text, self.bare_text
+        if self.next_beat_at is None or full == beat == bare:
             return full
-        if self.at + duration_of(full) <= self.next_beat_at - FIT_MARGIN:
+        if self._fits(full, duration_of):
             return full
-        return beat
+        if beat == bare or self._fits(beat, duration_of):
+            return beat
+        return bare
+
+    def _fits(self, text: str, duration_of: Callable[[str], float]) -> bool:
+        assert self.next_beat_at is not None
+        return self.at + duration_of(text) <= self.next_beat_at - FIT_MARGIN
 
 
 def build_utterances(plan: Plan, speak_rep_numbers: bool = True) -> tuple[Utterance, ...]:
@@ -209,6 +229,33 @@ def _sound_for(plan: Plan, cues: Sequence[Cue]) -> str | None:
         if cue.phase == "lower":
             return "lower"
     return None
+
+
+@dataclass(frozen=True)
+class Overrun:
+    """An utterance that would still be speaking when the next beat cue is due."""
+
+    utterance: Utterance
+    text: str  # what rule 2 would speak
+    seconds: float  # how long it lasts
+    over: float  # how far past the next beat it would end
+
+
+def overruns(
+    plan: Plan, duration_of: Callable[[str], float], speak_rep_numbers: bool = True
+) -> list[Overrun]:
+    """The utterances of ``plan`` that run into the next beat even after rule 2 shortened
+    them, with the lengths ``duration_of`` gives (rendered WAVs, in any language)."""
+    found = []
+    for utterance in build_utterances(plan, speak_rep_numbers):
+        if utterance.next_beat_at is None:
+            continue
+        text = utterance.choose_text(duration_of)
+        seconds = duration_of(text)
+        over = utterance.at + seconds - utterance.next_beat_at
+        if over > 0:
+            found.append(Overrun(utterance, text, seconds, over))
+    return found
 
 
 def phrases_for(plan: Plan, speak_rep_numbers: bool = True) -> list[str]:

@@ -405,3 +405,23 @@ def test_a_speaker_that_cannot_speak_leaves_the_workout_alone() -> None:
     rig.run_until(plan.total + 1)
     assert rig.session.state.value == "finished"
     assert {o.action for o in rig.outcomes} == {"silent"}
+
+
+def test_a_beat_that_does_not_fit_drops_its_rep_number() -> None:
+    from speech_helpers import short_plan
+
+    from glute_timer.speech.schedule import overruns
+
+    plan = short_plan(lead_in=0, reps=3, tempo={"lift": 1, "hold": 1, "lower": 1})
+    lift = [u for u in build_utterances(plan) if u.beat_text == "3, Lift"][0]
+    assert lift.texts() == ["3, Lift", "Lift"]
+    lengths = {"3, Lift": 1.05, "Lift": 0.4}
+    assert lift.choose_text(lambda text: lengths.get(text, 0.4)) == "Lift"
+    assert lift.choose_text(lambda text: 0.8) == "3, Lift"
+    title = build_utterances(plan)[0]
+    assert title.texts() == ["Glute bridge. 1, Lift", "1, Lift", "Lift"]
+    assert title.choose_text(lambda text: 2.0 if "bridge" in text else 1.2) == "Lift"
+    assert overruns(plan, lambda text: 0.5) == []
+    found = overruns(plan, lambda text: 1.3 if text == "Lower" else 0.5)
+    assert [o.text for o in found] == ["Lower"] * 2  # the last one has no beat after it
+    assert found[0].over == pytest.approx(0.3)
