@@ -413,7 +413,7 @@ def test_a_beat_that_does_not_fit_drops_its_rep_number() -> None:
     from glute_timer.speech.schedule import overruns
 
     plan = short_plan(lead_in=0, reps=3, tempo={"lift": 1, "hold": 1, "lower": 1})
-    lift = [u for u in build_utterances(plan) if u.beat_text == "3, Lift"][0]
+    lift = next(u for u in build_utterances(plan) if u.beat_text == "3, Lift")
     assert lift.texts() == ["3, Lift", "Lift"]
     lengths = {"3, Lift": 1.05, "Lift": 0.4}
     assert lift.choose_text(lambda text: lengths.get(text, 0.4)) == "Lift"
