@@ -153,7 +153,14 @@ from glute_timer.core.history_store import (
     open_history,
     open_history_for_reading,
 )
-from glute_timer.core.i18n import _, format_number, localise_numbers, ngettext, pgettext
+from glute_timer.core.i18n import (
+    _,
+    format_number,
+    localise_numbers,
+    ngettext,
+    side_text,
+    status_text,
+)
 from glute_timer.core.progress import progress
 from glute_timer.core.text import json_line, printable
 
@@ -273,10 +280,10 @@ def workout_lines(w: Workout) -> list[str]:
     reps = ngettext("{n} rep", "{n} reps", w.total_reps).format(n=w.total_reps)
     lines = [
         f"{started:%Y-%m-%d} {format_weekday(started)} {started:%H:%M}  "
-        f"{printable(w.protocol_name)}  {status_text(w.status)}{duration}  {sets}, {reps}"
+        f"{printable(w.protocol_name)}  {printable(status_text(w.status))}{duration}  {sets}, {reps}"
     ]
     for s in w.sets:
-        side = f" ({side_text(s.side)})" if s.side else ""
+        side = f" ({printable(side_text(s.side))})" if s.side else ""
         load = "" if s.load == "bodyweight" else f", {localise_numbers(printable(s.load))}"
         hold = ""
         if s.hold_s > 0:
@@ -298,24 +305,6 @@ def format_weekday(moment: datetime) -> str:
     from glute_timer.core.i18n import formats
 
     return formats().weekdays_short[moment.weekday()]
-
-
-def status_text(status: str) -> str:
-    """A workout's status as the listing shows it (the stored word in English)."""
-    words = {
-        "completed": pgettext("status", "completed"),
-        "stopped": pgettext("status", "stopped"),
-        "in-progress": pgettext("status", "in-progress"),
-    }
-    return words.get(status, printable(status))
-
-
-def side_text(side: str) -> str:
-    if side == "left":
-        return pgettext("side", "left")
-    if side == "right":
-        return pgettext("side", "right")
-    return printable(side)
 
 
 def cmd_stats(args: argparse.Namespace, context: AppContext) -> int:

@@ -438,3 +438,37 @@ def voices_first(
         return any(normalise(lang) == code for lang in languages)
 
     return [v for v in voices if speaks(v[2])] + [v for v in voices if not speaks(v[2])]
+
+
+def side_text(side: str) -> str:
+    """A set's side as it is shown beside a set ("left", "links", "gauche"); a side that
+    is not one of ours is returned as it is."""
+    if side == "left":
+        return pgettext("side", "left")
+    if side == "right":
+        return pgettext("side", "right")
+    return side
+
+
+def short_date(day: date, english: str = "%a %d %b") -> str:
+    """A day in a line of text: ``english`` (a ``strftime`` format) in English, else the
+    language's short form ("Di. 1. Dez.", "mar. 1 déc.")."""
+    if _current in (SOURCE_LANGUAGE, PSEUDO):
+        return day.strftime(english)
+    return format_date(day, short=True)
+
+
+def weekday_short(day: date) -> str:
+    """ "Tue", "Di.", "mar.", "mar": the short weekday in the active language."""
+    return formats().weekdays_short[day.weekday()]
+
+
+def status_text(status: str) -> str:
+    """A recorded workout's status ("completed", "stopped", "in-progress") in the active
+    language; in English the stored word itself."""
+    words = {
+        "completed": pgettext("status", "completed"),
+        "stopped": pgettext("status", "stopped"),
+        "in-progress": pgettext("status", "in-progress"),
+    }
+    return words.get(status, status)

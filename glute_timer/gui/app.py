@@ -56,6 +56,9 @@ def run_gui(
 
     install_qt_handler()  # a Qt message repeated in a loop is printed a few times a minute
     app = make_application()
+    from glute_timer.gui.i18n import install_translators
+
+    install_translators(context.language)
     guard = None
     try:
         from glute_timer.gui.single_instance import SingleInstance

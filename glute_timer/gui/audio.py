@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Signal
 
 from glute_timer.context import AppContext
 from glute_timer.core.clock import Clock
+from glute_timer.gui.i18n import tr
 
 if TYPE_CHECKING:
     from glute_timer.core.plan import Plan
@@ -123,7 +124,9 @@ def create_cue_audio(
         audio: CueAudioLike = WindowAudio(context, clock, parent)
     except Exception as exc:  # a broken audio stack must not stop the app
         log.exception("cue audio failed to start")
-        return None, f"Sound could not start ({exc}); the workout runs silently."
+        return None, tr("Sound could not start ({error}); the workout runs silently.").format(
+            error=exc
+        )
     return audio, None
 
 
@@ -202,16 +205,16 @@ class WindowSound:
         """Speak a sample cue with ``settings``' voice, rate and volume."""
         self.prepare()
         if self.audio is None:
-            self.window.statusBar().showMessage("Sound is not available.", 5000)
+            self.window.statusBar().showMessage(tr("Sound is not available."), 5000)
             return
         self.audio.test_voice(settings)
-        self.window.statusBar().showMessage("Testing the voice…", 3000)
+        self.window.statusBar().showMessage(tr("Testing the voice…"), 3000)
 
     def set_muted(self, muted: bool) -> None:
         self._muted = muted
         if self.audio is not None:
             self.audio.set_muted(muted)
-        self.window.statusBar().showMessage("Muted" if muted else "Sound on", 2000)
+        self.window.statusBar().showMessage(tr("Muted") if muted else tr("Sound on"), 2000)
 
     def apply_settings(self, settings: Settings) -> None:
         if self.audio is not None:
@@ -232,6 +235,8 @@ class WindowSound:
 
     def _progress(self, done: int, total: int) -> None:
         if total and done < total:
-            self.window.statusBar().showMessage(f"Preparing voice cues… {done} / {total}")
+            self.window.statusBar().showMessage(
+                tr("Preparing voice cues… {done} / {total}").format(done=done, total=total)
+            )
         elif total:
-            self.window.statusBar().showMessage("Voice cues ready", 3000)
+            self.window.statusBar().showMessage(tr("Voice cues ready"), 3000)

@@ -12,6 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QTimeEdit, QWidget
 
+from glute_timer.gui.i18n import tr
+
 DEFAULT_TIME = QTime(18, 0)
 
 
@@ -24,12 +26,12 @@ class ReminderField(QWidget):
         super().__init__(parent)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        self.remind = QCheckBox("Remind me on training days at")
-        self.remind.setAccessibleName("Remind me on training days")
+        self.remind = QCheckBox(tr("Remind me on training days at"))
+        self.remind.setAccessibleName(tr("Remind me on training days"))
         self.remind.toggled.connect(self._toggled)
         self.time = QTimeEdit()
         self.time.setDisplayFormat("HH:mm")
-        self.time.setAccessibleName("Reminder time")
+        self.time.setAccessibleName(tr("Reminder time"))
         self.time.setTime(DEFAULT_TIME)
         self.time.setEnabled(False)
         self.time.timeChanged.connect(lambda _time: self.changed.emit())
@@ -61,8 +63,13 @@ def switch_reminder(remind_at: str | None, basedir: Path | None) -> str:
     systemctl = None if basedir is not None else real_systemctl
     if remind_at is None:
         removed = remove(config=config, systemctl=systemctl)
-        return "Reminders are off." + (f" Removed {removed[0].name}." if removed else "")
+        text = tr("Reminders are off.")
+        if removed:
+            text += " " + tr("Removed {name}.").format(name=removed[0].name)
+        return text
     done = install(remind_at, config=config, command=self_command(basedir), systemctl=systemctl)
-    where = "a systemd user timer" if done.method == "systemd" else "an autostart entry"
-    text = f"Reminders at {remind_at} on training days: {where} ({done.files[-1]})."
+    where = tr("a systemd user timer") if done.method == "systemd" else tr("an autostart entry")
+    text = tr("Reminders at {time} on training days: {how} ({file}).").format(
+        time=remind_at, how=where, file=done.files[-1]
+    )
     return text + (f" {done.problem}." if done.problem else "")

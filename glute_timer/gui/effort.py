@@ -12,15 +12,23 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QHBoxLayout, QWidget
 
+from glute_timer.core.i18n import side_text
 from glute_timer.core.session import EFFORTS, SetRecord
+from glute_timer.gui.i18n import tr
 from glute_timer.gui.widgets import KeyButton, make_label
 
-LABELS = {1: "Easy", 2: "Right", 3: "Hard"}
-HINTS = {
-    1: "I had reps left: more next time",
-    2: "Just right",
-    3: "Hard: the coach holds an increase back",
-}
+
+def labels() -> dict[int, str]:
+    """Each rating's button text."""
+    return {1: tr("Easy"), 2: tr("Right"), 3: tr("Hard")}
+
+
+def hints() -> dict[int, str]:
+    return {
+        1: tr("I had reps left: more next time"),
+        2: tr("Just right"),
+        3: tr("Hard: the coach holds an increase back"),
+    }
 
 
 class EffortBar(QWidget):
@@ -31,7 +39,7 @@ class EffortBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Effort rating")
+        self.setAccessibleName(tr("Effort rating"))
         self._record: SetRecord | None = None
         layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
         self._layout = layout
@@ -39,7 +47,7 @@ class EffortBar(QWidget):
         layout.setSpacing(6)
         self.question = make_label("", None)
         self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.question.setAccessibleName("Effort question")
+        self.question.setAccessibleName(tr("Effort question"))
         layout.addWidget(self.question)
         row = QHBoxLayout()
         row.setSpacing(10)
@@ -47,11 +55,12 @@ class EffortBar(QWidget):
         self.group = QButtonGroup(self)
         self.group.setExclusive(False)  # so a second press can take the rating back
         self.buttons: dict[int, KeyButton] = {}
+        names, notes = labels(), hints()
         for effort in EFFORTS:
-            button = KeyButton(LABELS[effort], str(effort))
+            button = KeyButton(names[effort], str(effort))
             button.setCheckable(True)
-            button.setAccessibleName(f"{LABELS[effort]} ({effort})")
-            button.setToolTip(f"{HINTS[effort]} (key {effort})")
+            button.setAccessibleName(f"{names[effort]} ({effort})")
+            button.setToolTip(tr("{hint} (key {key})").format(hint=notes[effort], key=effort))
             # The keys drive the workout; focus on a button would swallow Space and Enter.
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setMinimumWidth(120)
@@ -73,8 +82,9 @@ class EffortBar(QWidget):
         self.setVisible(record is not None)
         if record is None:
             return
-        side = f" ({record.side})" if record.side else ""
-        self.question.setText(title or f"How was set {record.set}{side}?")
+        side = f" ({side_text(record.side)})" if record.side else ""
+        question = tr("How was set {set}{side}?").format(set=record.set, side=side)
+        self.question.setText(title or question)
         for effort, button in self.buttons.items():
             button.setChecked(record.effort == effort)
 

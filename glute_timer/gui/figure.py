@@ -51,6 +51,7 @@ from glute_timer.core.pose import (
     preview_still_until,
 )
 from glute_timer.core.protocol import Tempo
+from glute_timer.gui.i18n import tr
 from glute_timer.gui.theme import LIGHT, OKABE_ITO, Theme, mix, readable
 from glute_timer.gui.timers import MIN_FRAME_MS, TimerFactory, single_shot_timer
 
@@ -281,7 +282,7 @@ class ExerciseFigure(QWidget):
         self.update()
 
     def _update_accessible(self) -> None:
-        self.setAccessibleName("Exercise figure")
+        self.setAccessibleName(tr("Exercise figure"))
         label = self._pose.label
         self.setAccessibleDescription(label or "")
 

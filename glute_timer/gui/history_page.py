@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 )
 
 from glute_timer.context import AppContext
-from glute_timer.core.display import plural
 from glute_timer.core.history_export import write_csv, write_json
 from glute_timer.core.history_import import ImportFileError
 from glute_timer.core.history_model import HistoryError, MergeResult, Workout
@@ -46,8 +45,17 @@ from glute_timer.core.history_store import (
     open_history_for_reading,
 )
 from glute_timer.core.history_view import HistoryViewData, load_view_data
+from glute_timer.core.i18n import (
+    format_integer,
+    format_number,
+    localise_numbers,
+    short_date,
+    side_text,
+    status_text,
+    weekday_short,
+)
 from glute_timer.core.progress import ProtocolProgress
-from glute_timer.core.protocol import format_number
+from glute_timer.gui.i18n import tr
 from glute_timer.gui.progress_chart import ProgrammePanel
 
 log = logging.getLogger(__name__)
@@ -56,8 +64,14 @@ HEATMAP_WEEKS = 53
 CHART_WEEKS = 26
 POLL_MS = 20
 PROGRESS_AFTER_S = 0.3  # an import that takes longer shows a progress bar
-IMPORT_STAGES = {"reading": "Reading", "checking": "Checking", "saving": "Saving"}
-METRICS = (("sets", "Sets"), ("reps", "Reps"), ("top_load", "Top load"))
+
+
+def import_stages() -> dict[str, str]:
+    return {"reading": tr("Reading"), "checking": tr("Checking"), "saving": tr("Saving")}
+
+
+def metrics() -> tuple[tuple[str, str], ...]:
+    return (("sets", tr("Sets")), ("reps", tr("Reps")), ("top_load", tr("Top load")))
 
 
 # ---------------------------------------------------------------- painted widgets
@@ -75,7 +89,7 @@ class CalendarHeatMap(QWidget):
         self.today = date.today()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(self.sizeHint().height())
-        self.setToolTip("Training days over the last year: darker means more sets")
+        self.setToolTip(tr("Training days over the last year: darker means more sets"))
 
     def set_days(self, days: dict[date, int], today: date) -> None:
         self.days = days
@@ -106,7 +120,9 @@ class CalendarHeatMap(QWidget):
             empty.setAlpha(60)
             painter.setPen(palette.color(QPalette.ColorRole.Text))
             step = self.CELL + self.GAP
-            for row, label in ((0, "Mon"), (2, "Wed"), (4, "Fri")):
+            monday = date(2024, 1, 1)
+            for row in (0, 2, 4):
+                label = weekday_short(monday + timedelta(days=row))
                 painter.drawText(QRectF(0, 2 + row * step - 1, 28, step), label)
             painter.setPen(Qt.PenStyle.NoPen)
             most = max(self.days.values(), default=1)
@@ -150,7 +166,7 @@ class WeeklyChart(QWidget):
             painter.setPen(text)
             if not self.values or area.width() <= 0:
                 painter.drawText(
-                    QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter, "No sets recorded yet"
+                    QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter, tr("No sets recorded yet")
                 )
                 return
             top = max(value for _, value in self.values) or 1.0
@@ -178,7 +194,7 @@ class WeeklyChart(QWidget):
                 if index % 4 == 0:
                     painter.drawText(
                         QPointF(area.left() + index * slot, area.bottom() + 15),
-                        f"{week:%d %b}",
+                        short_date(week, "%d %b"),
                     )
         finally:
             painter.end()
@@ -218,13 +234,13 @@ class HistoryPage(QWidget):
         self._import_poll.setInterval(50)
         self._import_poll.timeout.connect(self._import_tick)
         self.import_progress = QProgressBar()
-        self.import_progress.setAccessibleName("Import progress")
+        self.import_progress.setAccessibleName(tr("Import progress"))
         self.import_progress.hide()
         layout.addWidget(self.import_progress)
 
         undo_row = QHBoxLayout()
         self.undo_label = QLabel()
-        self.undo_button = QPushButton("Undo")
+        self.undo_button = QPushButton(tr("Undo"))
         self.undo_button.clicked.connect(self.undo_delete)
         undo_row.addWidget(self.undo_label, 1)
         undo_row.addWidget(self.undo_button)
@@ -233,7 +249,7 @@ class HistoryPage(QWidget):
         self.undo_bar.hide()
         layout.addWidget(self.undo_bar)
 
-        self.summary = QLabel("Loading…")
+        self.summary = QLabel(tr("Loading…"))
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.summary)
@@ -246,10 +262,10 @@ class HistoryPage(QWidget):
         layout.addWidget(self.heatmap)
 
         chart_row = QHBoxLayout()
-        chart_row.addWidget(QLabel("Per week:"))
+        chart_row.addWidget(QLabel(tr("Per week:")))
         self.exercise_choice = QComboBox()
         self.metric_choice = QComboBox()
-        for key, label in METRICS:
+        for key, label in metrics():
             self.metric_choice.addItem(label, key)
         chart_row.addWidget(self.exercise_choice)
         chart_row.addWidget(self.metric_choice)
@@ -261,22 +277,24 @@ class HistoryPage(QWidget):
         self.metric_choice.currentIndexChanged.connect(self._update_chart)
 
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Date", "Workout", "Status", "Sets", "Reps", "Note"])
+        self.tree.setHeaderLabels(
+            [tr("Date"), tr("Workout"), tr("Status"), tr("Sets"), tr("Reps"), tr("Note")]
+        )
         self.tree.setUniformRowHeights(True)
         self.tree.itemExpanded.connect(self._fill_sets)
         self.tree.currentItemChanged.connect(self._update_buttons)
         layout.addWidget(self.tree, 1)
 
         buttons = QHBoxLayout()
-        self.note_button = QPushButton("Add note…")
+        self.note_button = QPushButton(tr("Add note…"))
         self.note_button.clicked.connect(self._ask_note)
-        self.delete_button = QPushButton("Delete workout")
+        self.delete_button = QPushButton(tr("Delete workout"))
         self.delete_button.clicked.connect(self.delete_selected)
-        self.import_button = QPushButton("Import…")
+        self.import_button = QPushButton(tr("Import…"))
         self.import_button.clicked.connect(self._ask_import)
-        self.export_csv_button = QPushButton("Export CSV…")
+        self.export_csv_button = QPushButton(tr("Export CSV…"))
         self.export_csv_button.clicked.connect(lambda: self._ask_export("csv"))
-        self.export_json_button = QPushButton("Export JSON…")
+        self.export_json_button = QPushButton(tr("Export JSON…"))
         self.export_json_button.clicked.connect(lambda: self._ask_export("json"))
         for button in (self.note_button, self.delete_button):
             buttons.addWidget(button)
@@ -331,7 +349,7 @@ class HistoryPage(QWidget):
                 self._show_message(str(result))
             else:
                 log.error("loading the history failed", exc_info=result)
-                self._show_message(f"Could not read the history: {result}")
+                self._show_message(tr("Could not read the history: {error}").format(error=result))
             self.summary.setText("")
             return
         if store is not None and self._opened is None:
@@ -369,9 +387,10 @@ class HistoryPage(QWidget):
         for workout in workouts:
             item = QTreeWidgetItem(
                 [
-                    f"{workout.started:%Y-%m-%d %a %H:%M}",
+                    f"{workout.started:%Y-%m-%d} {weekday_short(workout.started)} "
+                    f"{workout.started:%H:%M}",
                     workout.protocol_name,
-                    workout.status,
+                    status_text(workout.status),
                     str(counts.get(workout.uid, (0, 0))[0]),
                     str(counts.get(workout.uid, (0, 0))[1]),
                     workout.note,
@@ -402,16 +421,18 @@ class HistoryPage(QWidget):
         try:
             sets = store.sets_of(uid)  # one small indexed query
         except Exception as exc:
-            self._show_message(f"Could not read the sets: {exc}")
+            self._show_message(tr("Could not read the sets: {error}").format(error=exc))
             return
         for s in sets:
-            side = f" ({s.side})" if s.side else ""
-            load = "" if s.load == "bodyweight" else s.load
-            hold = f"hold {format_number(s.hold_s)} s" if s.hold_s > 0 else ""
+            side = f" ({side_text(s.side)})" if s.side else ""
+            load = "" if s.load == "bodyweight" else localise_numbers(s.load)
+            hold = ""
+            if s.hold_s > 0:
+                hold = tr("hold {seconds} s").format(seconds=format_number(s.hold_s))
             item.addChild(
                 QTreeWidgetItem(
                     [
-                        f"{s.position + 1}. set {s.set}",
+                        tr("{n}. set {set}").format(n=s.position + 1, set=s.set),
                         f"{s.exercise_name}{side}",
                         load,
                         hold,
@@ -488,10 +509,10 @@ class HistoryPage(QWidget):
         try:
             store.delete_workout(uid)
         except Exception as exc:
-            self._show_message(f"Could not delete: {exc}")
+            self._show_message(tr("Could not delete: {error}").format(error=exc))
             return
         self.last_deleted = uid
-        self.undo_label.setText("Workout deleted.")
+        self.undo_label.setText(tr("Workout deleted."))
         self.undo_bar.show()
         self.refresh()
 
@@ -503,7 +524,7 @@ class HistoryPage(QWidget):
         try:
             store.undelete_workout(uid)
         except Exception as exc:
-            self._show_message(f"Could not undo: {exc}")
+            self._show_message(tr("Could not undo: {error}").format(error=exc))
             return
         self.last_deleted = None
         self.undo_bar.hide()
@@ -516,7 +537,7 @@ class HistoryPage(QWidget):
         try:
             store.set_note(uid, note)
         except Exception as exc:
-            self._show_message(f"Could not save the note: {exc}")
+            self._show_message(tr("Could not save the note: {error}").format(error=exc))
             return
         self.refresh()
 
@@ -525,7 +546,7 @@ class HistoryPage(QWidget):
         if uid is None or self.data is None:
             return
         old = next((w.note for w in self.data.workouts if w.uid == uid), "")
-        text, ok = QInputDialog.getText(self, "Note", "A note for this workout:", text=old)
+        text, ok = QInputDialog.getText(self, tr("Note"), tr("A note for this workout:"), text=old)
         if ok:
             self.set_note(uid, text)
 
@@ -537,7 +558,7 @@ class HistoryPage(QWidget):
         workouts = store.workouts()
         with open(path, "w", encoding="utf-8", newline="") as out:
             count = write_csv(workouts, out) if kind == "csv" else write_json(workouts, out)
-        self._show_message(f"Exported to {path}.")
+        self._show_message(tr("Exported to {path}.").format(path=path))
         return count
 
     def import_from(self, path: Path) -> bool:
@@ -547,7 +568,7 @@ class HistoryPage(QWidget):
         if store is None or self.importing:
             return False
         if store.read_only:
-            self._show_message("Nothing was imported: the history cannot be written here.")
+            self._show_message(tr("Nothing was imported: the history cannot be written here."))
             return False
         self.importing = True
         self.import_button.setEnabled(False)
@@ -577,7 +598,8 @@ class HistoryPage(QWidget):
                 self.import_progress.setMaximum(max(total, 1))
                 self.import_progress.setValue(min(done, max(total, 1)))
                 self.import_progress.setFormat(
-                    f"{IMPORT_STAGES.get(stage, stage)}… {done:,} / {total:,}"
+                    f"{import_stages().get(stage, stage)}… "
+                    f"{format_integer(done)} / {format_integer(total)}"
                 )
                 self.import_progress.show()
             return
@@ -586,30 +608,32 @@ class HistoryPage(QWidget):
         self.importing = False
         self.import_button.setEnabled(True)
         if isinstance(result, ImportFileError):
-            self._show_message(f"Nothing was imported: {result}")
+            self._show_message(tr("Nothing was imported: {error}").format(error=result))
             return
         if isinstance(result, BaseException):
             log.error("importing failed", exc_info=result)
-            self._show_message(f"Nothing was imported: {result}")
+            self._show_message(tr("Nothing was imported: {error}").format(error=result))
             return
         self._show_message(
-            f"Imported {result.workouts_added} workout(s) and {result.sets_added} set(s)."
+            tr("Imported {workouts} workout(s) and {sets} set(s).").format(
+                workouts=result.workouts_added, sets=result.sets_added
+            )
         )
         self.refresh()
 
     def _ask_export(self, kind: str) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, "Export history", f"glute-timer-history.{kind}", f"{kind.upper()} (*.{kind})"
+            self, tr("Export history"), f"glute-timer-history.{kind}", f"{kind.upper()} (*.{kind})"
         )
         if name:
             try:
                 self.export_to(Path(name), kind)
             except OSError as exc:
-                self._show_message(f"Could not export: {exc}")
+                self._show_message(tr("Could not export: {error}").format(error=exc))
 
     def _ask_import(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, "Import history", "", "History export (*.csv *.json)"
+            self, tr("Import history"), "", tr("History export (*.csv *.json)")
         )
         if name:
             self.import_from(Path(name))
@@ -617,18 +641,22 @@ class HistoryPage(QWidget):
 
 def summary_text(items: Sequence[ProtocolProgress]) -> str:
     if not items:
-        return "No workouts recorded yet. Finished sets appear here the moment they are done."
+        return tr("No workouts recorded yet. Finished sets appear here the moment they are done.")
     lines = []
     for item in items:
         parts = [item.protocol_name]
         if item.program_total is not None:
-            parts.append(f"session {item.program_done} of {item.program_total}")
+            parts.append(
+                tr("session {done} of {total}").format(
+                    done=item.program_done, total=item.program_total
+                )
+            )
         if item.max_gap is not None:
             parts.append(item.due_text)
-            parts.append(f"streak {item.streak}")
+            parts.append(tr("streak {n}").format(n=item.streak))
         elif item.last_day is not None:
-            parts.append(f"last done {item.last_day:%a %d %b}")
-            parts.append(f"{item.recent_sessions}× in 30 days")
-        parts.append(f"{plural(item.sets, 'set')}, {plural(item.reps, 'rep')}")
+            parts.append(tr("last done {day}").format(day=short_date(item.last_day)))
+            parts.append(tr("{n}× in 30 days").format(n=item.recent_sessions))
+        parts.append(tr("%n set(s)", "", item.sets) + ", " + tr("%n rep(s)", "", item.reps))
         lines.append(" · ".join(parts))
     return "\n".join(lines)

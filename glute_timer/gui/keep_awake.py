@@ -14,6 +14,8 @@ import sys
 
 from PySide6.QtCore import QObject
 
+from glute_timer.gui.i18n import tr
+
 log = logging.getLogger(__name__)
 
 _SERVICE = "org.freedesktop.ScreenSaver"
@@ -42,38 +44,44 @@ class ScreenAwake(QObject):
         self._wanted = False
         self._watcher: QObject | None = None
         self._note: str | None = None
+        self._available = False
 
     @property
     def note(self) -> str:
         """Whether the screen can be kept awake here, in words (checked when first asked)."""
         if self._note is None:
-            self._note = self._availability()
+            self._available, self._note = self._availability()
         return self._note
 
-    def _availability(self) -> str:
+    def _availability(self) -> tuple[bool, str]:
         if not self._platform.startswith("linux"):
-            return "Keeping the screen awake is not supported on this system yet."
+            return False, tr("Keeping the screen awake is not supported on this system yet.")
+        no_bus = tr("No desktop session bus found, so the screen may dim during a workout.")
         if not _session_bus_address():
             # Asking Qt for the session bus without one would autolaunch a private
             # dbus-daemon through X11, which nobody's screen saver listens to.
-            return "No desktop session bus found, so the screen may dim during a workout."
+            return False, no_bus
         try:
             from PySide6.QtDBus import QDBusConnection
         except ImportError:
-            return "Qt's D-Bus module is missing, so the screen may dim during a workout."
+            return False, tr(
+                "Qt's D-Bus module is missing, so the screen may dim during a workout."
+            )
         if not QDBusConnection.sessionBus().isConnected():
-            return "No desktop session bus found, so the screen may dim during a workout."
-        return "Uses the desktop's screen saver inhibition while a workout runs."
+            return False, no_bus
+        return True, tr("Uses the desktop's screen saver inhibition while a workout runs.")
 
     @property
     def available(self) -> bool:
-        return self.note.startswith("Uses")
+        self.note  # noqa: B018 (checks once)
+        return self._available
 
     @property
     def active(self) -> bool:
         return self._cookie is not None
 
-    def inhibit(self, reason: str = "A workout is running") -> None:
+    def inhibit(self, reason: str | None = None) -> None:
+        reason = reason or tr("A workout is running")
         self._wanted = True
         if not self.available or self._cookie is not None or self._watcher is not None:
             return

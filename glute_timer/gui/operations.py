@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from glute_timer.core import library
 from glute_timer.core.protocol import Protocol, slugify
+from glute_timer.gui.i18n import tr
 
 if TYPE_CHECKING:
     from glute_timer.core.library import ProtocolEntry
@@ -32,7 +33,7 @@ class FileOp(Generic[_T]):
         self._work = work
         self._on_success: Callable[[_T], None] = lambda _result: None
         self._on_failure: Callable[[BaseException], None] = lambda exc: window.show_banner(
-            f"That did not work: {exc}"
+            tr("That did not work: {error}").format(error=exc)
         )
 
     def success(self, callback: Callable[[_T], None]) -> FileOp[_T]:
@@ -81,9 +82,10 @@ class ProtocolOps:
             return
         editor = self.window.editor
         if entry.protocol is None:
-            problem = str(entry.error) if entry.error else "it did not load"
+            problem = str(entry.error) if entry.error else tr("it did not load")
             if entry.path is None or not editor.load_broken(entry.path, problem):
-                self.window.show_banner(f"{entry.path}: cannot be opened in the editor")
+                message = tr("{path}: cannot be opened in the editor").format(path=entry.path)
+                self.window.show_banner(message)
                 return
         elif entry.builtin:
             copy = entry.protocol.with_changes(
@@ -101,7 +103,7 @@ class ProtocolOps:
 
         def done(saved: Path) -> None:
             editor.save_finished(saved)
-            self._saved("Saved {name}")(saved)
+            self._saved(tr("Saved {name}"))(saved)
 
         FileOp(
             self.window,
@@ -116,8 +118,12 @@ class ProtocolOps:
         """The start panel's "Save as new": this run's protocol as one of the user's own."""
         folder = self.folder
         FileOp(self.window, lambda: library.save_new(protocol, folder)).success(
-            self._saved("Saved as {name} in your protocols")
-        ).failure(lambda exc: self.window.show_banner(f"Could not save the protocol: {exc}")).run()
+            self._saved(tr("Saved as {name} in your protocols"))
+        ).failure(
+            lambda exc: self.window.show_banner(
+                tr("Could not save the protocol: {error}").format(error=exc)
+            )
+        ).run()
 
     def duplicate(self, entry: ProtocolEntry) -> None:
         """A copy of a protocol, under a name not taken yet."""
@@ -125,21 +131,31 @@ class ProtocolOps:
             return
         protocol, taken, folder = entry.protocol, self._taken(), self.folder
         FileOp(self.window, lambda: library.duplicate_protocol(protocol, taken, folder)).success(
-            self._saved("Copied as {name}")
-        ).failure(lambda exc: self.window.show_banner(f"Could not copy the protocol: {exc}")).run()
+            self._saved(tr("Copied as {name}"))
+        ).failure(
+            lambda exc: self.window.show_banner(
+                tr("Could not copy the protocol: {error}").format(error=exc)
+            )
+        ).run()
 
     def import_(self, source: Path) -> None:
         folder = self.folder
         FileOp(self.window, lambda: library.import_protocol(source, folder)).success(
-            self._saved(f"Imported {source.name}")
+            self._saved(tr("Imported {name}"))
         ).failure(
-            lambda exc: self.window.show_banner(f"Could not import {source.name}: {exc}")
+            lambda exc: self.window.show_banner(
+                tr("Could not import {name}: {error}").format(name=source.name, error=exc)
+            )
         ).run()
 
     def export(self, protocol: Protocol, target: Path) -> None:
         FileOp(self.window, lambda: library.export_protocol(protocol, target)).success(
-            lambda _path: self.window.statusBar().showMessage(f"Exported to {target}", 5000)
-        ).failure(lambda exc: self.window.show_banner(f"Could not export: {exc}")).run()
+            lambda _path: self.window.statusBar().showMessage(
+                tr("Exported to {path}").format(path=target), 5000
+            )
+        ).failure(
+            lambda exc: self.window.show_banner(tr("Could not export: {error}").format(error=exc))
+        ).run()
 
     def delete(self, entry: ProtocolEntry) -> None:
         if entry.builtin or entry.path is None:
@@ -147,16 +163,20 @@ class ProtocolOps:
         path = entry.path
         name = entry.protocol.name if entry.protocol else path.name
         if not self.window.confirm(
-            "Delete protocol?", f"Delete “{name}”? The file {path} will be removed.", "Delete"
+            tr("Delete protocol?"),
+            tr("Delete “{name}”? The file {path} will be removed.").format(name=name, path=path),
+            tr("Delete"),
         ):
             return
 
         def done(_path: Path) -> None:
             self.window.library.reload()
-            self.window.statusBar().showMessage(f"Deleted {path.name}", 4000)
+            self.window.statusBar().showMessage(tr("Deleted {name}").format(name=path.name), 4000)
 
         FileOp(self.window, lambda: library.delete_protocol(path)).success(done).failure(
-            lambda exc: self.window.show_banner(f"Could not delete {path.name}: {exc}")
+            lambda exc: self.window.show_banner(
+                tr("Could not delete {name}: {error}").format(name=path.name, error=exc)
+            )
         ).run()
 
     # ------------------------------------------------------------ asking where
@@ -165,7 +185,10 @@ class ProtocolOps:
         from PySide6.QtWidgets import QFileDialog
 
         name, _ = QFileDialog.getOpenFileName(
-            self.window, "Import a protocol", str(Path.home()), "Protocol files (*.toml)"
+            self.window,
+            tr("Import a protocol"),
+            str(Path.home()),
+            tr("Protocol files (*.toml)"),
         )
         if name:
             self.import_(Path(name))
@@ -177,14 +200,16 @@ class ProtocolOps:
 
         suggested = Path.home() / f"{slugify(protocol.name)}.toml"
         name, _ = QFileDialog.getSaveFileName(
-            self.window, "Export protocol", str(suggested), "Protocol files (*.toml)"
+            self.window, tr("Export protocol"), str(suggested), tr("Protocol files (*.toml)")
         )
         if name:
             self.export(protocol, Path(name))
 
     def close_editor(self) -> None:
         if self.window.editor.dirty and not self.window.confirm(
-            "Discard changes?", "This protocol has changes that are not saved.", "Discard"
+            tr("Discard changes?"),
+            tr("This protocol has changes that are not saved."),
+            tr("Discard"),
         ):
             return
         self.window.show_page("library")

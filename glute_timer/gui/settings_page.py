@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from glute_timer.core.display import plural
+from glute_timer.core.i18n import pgettext
 from glute_timer.core.settings import Field, Settings, fields
 from glute_timer.gui.coach_settings import ReminderField
+from glute_timer.gui.i18n import tr
 from glute_timer.gui.timers import single_shot_timer
 from glute_timer.gui.widgets import Card, make_label, plain_spin, scroll_safe
 
@@ -36,6 +37,25 @@ GROUPS = {
     "coach": "Coach",  # load steps and reminders (issue 15)
     "appearance": "Appearance",
 }
+"""Each group's card title, in English (``group_title`` translates it)."""
+
+
+def group_title(group: str) -> str:
+    titles = {
+        "voice": tr("Voice and sounds"),
+        "workout": tr("Workouts"),
+        "coach": tr("Coach"),
+        "appearance": tr("Appearance"),
+    }
+    return titles[group]
+
+
+def setting_text(text: str) -> str:
+    """A label, check box text, hint or choice of the settings' declaration, translated
+    (they are the core's texts: context "setting")."""
+    return pgettext("setting", text) if text else text
+
+
 DUCK_CHOICES = (0.0, 6.0, 12.0, 18.0, 24.0)
 """How much other applications' sound is lowered under a cue, in dB (0: not at all)."""
 VOICE_ONLY = ("voice", "rate", "volume", "speak_rep_numbers")
@@ -43,7 +63,9 @@ VOICE_ONLY = ("voice", "rate", "volume", "speak_rep_numbers")
 
 
 def duck_text(db: float) -> str:
-    return "Don't lower it" if db <= 0 else f"Lower it by {db:g} dB"
+    if db <= 0:
+        return tr("Don't lower it")
+    return tr("Lower it by {db} dB").format(db=f"{db:g}")
 
 
 class SettingsPage(QWidget):
@@ -64,9 +86,9 @@ class SettingsPage(QWidget):
         outer.setContentsMargins(24, 22, 24, 22)
         outer.setSpacing(12)
         header = QHBoxLayout()
-        header.addWidget(make_label("Settings", "pageTitle"), 1)
+        header.addWidget(make_label(tr("Settings"), "pageTitle"), 1)
         self.status = make_label("", "muted")
-        self.status.setAccessibleName("Settings status")
+        self.status.setAccessibleName(tr("Settings status"))
         header.addWidget(self.status)
         outer.addLayout(header)
         scroll = QScrollArea()
@@ -76,8 +98,8 @@ class SettingsPage(QWidget):
         body = QVBoxLayout(inner)
         body.setContentsMargins(0, 0, 8, 0)
         body.setSpacing(14)
-        for group, title in GROUPS.items():
-            body.addWidget(self._card(group, title))
+        for group in GROUPS:
+            body.addWidget(self._card(group, group_title(group)))
         body.addStretch(1)
         scroll.setWidget(inner)
         outer.addWidget(scroll, 1)
@@ -105,7 +127,7 @@ class SettingsPage(QWidget):
     def _add_row(self, form: QFormLayout, field: Field) -> None:
         widget, shown = self._widget_for(field)
         self.fields[field.name] = widget
-        note = make_label(field.spec.hint, "hint", wrap=True)
+        note = make_label(setting_text(field.spec.hint), "hint", wrap=True)
         note.setVisible(bool(field.spec.hint))
         self.notes[field.name] = note
         row = QVBoxLayout()
@@ -115,15 +137,15 @@ class SettingsPage(QWidget):
         else:
             row.addLayout(shown)
         row.addWidget(note)
-        form.addRow(field.spec.label, row)
+        form.addRow(setting_text(field.spec.label), row)
 
     def _widget_for(self, field: Field) -> tuple[QWidget, QWidget | QHBoxLayout]:
         """The widget that holds the value, and what the row shows (the same, or a slider
         with its value beside it)."""
         spec, name = field.spec, field.name
         if bool in field.types:
-            box = QCheckBox(spec.text)
-            box.setAccessibleName(spec.text or spec.label)
+            box = QCheckBox(setting_text(spec.text))
+            box.setAccessibleName(setting_text(spec.text or spec.label))
             box.toggled.connect(self._changed)
             return box, box
         if spec.form == "remind":  # a time, or off (issue 15)
@@ -132,23 +154,23 @@ class SettingsPage(QWidget):
             return reminder, reminder
         if spec.form or spec.choices:
             combo = QComboBox()
-            combo.setAccessibleName(spec.label)
+            combo.setAccessibleName(setting_text(spec.label))
             combo.setMinimumWidth(280)
             if spec.form in ("voices", "devices"):
-                combo.addItem("System default", None)
+                combo.addItem(self._default_text(name), None)
             elif spec.form == "duck":
                 for db in DUCK_CHOICES:
                     combo.addItem(duck_text(db), db)
             else:
                 for value, text in zip(spec.choices, spec.labels or spec.choices, strict=True):
-                    combo.addItem(str(text), value)
+                    combo.addItem(setting_text(str(text)), value)
             combo.currentIndexChanged.connect(self._changed)
             return combo, combo
         low, high = spec.low or 0.0, spec.high if spec.high is not None else 100.0
         if spec.slider:
             slider = QSlider(Qt.Orientation.Horizontal)
             slider.setRange(round(low * spec.scale), round(high * spec.scale))
-            slider.setAccessibleName(spec.label)
+            slider.setAccessibleName(setting_text(spec.label))
             slider.setMinimumWidth(240)
             value = make_label("", None)
             value.setMinimumWidth(70)
@@ -164,15 +186,15 @@ class SettingsPage(QWidget):
         spin.setRange(round(low * spec.scale), round(high * spec.scale))
         if spec.unit:
             spin.setSuffix(f" {spec.unit}")
-        spin.setAccessibleName(spec.label or name)
+        spin.setAccessibleName(setting_text(spec.label) or name)
         spin.setMaximumWidth(180)  # a number, not a line of text
         spin.valueChanged.connect(self._changed)
         return spin, spin
 
     def _test_voice_row(self) -> QHBoxLayout:
-        self.test_voice = QPushButton("Test voice")
-        self.test_voice.setAccessibleName("Test voice")
-        self.test_voice.setToolTip("Speak a sample cue with this voice, rate and volume")
+        self.test_voice = QPushButton(tr("Test voice"))
+        self.test_voice.setAccessibleName(tr("Test voice"))
+        self.test_voice.setToolTip(tr("Speak a sample cue with this voice, rate and volume"))
         self.test_voice.clicked.connect(lambda: self.test_voice_requested.emit(self.current()))
         row = QHBoxLayout()
         row.addWidget(self.test_voice)
@@ -213,7 +235,7 @@ class SettingsPage(QWidget):
         elif isinstance(widget, ReminderField):
             widget.set_value(value)
         elif isinstance(widget, QComboBox):
-            missing = duck_text(value) if spec.form == "duck" else f"{value} (not found)"
+            missing = duck_text(value) if spec.form == "duck" else not_found(value)
             self._select_data(widget, value, missing)
         elif isinstance(widget, QSlider | QSpinBox):
             widget.setValue(round(value * spec.scale))
@@ -246,11 +268,11 @@ class SettingsPage(QWidget):
         assert isinstance(combo, QComboBox)
         self._loading = True
         combo.clear()
-        combo.addItem("System default", None)
+        combo.addItem(self._default_text(name), None)
         for value, text in items:
             combo.addItem(text, value)
         current = getattr(self._settings, name)
-        self._select_data(combo, current, f"{current} (not found)")
+        self._select_data(combo, current, not_found(current))
         self._loading = False
 
     def set_devices(self, devices: list[str]) -> None:
@@ -262,9 +284,9 @@ class SettingsPage(QWidget):
         self._fill("voice", voices)
         note = self.notes["voice"]
         note.setText(
-            f"{plural(len(voices), 'voice')} installed."
+            tr("%n voice(s) installed; those of your language first.", "", len(voices))
             if voices
-            else "Only the default voice is available."
+            else tr("Only the default voice is available.")
         )
         note.setVisible(True)
 
@@ -289,7 +311,7 @@ class SettingsPage(QWidget):
         if self._loading:
             return
         self._sync_enabled()
-        self.status.setText("Saving…")
+        self.status.setText(tr("Saving…"))
         self._debounce.start()
 
     def _emit(self) -> None:
@@ -303,4 +325,18 @@ class SettingsPage(QWidget):
             self._emit()
 
     def saved(self, error: str | None = None) -> None:
-        self.status.setText(f"Not saved: {error}" if error else "All changes saved")
+        if error:
+            self.status.setText(tr("Not saved: {error}").format(error=error))
+        else:
+            self.status.setText(tr("All changes saved"))
+
+    @staticmethod
+    def _default_text(name: str) -> str:
+        """The first item of the voice or device list: the value None."""
+        if name == "voice":
+            return tr("Automatic (the best voice for the language)")
+        return tr("System default")
+
+
+def not_found(value: object) -> str:
+    return tr("{value} (not found)").format(value=value)

@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from glute_timer.gui.i18n import tr
+
 
 def keep_text_whole(widget: QWidget) -> None:
     """A button (or one-line label) that a layout may not squeeze below its text."""
@@ -107,7 +109,7 @@ class KeyButton(QPushButton):
             layout.addWidget(label)
         self.setMinimumHeight(58)
         self._keys = keys
-        self.setAccessibleDescription(f"Shortcut: {keys}")
+        self.setAccessibleDescription(tr("Shortcut: {keys}").format(keys=keys))
 
     def label(self) -> str:
         return self.main_label.text()
@@ -322,7 +324,7 @@ class ProgressRing(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(220, 220)
-        self.setAccessibleName("Step timer")
+        self.setAccessibleName(tr("Step timer"))
 
     def sizeHint(self) -> QSize:
         return QSize(480, 480)

@@ -10,10 +10,11 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from glute_timer.core.display import plural
+from glute_timer.core.i18n import format_number
 from glute_timer.core.plan import Plan
 from glute_timer.core.protocol import Protocol
 from glute_timer.core.session import Delayed, Event, State, Suspended, WorkoutFinished
+from glute_timer.gui.i18n import tr
 
 if TYPE_CHECKING:
     from glute_timer.core.coach import NextSession
@@ -48,9 +49,9 @@ class WindowWorkouts:
         view of the protocol's next session (the summary tells what comes after this one)."""
         window = self.window
         if self.running and not window.confirm(
-            "Stop the running workout?",
-            "A workout is running. Stop it and start this one?",
-            "Stop and start",
+            tr("Stop the running workout?"),
+            tr("A workout is running. Stop it and start this one?"),
+            tr("Stop and start"),
         ):
             return None
         from glute_timer.core.plan import build_plan
@@ -82,7 +83,7 @@ class WindowWorkouts:
             )
         except Exception as exc:  # a broken sound or history must not stop the app
             log.exception("the workout could not be assembled")
-            window.show_banner(f"The workout could not start: {exc}")
+            window.show_banner(tr("The workout could not start: {error}").format(error=exc))
             return None
         driver = SessionDriver(
             workout, window.clock, timer_factory=window.timer_factory, parent=window
@@ -119,7 +120,9 @@ class WindowWorkouts:
         try:
             protocol_id, protocol = resolve_protocol(spec, self.window.context.paths.protocols_dir)
         except ProtocolError as exc:
-            self.window.show_banner(f"Could not start {spec}: {exc}")
+            self.window.show_banner(
+                tr("Could not start {spec}: {error}").format(spec=spec, error=exc)
+            )
             return
         if not as_written:  # the coach's suggestion (issue 15)
             from glute_timer.coach_cli import coached
@@ -140,9 +143,9 @@ class WindowWorkouts:
             return False
         done = len(driver.workout.completed_sets)
         if done and not self.window.confirm(
-            "Stop the workout?",
-            f"{_sets(done)} recorded so far. Stop the workout now?",
-            "Stop",
+            tr("Stop the workout?"),
+            tr("%n set(s) recorded so far. Stop the workout now?", "", done),
+            tr("Stop"),
         ):
             return False
         return driver.stop()
@@ -162,32 +165,36 @@ class WindowWorkouts:
         window = self.window
         if isinstance(event, Suspended):
             window.statusBar().showMessage(
-                f"Paused: the computer was asleep for {event.gap:.0f} s. Press Space to go on."
+                tr("Paused: the computer was asleep for {gap} s. Press Space to go on.").format(
+                    gap=format_number(round(event.gap))
+                )
             )
         elif isinstance(event, Delayed):
             window.statusBar().showMessage(
-                f"The computer was busy for {event.gap:.1f} s: {_cues(event.missed)} came "
-                f"{event.late:.1f} s late, all at once.",
+                tr(
+                    "The computer was busy for {gap} s: %n cue(s) came {late} s late, all at once.",
+                    "",
+                    event.missed,
+                ).format(
+                    gap=format_number(round(event.gap, 1)), late=format_number(round(event.late, 1))
+                ),
                 10000,
             )
         if isinstance(event, WorkoutFinished):
             window.release_screen()
             if not window.isFullScreen():
                 window.sidebar.show()
-            done = "Finished" if event.completed else "Stopped"
-            window.mini_status.setText(f"{done}: {_sets(len(event.sets))} done")
+            if event.completed:
+                text = tr("Finished: %n set(s) done", "", len(event.sets))
+            else:
+                text = tr("Stopped: %n set(s) done", "", len(event.sets))
+            window.mini_status.setText(text)
             if window.isFullScreen():
                 window.toggle_fullscreen()
             window.refresh_history()
         elif self.running and self.driver is not None:
             name = self.driver.session.plan.name
-            paused = " (paused)" if self.driver.state is State.PAUSED else ""
-            window.mini_status.setText(f"Running: {name}{paused}")
-
-
-def _sets(count: int) -> str:
-    return plural(count, "set")
-
-
-def _cues(count: int) -> str:
-    return plural(count, "cue")
+            if self.driver.state is State.PAUSED:
+                window.mini_status.setText(tr("Running: {name} (paused)").format(name=name))
+            else:
+                window.mini_status.setText(tr("Running: {name}").format(name=name))

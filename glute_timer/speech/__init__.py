@@ -53,14 +53,19 @@ if TYPE_CHECKING:
 
 
 def list_voices(context: AppContext | None = None) -> list[tuple[str, str]]:
-    """(voice id, display name) of every voice the speech engine offers; empty without an
-    engine. Blocks for the engine's health check (~0.2 s): call it off the GUI thread."""
+    """(voice id, display name) of every voice the speech engine offers, those of the
+    active language first; empty without an engine. Blocks for the engine's health check
+    (~0.2 s): call it off the GUI thread."""
+    from glute_timer.core.i18n import voices_first
     from glute_timer.speech.processes import choose_backend
 
     result = choose_backend()
+    found = [
+        (str(v["id"]), str(v["name"]), [str(lang) for lang in v.get("languages") or []])
+        for v in result.voices
+    ]
     voices = []
-    for voice in result.voices:
-        languages = ", ".join(voice.get("languages") or [])
-        name = f"{voice['name']} ({languages})" if languages else str(voice["name"])
-        voices.append((str(voice["id"]), name))
+    for voice_id, voice_name, languages in voices_first(found):  # the language's first
+        shown = ", ".join(languages)
+        voices.append((voice_id, f"{voice_name} ({shown})" if shown else voice_name))
     return voices

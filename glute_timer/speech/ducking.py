@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from glute_timer.core.i18n import _
+
 log = logging.getLogger(__name__)
 
 PRE = 0.03
@@ -192,8 +194,10 @@ class Ducker:
             if not self._told:
                 self._told = True
                 self._on_problem(
-                    "Other sound cannot be lowered under the cues: no PulseAudio or PipeWire "
-                    f"sound server answered ({exc})."
+                    _(
+                        "Other sound cannot be lowered under the cues: no PulseAudio or "
+                        "PipeWire sound server answered ({error})."
+                    ).format(error=exc)
                 )
             return None
         return self._pulse

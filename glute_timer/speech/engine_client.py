@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from glute_timer import APP_ID
+from glute_timer.core.i18n import _
 
 log = logging.getLogger(__name__)
 
@@ -365,14 +366,15 @@ class AudioEngine:
                 failure.append(str(message.get("error", "the audio engine failed")))
                 self.status.last_error = failure[-1]
                 if message.get("missing"):
-                    self._tell("engine-missing", f"Sound is off: {failure[-1]}.")
+                    self._tell("engine-missing", _("Sound is off: {why}.").format(why=failure[-1]))
                 ready.set()
             self._on_message(message)
 
         try:
             process = _Process(self._command(config), on_message)
         except OSError as exc:
-            self._tell("engine-start", f"Sound is off: the audio engine could not start ({exc}).")
+            message = _("Sound is off: the audio engine could not start ({error}).")
+            self._tell("engine-start", message.format(error=exc))
             return None
         with self._lock:
             if self._closed:
@@ -387,12 +389,14 @@ class AudioEngine:
                 break
         if not ready.is_set() or failure:
             if not failure and not self._closed:
-                self._tell("engine-start", "Sound is off: the audio engine did not start.")
+                self._tell("engine-start", _("Sound is off: the audio engine did not start."))
             elif failure and not self._closed:
                 self._tell(
                     "no-output",
-                    f"Sound is off: {failure[-1]}. Cues show on screen; sound comes back "
-                    "by itself once an audio output works.",
+                    _(
+                        "Sound is off: {why}. Cues show on screen; sound comes back by itself "
+                        "once an audio output works."
+                    ).format(why=failure[-1]),
                 )
             process.kill()
             return None
@@ -408,7 +412,7 @@ class AudioEngine:
             self._told.clear()
             self._lock.notify_all()
         if was_broken:
-            self._on_problem("sound-back", "Sound is back.")
+            self._on_problem("sound-back", _("Sound is back."))
         if self._on_ready is not None:
             self._on_ready()
         return process
@@ -432,14 +436,16 @@ class AudioEngine:
                 return
             if time.monotonic() - process.last_heard > HEARTBEAT_TIMEOUT:
                 log.info("the audio engine stopped answering; replacing it")
-                self._tell("engine-hung", "The sound engine stopped responding; it was restarted.")
+                self._tell(
+                    "engine-hung", _("The sound engine stopped responding; it was restarted.")
+                )
                 process.kill()
                 process.ended.wait(2.0)
                 return
         if not self._closed:
             error = self.status.last_error or f"exit status {process.proc.returncode}"
             log.info("the audio engine ended (%s); replacing it", error)
-            self._tell("engine-crash", "The sound engine stopped; it is being restarted.")
+            self._tell("engine-crash", _("The sound engine stopped; it is being restarted."))
 
     def _on_message(self, message: dict[str, Any]) -> None:
         if "started" in message:

@@ -31,6 +31,7 @@ from importlib.resources import as_file
 from pathlib import Path
 
 from glute_timer.context import AppContext
+from glute_timer.core.i18n import _
 from glute_timer.core.plan import Plan
 from glute_timer.core.resources import resource
 from glute_timer.core.session import START_DELAY, Event, State, StateChanged, WorkoutFinished
@@ -54,6 +55,23 @@ IDLE_ENGINE = 60.0
 start panel warmed it up) before it ends: an idle stream keeps the sound card awake."""
 
 SAMPLE_PHRASE = "Set 1 of 3. 1, Lift. Hold. Lower."
+"""What "Test voice" says in English; ``sample_phrase()`` says it in the active language."""
+
+
+def sample_phrase() -> str:
+    """ "Set 1 of 3. 1, Lift. Hold. Lower." in the active language, as the cues say it."""
+    from glute_timer.core.i18n import _, pgettext
+
+    return ". ".join(
+        (
+            _("Set {set} of {sets}").format(set=1, sets=3),
+            "1, " + pgettext("cue", "Lift"),
+            pgettext("cue", "Hold"),
+            pgettext("cue", "Lower") + ".",
+        )
+    )
+
+
 """What "Test voice" says: a set's start and one rep's beats."""
 
 StatusCallback = Callable[[str, str], None]
@@ -265,8 +283,10 @@ class CuePlayer:
                 self._phrases.clear()
             self.prepare(self._plan)
 
-    def test_voice(self, settings: Settings, text: str = SAMPLE_PHRASE) -> None:
-        """Say ``text`` with ``settings``' voice, rate and volume, as a cue would sound."""
+    def test_voice(self, settings: Settings, text: str | None = None) -> None:
+        """Say ``text`` (a sample cue in the active language) with ``settings``' voice, rate
+        and volume, as a cue would sound."""
+        text = sample_phrase() if text is None else text
         self.apply_settings(settings)
         engine = self._ensure_engine()
         with self._lock:
@@ -366,7 +386,8 @@ class CuePlayer:
                 if not path.is_file():
                     raise FileNotFoundError(path)
             except OSError as exc:
-                self._tell("tones", f"Cue tones are missing ({exc}); reinstall the app.")
+                message = _("Cue tones are missing ({error}); reinstall the app.")
+                self._tell("tones", message.format(error=exc))
                 continue
             tones[name] = path
         return tones
@@ -431,11 +452,13 @@ class CuePlayer:
     def _on_probed(self, result: ProbeResult) -> None:
         if not result.ok and self._settings.voice_enabled:
             detail = "; ".join(result.problems) or "no speech engine"
-            self._tell("engine", f"Speech is off ({detail}). Tones and the screen still cue you.")
+            message = _("Speech is off ({detail}). Tones and the screen still cue you.")
+            self._tell("engine", message.format(detail=detail))
         elif result.backend is not None and self._settings.voice_enabled:
             problem = result.backend.live_problem()
             if problem:
-                self._tell("live-missing", f"Unprepared cues will be silent: {problem}.")
+                message = _("Unprepared cues will be silent: {problem}.")
+                self._tell("live-missing", message.format(problem=problem))
 
     def _tell(self, key: str, message: str) -> None:
         with self._lock:

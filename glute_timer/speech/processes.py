@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from glute_timer.core.i18n import _
 from glute_timer.speech.backends import SpeechBackend, candidates
 from glute_timer.speech.cache import phrase_path, wav_duration
 
@@ -341,14 +342,14 @@ class Renderer:
             reply = worker.receive(RENDER_TIMEOUT)
         except queue.Empty:
             self._on_problem(
-                "render-hang", "The speech engine stopped responding; it was restarted."
+                "render-hang", _("The speech engine stopped responding; it was restarted.")
             )
             self._stop_worker()
             return None
         if reply is None:
             if self._closed:  # close() ended it: not a crash, and nothing to restart
                 return None
-            self._on_problem("render-crash", "The speech engine crashed; it was restarted.")
+            self._on_problem("render-crash", _("The speech engine crashed; it was restarted."))
             self._stop_worker()
             return None
         if "rendered" in reply:
@@ -367,10 +368,13 @@ class Renderer:
             worker = WorkerProcess("render", config.for_worker(backend))
             worker.wait_ready()
         except WorkerCrashed:
-            self._on_problem("render-crash", "The speech engine crashed; it was restarted.")
+            self._on_problem("render-crash", _("The speech engine crashed; it was restarted."))
             return None
         except (OSError, RuntimeError) as exc:
-            self._on_problem("render-start", f"Speech is off: {exc}. {backend.missing_hint()}.")
+            message = _("Speech is off: {error}. {hint}.").format(
+                error=exc, hint=backend.missing_hint()
+            )
+            self._on_problem("render-start", message)
             return None
         self._worker, self._worker_config = worker, config
         return worker
@@ -497,7 +501,7 @@ class LiveSpeaker:
         try:
             worker = WorkerProcess("say", config.for_worker(backend))
         except OSError as exc:
-            self._failed("live", f"Live speech could not start: {exc}.")
+            self._failed("live", _("Live speech could not start: {error}.").format(error=exc))
             return
         with self._lock:
             if self._closed or config != self._config:
@@ -514,10 +518,11 @@ class LiveSpeaker:
             if worker.killed:
                 return  # ended on purpose (new settings, closing)
             if isinstance(exc, EngineFailed):
-                self._failed("live", f"Live speech is off: {exc}. {backend.missing_hint()}.")
+                message = _("Live speech is off: {error}. {hint}.")
+                self._failed("live", message.format(error=exc, hint=backend.missing_hint()))
             else:
                 self._failed(
-                    "live-crash", "The live speech process stopped; it is being restarted."
+                    "live-crash", _("The live speech process stopped; it is being restarted.")
                 )
             return
         with self._lock:
@@ -541,7 +546,7 @@ class LiveSpeaker:
             if not spare.killed:
                 self._failures += 1
                 self._on_problem(
-                    "live-crash", "The live speech process stopped; it is being restarted."
+                    "live-crash", _("The live speech process stopped; it is being restarted.")
                 )
         still = []
         for worker in self._speaking:
