@@ -280,7 +280,8 @@ def workout_lines(w: Workout) -> list[str]:
     reps = ngettext("{n} rep", "{n} reps", w.total_reps).format(n=w.total_reps)
     lines = [
         f"{started:%Y-%m-%d} {format_weekday(started)} {started:%H:%M}  "
-        f"{printable(w.protocol_name)}  {printable(status_text(w.status))}{duration}  {sets}, {reps}"
+        f"{printable(w.protocol_name)}  {printable(status_text(w.status))}{duration}  "
+        f"{sets}, {reps}"
     ]
     for s in w.sets:
         side = f" ({printable(side_text(s.side))})" if s.side else ""
