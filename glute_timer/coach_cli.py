@@ -30,9 +30,10 @@ from glute_timer.core.coach import NextSession, load_steps, next_session, peek_h
 from glute_timer.core.exercises import exercise_name
 from glute_timer.core.history_model import HistoryError
 from glute_timer.core.history_store import HistoryStore, open_history_for_reading
+from glute_timer.core.i18n import _, format_number, load_text, ngettext, pgettext, weekday_short
 from glute_timer.core.library import resolve_protocol
 from glute_timer.core.progress import RECENT_DAYS, progress
-from glute_timer.core.protocol import Protocol, ProtocolError, format_number
+from glute_timer.core.protocol import Protocol, ProtocolError
 from glute_timer.core.settings import SettingsError
 from glute_timer.core.text import json_line, printable
 
@@ -159,7 +160,11 @@ def coached(
         store = peek_history(context.paths.history_db)
         return next_session(store, protocol_id, protocol, load_steps(context.settings), today)
     except Exception as exc:  # the coach never stops a workout from starting
-        _warn(f"the coach could not read the history ({exc}): running as written")
+        _warn(
+            _("the coach could not read the history ({error}): running as written").format(
+                error=exc
+            )
+        )
         return None
 
 
@@ -170,7 +175,9 @@ def coach_line(coming: NextSession) -> str:
         for block in coming.advice.blocks
         if block.rule != "as-written"
     ]
-    return "Coach: " + "; ".join(parts) + " (--as-written runs the file as written)"
+    return _("Coach: {advice} (--as-written runs the file as written)").format(
+        advice="; ".join(parts)
+    )
 
 
 # ------------------------------------------------------------------ next
@@ -184,7 +191,11 @@ def cmd_next(args: argparse.Namespace, context: AppContext) -> int:
     try:
         coming = next_session(store, protocol_id, protocol, load_steps(context.settings))
     except (HistoryError, OSError) as exc:
-        _err(f"The history file {store.path} could not be read: {exc}")
+        _err(
+            _("The history file {path} could not be read: {error}").format(
+                path=store.path, error=exc
+            )
+        )
         return EXIT_ERROR
     if store.skipped:
         _warn(store.skipped)
@@ -199,30 +210,45 @@ def cmd_next(args: argparse.Namespace, context: AppContext) -> int:
 def _when(day: date, today: date) -> str:
     ahead = (day - today).days
     if ahead <= 0:
-        return f"today, {day.isoformat()}"
+        return _("today, {day}").format(day=day.isoformat())
     if ahead == 1:
-        return f"tomorrow, {day:%a} {day.isoformat()}"
-    return f"{day:%a} {day.isoformat()} (in {ahead} days)"
+        return _("tomorrow, {weekday} {day}").format(
+            weekday=weekday_short(day), day=day.isoformat()
+        )
+    return ngettext("{weekday} {day} (in {n} day)", "{weekday} {day} (in {n} days)", ahead).format(
+        weekday=weekday_short(day), day=day.isoformat(), n=ahead
+    )
 
 
 def next_lines(coming: NextSession) -> list[str]:
     """``next``'s readable text."""
     protocol = coming.protocol
-    head = f"{protocol.name} ({coming.protocol_id}): next session {_when(coming.due, coming.today)}"
+    head = _("{name} ({id}): next session {when}").format(
+        name=protocol.name, id=coming.protocol_id, when=_when(coming.due, coming.today)
+    )
     if coming.progress_text():
         head += f", {coming.progress_text()}"
     lines = [head]
     for block in coming.advice.blocks:
         written = protocol.blocks[block.block - 1]
-        reps = "" if written.is_single_hold else f" × {written.reps_text}, to {block.target}"
-        hold = f", hold {format_number(block.hold)} s" if block.hold else ""
-        side = ", each side" if block.per_side else ""
+        reps = ""
+        if not written.is_single_hold:
+            reps = " × " + _("{reps}, to {target}").format(
+                reps=written.reps_text, target=block.target
+            )
+        hold = ""
+        if block.hold:
+            hold = ", " + _("hold {seconds} s").format(seconds=format_number(block.hold))
+        side = ", " + _("each side") if block.per_side else ""
         lines.append(
             f"  {block.block}. {exercise_name(block.exercise)}: {written.sets}{reps}{side}, "
-            f"{block.load.text}{hold}"
+            f"{load_text(block.load.text)}{hold}"
         )
         if block.last_time is not None and block.last_day is not None:
-            lines.append(f"     last time ({block.last_day.isoformat()}): {block.last_time}")
+            last = _("last time ({day}): {sets}").format(
+                day=block.last_day.isoformat(), sets=block.last_time
+            )
+            lines.append(f"     {last}")
         lines.append(f"     {block.reason}")
     return lines
 
@@ -241,7 +267,9 @@ def cmd_calendar(args: argparse.Namespace, context: AppContext) -> int:
     coming = next_session(store, protocol_id, protocol, load_steps(context.settings), today)
     if not coming.planned_days():
         _warn(
-            f"{protocol_id} has no fixed days ({protocol.schedule}): the calendar has no sessions"
+            _("{id} has no fixed days ({schedule}): the calendar has no sessions").format(
+                id=protocol_id, schedule=protocol.schedule
+            )
         )
     data = calendar_bytes(coming, session_time(context.settings.remind_at))
     sys.stdout.flush()
@@ -289,29 +317,30 @@ def cmd_remind(args: argparse.Namespace, context: AppContext) -> int:
     except HistoryError:
         return EXIT_ERROR
     if not coming:
-        print("Nothing is due today.", file=sys.stderr)
+        print(_("Nothing is due today."), file=sys.stderr)
         return 0
-    from glute_timer.desktop_notify import NoNotificationService, Notifier
+    from glute_timer.desktop_notify import START_ACTION, NoNotificationService, Notifier
 
     try:
         notifier = Notifier()
     except NoNotificationService as exc:
         for item in coming:
             print(printable(item.headline()))
-        _warn(f"no notification shown: {exc}")
+        _warn(_("no notification shown: {error}").format(error=exc))
         return 0
     pending: dict[int, str] = {}
     try:
         for item in coming:
             lead = item.advice.lead
             body = (lead.reason[:1].upper() + lead.reason[1:] + ". ") if lead else ""
-            body += "Start opens the workout."
-            pending[notifier.notify(item.headline(), body)] = item.protocol_id
+            body += _("Start opens the workout.")
+            start = ((START_ACTION, pgettext("notification", "Start")),)
+            pending[notifier.notify(item.headline(), body, start)] = item.protocol_id
             print(printable(item.headline()), flush=True)
     except NoNotificationService as exc:
         for item in coming[len(pending) :]:
             print(printable(item.headline()))
-        _warn(f"no notification shown: {exc}")
+        _warn(_("no notification shown: {error}").format(error=exc))
         notifier.close()
         return 0
     _wait_for_start(args, notifier, pending)
@@ -364,18 +393,18 @@ def _switch_reminders(args: argparse.Namespace, context: AppContext) -> int:
             removed = remove(config=config, systemctl=systemctl)
             context.save_settings(context.settings._replace(remind_at=None))
             for path in removed:
-                print(f"Removed {path}")
-            print("Reminders on training days are off.")
+                print(_("Removed {path}").format(path=path))
+            print(_("Reminders on training days are off."))
             return 0
         done = install(
             args.install, config=config, command=self_command(basedir), systemctl=systemctl
         )
         context.save_settings(context.settings._replace(remind_at=args.install))
     except OSError as exc:
-        _err(f"the reminder could not be changed: {exc}")
+        _err(_("the reminder could not be changed: {error}").format(error=exc))
         return EXIT_ERROR
-    kind = "a systemd user timer" if done.method == "systemd" else "an autostart entry"
-    print(f"Reminders on training days at {args.install}: {kind}")
+    kind = _("a systemd user timer") if done.method == "systemd" else _("an autostart entry")
+    print(_("Reminders on training days at {time}: {how}").format(time=args.install, how=kind))
     for path in done.files:
         print(f"  {path}")
     if done.problem:

@@ -34,10 +34,19 @@ from glute_timer.core.history_model import (
 )
 from glute_timer.core.history_schema import EFFORT_SINCE
 from glute_timer.core.history_store import HistoryStore
+from glute_timer.core.i18n import _, load_text, localise_numbers
+from glute_timer.core.i18n import format_number as local_number
 from glute_timer.core.plan import WorkoutTooBig, check_workout_size
 from glute_timer.core.progress import MAX_GAP, ProtocolProgress
-from glute_timer.core.progression import Advice, LoadSteps, PastSession, PastSet, advise
-from glute_timer.core.protocol import Load, Protocol, ProtocolError, format_number, parse_protocol
+from glute_timer.core.progression import (
+    Advice,
+    LoadSteps,
+    PastSession,
+    PastSet,
+    advise,
+    in_sentence,
+)
+from glute_timer.core.protocol import Load, Protocol, ProtocolError, parse_protocol
 from glute_timer.core.session import SetRecord
 from glute_timer.core.settings import Settings
 
@@ -259,7 +268,9 @@ class NextSession:
     def progress_text(self) -> str:
         """ "session 4 of 7", or "" without a programme."""
         total, number = self.program_total, self.session_number
-        return "" if total is None or number is None else f"session {number} of {total}"
+        if total is None or number is None:
+            return ""
+        return _("session {number} of {total}").format(number=number, total=total)
 
     def what_to_do(self) -> str:
         """The lead block's suggestion in a few words: "42.5 kg", "single-leg glute bridge",
@@ -269,16 +280,24 @@ class NextSession:
             return ""
         written = self.protocol.blocks[lead.block - 1]
         if lead.exercise != written.exercise:
-            name = exercise_name(lead.exercise).lower()
-            return name if lead.load.is_bodyweight else f"{name} at {lead.load.text}"
+            name = in_sentence(exercise_name(lead.exercise))
+            if lead.load.is_bodyweight:
+                return name
+            return _("{exercise} at {load}").format(
+                exercise=name, load=localise_numbers(lead.load.text)
+            )
         if lead.load.amount is None and lead.hold != written.tempo.hold:
-            return f"a {format_number(lead.hold)} s hold"
-        return lead.load.text
+            return _("a {seconds} s hold").format(seconds=local_number(lead.hold))
+        return load_text(lead.load.text)
 
     def headline(self) -> str:
         """ "Hip thrust strength is due today: session 4 of 7, 42.5 kg" (the reminder)."""
         details = ", ".join(part for part in (self.progress_text(), self.what_to_do()) if part)
-        return f"{self.protocol.name} is due today" + (f": {details}" if details else "")
+        if details:
+            return _("{name} is due today: {details}").format(
+                name=self.protocol.name, details=details
+            )
+        return _("{name} is due today").format(name=self.protocol.name)
 
     def to_json(self) -> dict[str, Any]:
         """What ``glute-timer next --json`` prints."""

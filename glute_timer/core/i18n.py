@@ -472,3 +472,11 @@ def status_text(status: str) -> str:
         "in-progress": pgettext("status", "in-progress"),
     }
     return words.get(status, status)
+
+
+def load_text(text: str) -> str:
+    """A load as shown and said: "bodyweight" in the language, numbers its way
+    ("42,5 kg"); a load in the user's own words stays as written but for its numbers."""
+    if text == "bodyweight":
+        return pgettext("load", "bodyweight")
+    return localise_numbers(text)

@@ -32,7 +32,9 @@ from datetime import date
 from typing import Any, Final
 
 from glute_timer.core.exercises import Exercise, exercise_library, exercise_name, find_exercise
-from glute_timer.core.protocol import MAX_HOLD, Block, Load, Protocol, format_number
+from glute_timer.core.i18n import _, current, localise_numbers
+from glute_timer.core.i18n import format_number as local_number
+from glute_timer.core.protocol import MAX_HOLD, Block, Load, Protocol
 
 HARD: Final = 3
 """The effort rating that holds an increase back (1 easy, 2 right, 3 hard)."""
@@ -253,18 +255,34 @@ def _judge(session: PastSession, number: int) -> _Judgement | None:
 
 def _last_time(ran: _Ran, sets: Sequence[PastSet]) -> str:
     """``15 · 15 · 15 at 40 kg``; a planned set that was not done shows as ``–``."""
-    done = [f"{format_number(s.hold_s)} s" if ran.single_hold else str(s.reps_done) for s in sets]
+    done = [f"{local_number(s.hold_s)} s" if ran.single_hold else str(s.reps_done) for s in sets]
     done += ["–"] * max(0, ran.expected - len(sets))
     loads = {s.load for s in sets}
     if len(loads) == 1:
         load = Load(sets[0].load)
-        tail = "" if load.is_bodyweight else f" at {load.text}"
-        return " · ".join(done) + tail
+        if load.is_bodyweight:
+            return " · ".join(done)
+        return _at(" · ".join(done), load.text)
     parts = [
-        f"{text} at {s.load}" if not Load(s.load).is_bodyweight else text
+        _at(text, s.load) if not Load(s.load).is_bodyweight else text
         for text, s in zip(done, sets, strict=False)
     ]
     return " · ".join(parts + done[len(sets) :])
+
+
+def _at(done: str, load: str) -> str:
+    """ "15 · 15 at 40 kg" ("15 · 15 mit 40 kg")."""
+    return _("{done} at {load}").format(done=done, load=localise_numbers(load))
+
+
+def _load(load: Load) -> str:
+    return localise_numbers(load.text)
+
+
+def in_sentence(name: str) -> str:
+    """An exercise's name inside a sentence: lower case, except in German, where nouns
+    keep their capital."""
+    return name if current() == "de" else name.lower()
 
 
 def _chain(start: str) -> list[str]:
@@ -319,11 +337,11 @@ def _advise_block(
             if len(judged) == 2:
                 break
     if not judged:
-        return as_written(number, written, "no history yet: as written")
+        return as_written(number, written, _("no history yet: as written"))
     session, last = judged[0]
     ran = last.ran
     if ran.exercise not in _chain(written.exercise) or ran.single_hold != written.is_single_hold:
-        return as_written(number, written, "the protocol changed since last time: as written")
+        return as_written(number, written, _("the protocol changed since last time: as written"))
     previous = None
     if len(judged) > 1 and judged[1][1].ran.exercise == ran.exercise:
         previous = judged[1][1]
@@ -349,48 +367,56 @@ def _advise_block(
         )
 
     top = ran.reps_max
-    done = (
-        f"you held the full {format_number(ran.hold)} s"
-        if ran.single_hold
-        else f"every set reached {top}"
-    )
+    if ran.single_hold:
+        done = _("you held the full {hold} s").format(hold=local_number(ran.hold))
+    else:
+        done = _("every set reached {top}").format(top=top)
     if last.below_bottom and previous is not None and previous.below_bottom:
-        bottom = f"below {ran.reps_min} in the last two sessions"
+        bottom = _("below {reps} in the last two sessions").format(reps=ran.reps_min)
         if ran.loaded:
             lighter = decreased(ran.load, steps.step(ran.load.unit))
             if lighter == ran.load:
-                return advice("same", f"{bottom}; {ran.load.text} is the lightest step: stay there")
-            return advice(
-                "decrease", f"{bottom}: try {lighter.text} (about 10 % less)", load=lighter
-            )
+                reason = _("{why}; {load} is the lightest step: stay there")
+                return advice("same", reason.format(why=bottom, load=_load(ran.load)))
+            reason = _("{why}: try {load} (about 10 % less)")
+            return advice("decrease", reason.format(why=bottom, load=_load(lighter)), load=lighter)
         if ran.hold > written.tempo.hold + _EPSILON:
             hold = max(written.tempo.hold, ran.hold - 1.0)
-            return advice("step-back", f"{bottom}: hold {format_number(hold)} s", hold=hold)
+            reason = _("{why}: hold {hold} s").format(why=bottom, hold=local_number(hold))
+            return advice("step-back", reason, hold=hold)
         if ran.exercise != written.exercise or ran.load != written.load:
             return advice(
                 "step-back",
-                f"{bottom}: back to {exercise_name(written.exercise).lower()}",
+                _("{why}: back to {exercise}").format(
+                    why=bottom, exercise=in_sentence(exercise_name(written.exercise))
+                ),
                 exercise=written.exercise,
                 load=written.load,
                 per_side=written.per_side,
             )
-        return advice("same", f"{bottom}: the same again, aim for {ran.reps_min} or more")
+        reason = _("{why}: the same again, aim for {reps} or more")
+        return advice("same", reason.format(why=bottom, reps=ran.reps_min))
     if not last.top:
         aim = written.reps_max
         if ran.loaded:
-            return advice(
-                "same", f"not every set reached {top}: stay at {ran.load.text}", target=aim
-            )
-        return advice("same", f"not every set reached {top}: the same again", target=aim)
+            reason = _("not every set reached {top}: stay at {load}")
+            return advice("same", reason.format(top=top, load=_load(ran.load)), target=aim)
+        reason = _("not every set reached {top}: the same again")
+        return advice("same", reason.format(top=top), target=aim)
     if last.hard_set is not None:
-        stay = f"stay at {ran.load.text}" if ran.loaded else "the same again"
-        return advice("hard", f"{done}, but you rated set {last.hard_set} hard: {stay}")
+        if ran.loaded:
+            reason = _("{done}, but you rated set {set} hard: stay at {load}")
+        else:
+            reason = _("{done}, but you rated set {set} hard: the same again")
+        reason = reason.format(done=done, set=last.hard_set, load=_load(ran.load))
+        return advice("hard", reason)
     if ran.loaded:
         assert last.lightest is not None and ran.load.unit is not None
         heavier = ran.load.with_amount(
             round(last.lightest + steps.step(ran.load.unit), 6), ran.load.unit
         )
-        return advice("increase", f"{done}: try {heavier.text}", load=heavier)
+        reason = _("{done}: try {load}").format(done=done, load=_load(heavier))
+        return advice("increase", reason, load=heavier)
     twice = (
         previous is not None
         and previous.top
@@ -399,13 +425,15 @@ def _advise_block(
     )
     following = _next_step(ran, steps)
     if not twice:
-        then = ", then the next step" if following is not None else ""
-        return advice("repeat", f"{done}: once more{then}")
+        if following is not None:
+            return advice("repeat", _("{done}: once more, then the next step").format(done=done))
+        return advice("repeat", _("{done}: once more").format(done=done))
     if following is None:
-        name = exercise_name(ran.exercise).lower()
-        return advice("repeat", f"{done} twice running; no next step after {name}: the same")
+        name = in_sentence(exercise_name(ran.exercise))
+        reason = _("{done} twice running; no next step after {exercise}: the same")
+        return advice("repeat", reason.format(done=done, exercise=name))
     rule, changes, what = following
-    return advice(rule, f"{done} twice running: {what}", **changes)
+    return advice(rule, _("{done} twice running: {what}").format(done=done, what=what), **changes)
 
 
 def _next_step(ran: _Ran, steps: LoadSteps) -> tuple[str, dict[str, Any], str] | None:
@@ -414,20 +442,30 @@ def _next_step(ran: _Ran, steps: LoadSteps) -> tuple[str, dict[str, Any], str] |
     if exercise is not None and exercise.next is not None:
         harder = exercise_library()[exercise.next]
         changes: dict[str, Any] = {"exercise": harder.id, "per_side": harder.unilateral}
-        what = f"try {harder.name.lower()}"
         first = _first_load(harder, steps.units)
+        what = _("try {exercise}").format(exercise=in_sentence(harder.name))
         if first is not None:
             changes["load"] = first
-            what += f" at {first.text}"
+            what = _("try {exercise} at {load}").format(
+                exercise=in_sentence(harder.name), load=_load(first)
+            )
         return "next-step", changes, what
     if exercise is not None and exercise.loaded:
         first = _first_load(exercise, steps.units)
         if first is not None:
-            return "next-step", {"load": first}, f"add weight: try {first.text}"
+            return (
+                "next-step",
+                {"load": first},
+                _("add weight: try {load}").format(load=_load(first)),
+            )
     more = exercise.next_hold if exercise is not None else (1.0 if ran.single_hold else 0.0)
     if more > 0 and ran.hold + more <= MAX_HOLD:
         hold = round(ran.hold + more, 3)
-        return "longer-hold", {"hold": hold}, f"hold {format_number(hold)} s"
+        return (
+            "longer-hold",
+            {"hold": hold},
+            _("hold {seconds} s").format(seconds=local_number(hold)),
+        )
     return None
 
 
