@@ -20,18 +20,23 @@ from shiboken6 import isValid
 
 from glute_timer.core.coach import NextSession, load_steps, next_session, peek_history
 from glute_timer.core.exercises import exercise_name
+from glute_timer.core.i18n import short_date
 from glute_timer.core.protocol import Protocol
 from glute_timer.core.settings import Settings
+from glute_timer.gui.i18n import tr
 from glute_timer.gui.widgets import make_label
 from glute_timer.gui.workers import Worker
 
 log = logging.getLogger(__name__)
 
 MAX_BLOCKS_SHOWN = 3
-FIRST_TIME = (
-    "First time: the protocol as written. From your next session on, the coach suggests "
-    "each block's load from how this one went."
-)
+
+
+def first_time() -> str:
+    return tr(
+        "First time: the protocol as written. From your next session on, the coach suggests "
+        "each block's load from how this one went."
+    )
 
 
 def sentence(text: str) -> str:
@@ -39,8 +44,8 @@ def sentence(text: str) -> str:
 
 
 def short_day(day: date) -> str:
-    """ "Thu 3 Dec"."""
-    return f"{day:%a} {day.day} {day:%b}"
+    """ "Thu 3 Dec" ("Do. 3. Dez.")."""
+    return short_date(day, f"%a {day.day} %b")
 
 
 def due_text(coming: NextSession) -> str:
@@ -49,11 +54,11 @@ def due_text(coming: NextSession) -> str:
     if coming.progress.max_gap is not None:
         ahead = (coming.due - coming.today).days
         if ahead <= 0:
-            parts.append("due today")
+            parts.append(tr("due today"))
         elif coming.progress.due == "done":
-            parts.append(f"done today · next {short_day(coming.due)}")
+            parts.append(tr("done today · next {day}").format(day=short_day(coming.due)))
         else:
-            parts.append(f"rest day · next {short_day(coming.due)}")
+            parts.append(tr("rest day · next {day}").format(day=short_day(coming.due)))
     return sentence(" · ".join(parts))
 
 
@@ -69,7 +74,7 @@ class CoachPanel(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Coach")
+        self.setAccessibleName(tr("Coach"))
         self._history_db = history_db
         self._settings = settings or Settings
         self._worker: Worker | None = None
@@ -85,25 +90,25 @@ class CoachPanel(QWidget):
         layout.setSpacing(4)
         head = QHBoxLayout()
         head.setSpacing(10)
-        self.title = make_label("Coach", "sectionTitle")
+        self.title = make_label(tr("Coach"), "sectionTitle")
         self.title.setStyleSheet("margin-top: 0px;")
         self.due_label = make_label("", "muted", wrap=True)
-        self.due_label.setAccessibleName("Programme and due day")
+        self.due_label.setAccessibleName(tr("Programme and due day"))
         self.due_label.setStyleSheet("font-size: 15px;")
-        self.switch_button = QPushButton("Use as written")
-        self.switch_button.setAccessibleName("Use the protocol as written")
-        self.switch_button.setToolTip("Run the protocol exactly as its file says")
+        self.switch_button = QPushButton(tr("Use as written"))
+        self.switch_button.setAccessibleName(tr("Use the protocol as written"))
+        self.switch_button.setToolTip(tr("Run the protocol exactly as its file says"))
         self.switch_button.clicked.connect(self.toggle)
         head.addWidget(self.title)
         head.addWidget(self.due_label, 1)
         head.addWidget(self.switch_button)
         layout.addLayout(head)
         self.last_label = make_label("", None, wrap=True)
-        self.last_label.setAccessibleName("Last time")
+        self.last_label.setAccessibleName(tr("Last time"))
         self.last_label.setStyleSheet("font-size: 16px;")
         self.last_label.setTextFormat(Qt.TextFormat.PlainText)
         self.advice_label = make_label("", None, wrap=True)
-        self.advice_label.setAccessibleName("Suggestion")
+        self.advice_label.setAccessibleName(tr("Suggestion"))
         self.advice_label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.last_label)
         layout.addWidget(self.advice_label)
@@ -176,7 +181,9 @@ class CoachPanel(QWidget):
         log.info("the coach could not read the history: %s", error)
         self.coming = None
         self.last_label.setText("")
-        self.advice_label.setText(f"The coach cannot read the history: {error}")
+        self.advice_label.setText(
+            tr("The coach cannot read the history: {error}").format(error=error)
+        )
         self.advice_label.setObjectName("muted")
         self._restyle(self.advice_label)
         self.switch_button.hide()
@@ -188,7 +195,7 @@ class CoachPanel(QWidget):
         if coming is None:
             self.due_label.setText("")
             self.last_label.setText("")
-            self.advice_label.setText("Reading your history…" if self._shown else "")
+            self.advice_label.setText(tr("Reading your history…") if self._shown else "")
             self.advice_label.setObjectName("muted")
             self.advice_label.setStyleSheet("font-size: 15px;")
             self._restyle(self.advice_label)
@@ -201,7 +208,7 @@ class CoachPanel(QWidget):
         if not done_before:
             self.last_label.setText("")
             self.last_label.hide()
-            self.advice_label.setText(FIRST_TIME)
+            self.advice_label.setText(first_time())
             self.advice_label.setObjectName("muted")
             self.advice_label.setStyleSheet("font-size: 15px;")
             self._restyle(self.advice_label)
@@ -216,20 +223,22 @@ class CoachPanel(QWidget):
             )
             when = short_day(block.last_day) if block.last_day is not None else ""
             last_lines.append(
-                f"{name}Last time ({when}): {block.last_time}"
+                name + tr("Last time ({day}): {sets}").format(day=when, sets=block.last_time)
                 if when
-                else f"{name}Last time: {block.last_time}"
+                else name + tr("Last time: {sets}").format(sets=block.last_time)
             )
             advice_lines.append(("▲ " if block.is_increase else "● ") + sentence(block.reason))
         if len(done_before) > MAX_BLOCKS_SHOWN:
-            advice_lines.append(f"… and {len(done_before) - MAX_BLOCKS_SHOWN} more blocks")
+            advice_lines.append(
+                tr("… and %n more block(s)", "", len(done_before) - MAX_BLOCKS_SHOWN)
+            )
         self.last_label.setText("\n".join(last_lines))
         self.last_label.show()
         changes = coming.changes
         using = changes and self.use_suggestion
         tail = ""
         if changes:
-            tail = "  (used for this run)" if using else "  (not used: as written)"
+            tail = "  " + (tr("(used for this run)") if using else tr("(not used: as written)"))
         self.advice_label.setText("\n".join(advice_lines) + tail)
         self.advice_label.setObjectName("coachAdvice" if using or not changes else "muted")
         weight = 700 if using or not changes else 400
@@ -237,13 +246,13 @@ class CoachPanel(QWidget):
         self._restyle(self.advice_label)
         self.switch_button.setVisible(changes)
         self.switch_button.setText(
-            "Use as written" if self.use_suggestion else "Use the suggestion"
+            tr("Use as written") if self.use_suggestion else tr("Use the suggestion")
         )
         self.switch_button.setAccessibleName(self.switch_button.text())
         self.switch_button.setToolTip(
-            "Run the protocol exactly as its file says"
+            tr("Run the protocol exactly as its file says")
             if self.use_suggestion
-            else "Run the coach's suggestion"
+            else tr("Run the coach's suggestion")
         )
 
     @staticmethod

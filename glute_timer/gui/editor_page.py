@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from glute_timer.core.display import plural
 from glute_timer.core.exercises import exercise_library, find_exercise
+from glute_timer.core.i18n import format_integer
 from glute_timer.core.plan import Plan, format_clock, workout_size
 from glute_timer.core.protocol import (
     DEFAULT_LEAD_IN,
@@ -40,6 +40,7 @@ from glute_timer.core.protocol import (
     protocol_to_dict,
     read_protocol_table,
 )
+from glute_timer.gui.i18n import tr
 from glute_timer.gui.library_page import SCHEDULE_TEXT, cue_preview_lines
 from glute_timer.gui.planning import BackgroundPlanner, PlanResult
 from glute_timer.gui.timers import single_shot_timer
@@ -118,7 +119,7 @@ def form_values(raw: dict[str, Any]) -> dict[str, Any]:
 def new_protocol_dict(lead_in: float) -> dict[str, Any]:
     return {
         "format": 1,
-        "name": "My protocol",
+        "name": tr("My protocol"),
         "description": "",
         "schedule": "as-needed",
         "lead_in": lead_in,
@@ -180,7 +181,7 @@ class EditorPage(QWidget):
         left = QVBoxLayout()
         left.setSpacing(12)
         header = QHBoxLayout()
-        self.heading = make_label("New protocol", "pageTitle")
+        self.heading = make_label(tr("New protocol"), "pageTitle")
         header.addWidget(self.heading, 1)
         self.status = make_label("", "muted")
         header.addWidget(self.status)
@@ -227,7 +228,7 @@ class EditorPage(QWidget):
         widget.setAccessibleName(label.replace("&", ""))
         error = make_label("", "fieldError", wrap=True)
         error.setVisible(False)
-        error.setAccessibleName(f"{label.replace('&', '')} problem")
+        error.setAccessibleName(tr("{field} problem").format(field=label.replace("&", "")))
         grid.addWidget(text, row * 2, col, Qt.AlignmentFlag.AlignVCenter)
         grid.addWidget(widget, row * 2, col + 1, 1, span)
         grid.addWidget(error, row * 2 + 1, col + 1, 1, span)
@@ -238,14 +239,14 @@ class EditorPage(QWidget):
         spin.setRange(minimum, SPIN_MAX)
         spin.setDecimals(1)
         spin.setSingleStep(1.0)
-        spin.setSuffix(" s")
+        spin.setSuffix(tr(" s"))
         plain_spin(spin)
         spin.valueChanged.connect(self._changed)
         return spin
 
     def _build_top(self) -> QWidget:
         card = Card()
-        card.add(make_label("Protocol", "sectionTitle"))
+        card.add(make_label(tr("Protocol"), "sectionTitle"))
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(2)
@@ -264,40 +265,41 @@ class EditorPage(QWidget):
         self.weeks_spin = QSpinBox()
         plain_spin(self.weeks_spin)
         self.weeks_spin.setRange(0, 999)
-        self.weeks_spin.setSpecialValueText("no fixed length")
-        self.weeks_spin.setSuffix(" weeks")
+        self.weeks_spin.setSpecialValueText(tr("no fixed length"))
+        self.weeks_spin.setSuffix(tr(" weeks"))
         self.weeks_spin.valueChanged.connect(self._changed)
-        self._grid_row(grid, 0, "&Name", self.name_edit, "name", block=False)
-        self._grid_row(grid, 1, "Description", self.description_edit, "description", block=False)
-        self._grid_row(grid, 2, "Schedule", self.schedule_combo, "schedule", block=False)
-        self._grid_row(grid, 3, "Lead-in", self.lead_in_spin, "lead_in", block=False)
-        self._grid_row(grid, 4, "Programme", self.weeks_spin, "program_weeks", block=False)
+        add = self._grid_row
+        add(grid, 0, tr("&Name"), self.name_edit, "name", block=False)
+        add(grid, 1, tr("Description"), self.description_edit, "description", block=False)
+        add(grid, 2, tr("Schedule"), self.schedule_combo, "schedule", block=False)
+        add(grid, 3, tr("Lead-in"), self.lead_in_spin, "lead_in", block=False)
+        add(grid, 4, tr("Programme"), self.weeks_spin, "program_weeks", block=False)
         card.add(grid)
         return card
 
     def _build_blocks(self) -> QWidget:
         card = Card()
-        card.add(make_label("Blocks", "sectionTitle"))
+        card.add(make_label(tr("Blocks"), "sectionTitle"))
         row = QHBoxLayout()
         row.setSpacing(12)
         self.block_list = QListWidget()
-        self.block_list.setAccessibleName("Blocks")
+        self.block_list.setAccessibleName(tr("Blocks"))
         self.block_list.setMaximumHeight(120)
         self.block_list.currentRowChanged.connect(self._block_selected)
         row.addWidget(self.block_list, 1)
         side = QVBoxLayout()
         side.setSpacing(6)
-        self.add_block_button = QPushButton("Add block")
-        self.add_block_button.setAccessibleName("Add a block")
+        self.add_block_button = QPushButton(tr("Add block"))
+        self.add_block_button.setAccessibleName(tr("Add a block"))
         self.add_block_button.clicked.connect(self.add_block)
-        self.remove_block_button = QPushButton("Remove")
-        self.remove_block_button.setAccessibleName("Remove this block")
+        self.remove_block_button = QPushButton(tr("Remove"))
+        self.remove_block_button.setAccessibleName(tr("Remove this block"))
         self.remove_block_button.clicked.connect(self.remove_block)
-        self.up_button = QPushButton("Move up")
-        self.up_button.setAccessibleName("Move the block up")
+        self.up_button = QPushButton(tr("Move up"))
+        self.up_button.setAccessibleName(tr("Move the block up"))
         self.up_button.clicked.connect(lambda: self.move_block(-1))
-        self.down_button = QPushButton("Move down")
-        self.down_button.setAccessibleName("Move the block down")
+        self.down_button = QPushButton(tr("Move down"))
+        self.down_button.setAccessibleName(tr("Move the block down"))
         self.down_button.clicked.connect(lambda: self.move_block(1))
         for button in (
             self.add_block_button,
@@ -321,18 +323,18 @@ class EditorPage(QWidget):
         for exercise in exercise_library().values():
             self.exercise_combo.addItem(exercise.name, exercise.id)
         self.exercise_combo.editTextChanged.connect(self._changed)
-        self.exercise_combo.setToolTip("Pick from the exercise library, or type your own")
+        self.exercise_combo.setToolTip(tr("Pick from the exercise library, or type your own"))
         self.sets_spin = QSpinBox()
         plain_spin(self.sets_spin)
         self.sets_spin.setRange(0, 9999)
         self.sets_spin.valueChanged.connect(self._changed)
         self.reps_edit = QLineEdit()
-        self.reps_edit.setPlaceholderText('12, or a range like "10-15"')
+        self.reps_edit.setPlaceholderText(tr('12, or a range like "10-15"'))
         self.reps_edit.textChanged.connect(self._changed)
         self.target_spin = QSpinBox()
         plain_spin(self.target_spin)
         self.target_spin.setRange(0, 9999)
-        self.target_spin.setSpecialValueText("top of range")
+        self.target_spin.setSpecialValueText(tr("top of range"))
         self.target_spin.valueChanged.connect(self._changed)
         self.lift_spin = self._seconds()
         self.hold_spin = self._seconds()
@@ -340,39 +342,40 @@ class EditorPage(QWidget):
         self.pause_spin = self._seconds()
         self.rest_spin = self._seconds()
         self.rest_after_spin = self._seconds()
-        self.per_side_check = QCheckBox("Each side (left, then right)")
+        self.per_side_check = QCheckBox(tr("Each side (left, then right)"))
         self.per_side_check.toggled.connect(self._changed)
         self.switch_spin = self._seconds()
         self.load_edit = QLineEdit()
-        self.load_edit.setPlaceholderText('bodyweight, or e.g. "40 kg"')
+        self.load_edit.setPlaceholderText(tr('bodyweight, or e.g. "40 kg"'))
         self.load_edit.textChanged.connect(self._changed)
 
-        self._grid_row(grid, 0, "E&xercise", self.exercise_combo, "exercise", block=True, span=3)
-        self._grid_row(grid, 1, "Sets", self.sets_spin, "sets", block=True)
-        self._grid_row(grid, 1, "Reps", self.reps_edit, "reps", block=True, col=2)
-        self._grid_row(grid, 2, "Target", self.target_spin, "target", block=True)
-        self._grid_row(grid, 2, "Load", self.load_edit, "load", block=True, col=2)
-        self._grid_row(grid, 3, "Lift", self.lift_spin, "tempo.lift", block=True)
-        self._grid_row(grid, 3, "Hold", self.hold_spin, "tempo.hold", block=True, col=2)
-        self._grid_row(grid, 4, "Lower", self.lower_spin, "tempo.lower", block=True)
-        self._grid_row(grid, 4, "Pause", self.pause_spin, "tempo.pause", block=True, col=2)
-        self._grid_row(grid, 5, "Rest", self.rest_spin, "rest", block=True)
-        self._grid_row(grid, 5, "Rest after", self.rest_after_spin, "rest_after", block=True, col=2)
-        self._grid_row(grid, 6, "Per side", self.per_side_check, "per_side", block=True)
-        self._grid_row(grid, 6, "Switch", self.switch_spin, "switch", block=True, col=2)
+        add = self._grid_row
+        add(grid, 0, tr("E&xercise"), self.exercise_combo, "exercise", block=True, span=3)
+        add(grid, 1, tr("Sets"), self.sets_spin, "sets", block=True)
+        add(grid, 1, tr("Reps"), self.reps_edit, "reps", block=True, col=2)
+        add(grid, 2, tr("Target"), self.target_spin, "target", block=True)
+        add(grid, 2, tr("Load"), self.load_edit, "load", block=True, col=2)
+        add(grid, 3, tr("Lift"), self.lift_spin, "tempo.lift", block=True)
+        add(grid, 3, tr("Hold"), self.hold_spin, "tempo.hold", block=True, col=2)
+        add(grid, 4, tr("Lower"), self.lower_spin, "tempo.lower", block=True)
+        add(grid, 4, tr("Pause"), self.pause_spin, "tempo.pause", block=True, col=2)
+        add(grid, 5, tr("Rest"), self.rest_spin, "rest", block=True)
+        add(grid, 5, tr("Rest after"), self.rest_after_spin, "rest_after", block=True, col=2)
+        add(grid, 6, tr("Per side"), self.per_side_check, "per_side", block=True)
+        add(grid, 6, tr("Switch"), self.switch_spin, "switch", block=True, col=2)
         card.add(grid)
         return card
 
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.back_button = QPushButton("Back to the Library")
+        self.back_button = QPushButton(tr("Back to the Library"))
         self.back_button.clicked.connect(self.closed)
-        self.export_button = QPushButton("Export…")
-        self.export_button.setAccessibleName("Export this protocol to a file")
+        self.export_button = QPushButton(tr("Export…"))
+        self.export_button.setAccessibleName(tr("Export this protocol to a file"))
         self.export_button.clicked.connect(self._export)
-        self.save_button = QPushButton("Save  (Ctrl+S)")
+        self.save_button = QPushButton(tr("Save  (Ctrl+S)"))
         self.save_button.setObjectName("primary")
-        self.save_button.setAccessibleName("Save protocol")
+        self.save_button.setAccessibleName(tr("Save protocol"))
         self.save_button.clicked.connect(self.save)
         row.addWidget(self.back_button)
         row.addStretch(1)
@@ -384,21 +387,21 @@ class EditorPage(QWidget):
         card = Card()
         card.setMinimumWidth(280)
         card.setMaximumWidth(360)
-        card.add(make_label("Preview", "sectionTitle"))
+        card.add(make_label(tr("Preview"), "sectionTitle"))
         self.total_label = make_label("", None)
         self.total_label.setStyleSheet("font-size: 22px; font-weight: 700;")
-        self.total_label.setAccessibleName("Total duration")
+        self.total_label.setAccessibleName(tr("Total duration"))
         self.summary_label = make_label("", "muted", wrap=True)
         self.problem_label = make_label("", "fieldError", wrap=True)
-        self.problem_label.setAccessibleName("Problems")
+        self.problem_label.setAccessibleName(tr("Problems"))
         self.cue_label = make_label("", None)
         self.cue_label.setStyleSheet("font-family: monospace; font-size: 13px;")
         self.cue_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.cue_label.setAccessibleName("Cue preview")
+        self.cue_label.setAccessibleName(tr("Cue preview"))
         card.add(self.total_label)
         card.add(self.summary_label)
         card.add(self.problem_label)
-        card.add(make_label("Cues", "sectionTitle"))
+        card.add(make_label(tr("Cues"), "sectionTitle"))
         card.add(self.cue_label)
         card.body.addStretch(1)
         return card
@@ -418,7 +421,9 @@ class EditorPage(QWidget):
         except ProtocolError:
             return False
         self.load_dict(form_values(raw), path)
-        self.status.setText(f"This file did not load ({error}): fix it here and save.")
+        self.status.setText(
+            tr("This file did not load ({error}): fix it here and save.").format(error=error)
+        )
         return True
 
     def load_dict(self, data: dict[str, Any], path: Path | None) -> None:
@@ -426,7 +431,7 @@ class EditorPage(QWidget):
         for block in self.data["block"]:
             block["tempo"] = dict(block.get("tempo", {}))
         self.path = path
-        self.heading.setText(f"Edit {path.name}" if path else "New protocol")
+        self.heading.setText(edit_title(path))
         self.setWindowTitle(self.heading.text())
         self._loading = True
         self.name_edit.setText(str(self.data.get("name", "")))
@@ -458,7 +463,7 @@ class EditorPage(QWidget):
 
     def _block_title(self, index: int, block: dict[str, Any]) -> str:
         exercise = find_exercise(str(block.get("exercise", "")))
-        name = exercise.name if exercise else str(block.get("exercise", "")) or "(no exercise)"
+        name = exercise.name if exercise else str(block.get("exercise", "")) or tr("(no exercise)")
         flag = "⚠ " if any(i == index for i, _ in self.problems) else ""
         return f"{flag}{index + 1}.  {name}  ·  {block.get('sets', '?')} × {block.get('reps', '?')}"
 
@@ -532,7 +537,7 @@ class EditorPage(QWidget):
             return
         self._read_form()
         self.dirty = True
-        self.status.setText("Not saved")
+        self.status.setText(tr("Not saved"))
         self.switch_spin.setEnabled(self.per_side_check.isChecked())
         self._validate()
         item = self.block_list.item(self._current_block)
@@ -611,10 +616,12 @@ class EditorPage(QWidget):
             if index is None and (False, key) not in self._rows:
                 elsewhere.append(f"{key}: {reason}")
             elif index is not None and index != self._current_block:
-                elsewhere.append(f"Block {index + 1}: {key}: {reason}")
+                elsewhere.append(
+                    tr("Block {n}: {key}: {reason}").format(n=index + 1, key=key, reason=reason)
+                )
         count = len(self.problems)
         if count:
-            summary = f"{count} problem{'s' if count > 1 else ''} to fix before saving."
+            summary = tr("%n problem(s) to fix before saving.", "", count)
             self.problem_label.setText("\n".join([summary, *elsewhere]))
         else:
             self.problem_label.setText("")
@@ -622,19 +629,18 @@ class EditorPage(QWidget):
 
     def _update_preview(self) -> None:
         if self.protocol is None:
-            self.total_label.setText("Total –")
-            self.summary_label.setText("Fix the problems to see the timing.")
+            self.total_label.setText(tr("Total –"))
+            self.summary_label.setText(tr("Fix the problems to see the timing."))
             self.cue_label.setText("")
             return
         # Counted here; the plan for the cue preview is made off the GUI thread.
         size = workout_size(self.protocol)
-        self.total_label.setText(f"Total {format_clock(size.seconds)}")
+        self.total_label.setText(tr("Total {time}").format(time=format_clock(size.seconds)))
         reps = sum(b.target * b.sets * len(b.sides) for b in self.protocol.blocks)
-        self.summary_label.setText(
-            f"{len(self.protocol.blocks)} block{'s' if len(self.protocol.blocks) > 1 else ''}"
-            f" · {plural(size.sets, 'set')} · {plural(reps, 'rep')} · {plural(size.cues, 'cue')}"
-        )
-        self.cue_label.setText(f"Planning {size.cues:,} cues…")
+        parts = [tr("%n block(s)", "", len(self.protocol.blocks)), tr("%n set(s)", "", size.sets)]
+        parts += [tr("%n rep(s)", "", reps), tr("%n cue(s)", "", size.cues)]
+        self.summary_label.setText(" · ".join(parts))
+        self.cue_label.setText(tr("Planning {n} cues…").format(n=format_integer(size.cues)))
         self.planner.request(self.protocol, self._planned)
 
     def _planned(self, protocol: Protocol, result: PlanResult) -> None:
@@ -643,29 +649,34 @@ class EditorPage(QWidget):
         if isinstance(result, Plan):
             self.cue_label.setText("\n".join(cue_preview_lines(result, 22)))
         else:
-            self.cue_label.setText(f"Could not plan: {result}")
+            self.cue_label.setText(tr("Could not plan: {error}").format(error=result))
 
     # ------------------------------------------------------------ saving
 
     def save(self) -> None:
         if self.protocol is None:
-            self.status.setText("Fix the problems first")
+            self.status.setText(tr("Fix the problems first"))
             return
-        self.status.setText("Saving…")
+        self.status.setText(tr("Saving…"))
         self.save_button.setEnabled(False)
         self.save_requested.emit(self.protocol, self.path)
 
     def save_finished(self, path: Path | None, error: str | None = None) -> None:
         if error is not None:
-            self.status.setText(f"Not saved: {error}")
+            self.status.setText(tr("Not saved: {error}").format(error=error))
         else:
             self.path = path
             self.dirty = False
-            self.heading.setText(f"Edit {path.name}" if path else "New protocol")
-            self.status.setText(f"Saved to {path}" if path else "Saved")
+            self.heading.setText(edit_title(path))
+            self.status.setText(tr("Saved to {path}").format(path=path) if path else tr("Saved"))
             self.saved.emit(path)
         self.save_button.setEnabled(self.protocol is not None)
 
     def _export(self) -> None:
         if self.protocol is not None:
             self.export_requested.emit(self.protocol)
+
+
+def edit_title(path: Path | None) -> str:
+    """The editor's heading: "Edit hips.toml", or "New protocol"."""
+    return tr("Edit {name}").format(name=path.name) if path else tr("New protocol")

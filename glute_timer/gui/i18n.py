@@ -24,8 +24,15 @@ _installed: list[QTranslator] = []  # kept alive: Qt holds them by pointer only
 
 
 def tr(text: str, disambiguation: str = "", n: int = -1) -> str:
-    """``text`` in the window's language (``%n`` filled with ``n`` when given)."""
-    return QCoreApplication.translate("", text, disambiguation or None, n)
+    """``text`` in the window's language (``%n`` filled with ``n`` when given).
+
+    A numerus source is written with English's both forms in one, ``"%n set(s)"``; a
+    translation gives each form of its language, and English itself (the source, which
+    no catalog translates) gets "1 set", "2 sets" here."""
+    translated = QCoreApplication.translate("", text, disambiguation or None, n)
+    if n >= 0 and translated == text.replace("%n", str(n)):
+        return translated.replace("(s)", "" if n == 1 else "s")
+    return translated
 
 
 class PseudoTranslator(QTranslator):

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSizePolicy, QVBoxLayout, 
 from shiboken6 import isValid
 
 from glute_timer.core.coach import SessionPoint, past_sessions, peek_history, session_points
+from glute_timer.core.i18n import format_number, short_date
 from glute_timer.core.progress import MAX_GAP, ProtocolProgress
-from glute_timer.core.protocol import format_number
+from glute_timer.gui.i18n import tr
 from glute_timer.gui.widgets import make_label
 from glute_timer.gui.workers import Worker
 
@@ -98,7 +99,7 @@ class ProgressChart(QWidget):
         self.first_number = 1
         self.setMinimumHeight(190)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setAccessibleName("Programme chart: reps and load per session")
+        self.setAccessibleName(tr("Programme chart: reps and load per session"))
 
     def set_points(self, points: Sequence[SessionPoint], slots: int) -> None:
         self.points = list(points)
@@ -131,7 +132,7 @@ class ProgressChart(QWidget):
             painter.drawText(
                 QRectF(self.rect()),
                 Qt.AlignmentFlag.AlignCenter,
-                "No sessions of this programme yet: the chart fills in as you train.",
+                tr("No sessions of this programme yet: the chart fills in as you train."),
             )
             return
         legend_h = 22.0
@@ -226,7 +227,7 @@ class ProgressChart(QWidget):
             went_up = index < len(self.points) and self.points[index].went_up
             if index < len(self.points):
                 day = self.points[index].day
-                label = f"{number} · {day.day} {day:%b}"
+                label = f"{number} · {short_date(day, f'{day.day} %b')}"
             painter.setPen(muted)
             if went_up:  # ▲ before the day's label, which is green too
                 width = painter.fontMetrics().horizontalAdvance(label)
@@ -280,13 +281,13 @@ class ProgressChart(QWidget):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(faded)
         painter.drawRoundedRect(QRectF(x, y + 4, 14, 12), 2, 2)
-        x = self._legend_text(painter, x + 20, y, "reps, all sets", text)
+        x = self._legend_text(painter, x + 20, y, tr("reps, all sets"), text)
         if loads:
             painter.setPen(QPen(orange, 3))
             painter.drawLine(QPointF(x, y + 10), QPointF(x + 18, y + 10))
-            x = self._legend_text(painter, x + 24, y, f"load ({unit})", text)
+            x = self._legend_text(painter, x + 24, y, tr("load ({unit})").format(unit=unit), text)
         self._triangle(painter, QPointF(x + 7, y + 10), up)
-        self._legend_text(painter, x + 18, y, "went up", text)
+        self._legend_text(painter, x + 18, y, tr("went up"), text)
 
     @staticmethod
     def _legend_text(painter: QPainter, x: float, y: float, label: str, color: QColor) -> float:
@@ -322,14 +323,14 @@ class ProgrammePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         row = QHBoxLayout()
-        row.addWidget(make_label("Programme:", None))
+        row.addWidget(make_label(tr("Programme:"), None))
         self.choice = QComboBox()
-        self.choice.setAccessibleName("Protocol for the programme chart")
+        self.choice.setAccessibleName(tr("Protocol for the programme chart"))
         self.choice.setMinimumWidth(220)
         self.choice.currentIndexChanged.connect(self._chosen)
         row.addWidget(self.choice)
         self.progress_label = make_label("", None)
-        self.progress_label.setAccessibleName("Programme progress")
+        self.progress_label.setAccessibleName(tr("Programme progress"))
         self.progress_label.setStyleSheet("font-size: 15px; font-weight: 700;")
         row.addWidget(self.progress_label)
         row.addStretch(1)
@@ -397,7 +398,10 @@ def progress_text(item: ProtocolProgress) -> str:
     total = item.program_total
     if total is not None:
         done = item.program_done or 0
-        parts.append(f"session {done} of {total} done" if done else f"{total} sessions")
+        if done:
+            parts.append(tr("session {done} of {total} done").format(done=done, total=total))
+        else:
+            parts.append(tr("%n session(s)", "", total))
     if item.max_gap is not None:
         parts.append(item.due_text)
     text = " · ".join(parts)
