@@ -10,7 +10,10 @@ from __future__ import annotations
 import gettext
 import importlib.util
 import io
+import re
+import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from types import ModuleType
 
@@ -131,3 +134,100 @@ def test_merging_keeps_translations_and_marks_the_rest_obsolete() -> None:
         ("{n} set", ["", ""], False),
         ("Gone", ["Weg"], True),
     ]
+
+
+# ---------------------------------------------------------------- the window's (Qt)
+
+TS_PLACEHOLDER = re.compile(r"\{[^{}]*\}|%n|&(?=\w)")
+
+
+def ts_messages(path: Path) -> list[ET.Element]:
+    return list(ET.parse(path).getroot().iter("message"))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_windows_catalog_is_complete_with_the_sources_placeholders(language: str) -> None:
+    problems = []
+    for message in ts_messages(tool.ts_path(language)):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        assert translation is not None
+        kind = translation.get("type")
+        if kind in ("unfinished", "obsolete", "vanished"):
+            problems.append(f"{source!r}: {kind}")
+            continue
+        forms = [f.text or "" for f in translation.iter("numerusform")]
+        if message.get("numerus") == "yes":
+            if len(forms) != 2 or not all(forms):
+                problems.append(f"{source!r}: needs 2 plural forms")
+        else:
+            forms = [translation.text or ""]
+            if not forms[0]:
+                problems.append(f"{source!r}: empty")
+        wanted = sorted(set(TS_PLACEHOLDER.findall(source)) - {"&"})
+        for form in forms:
+            if sorted(set(TS_PLACEHOLDER.findall(form)) - {"&"}) != wanted:
+                problems.append(f"{source!r}: {form!r} has other placeholders")
+            if ("&" in TS_PLACEHOLDER.findall(source)) != ("&" in TS_PLACEHOLDER.findall(form)):
+                problems.append(f"{source!r}: {form!r}: a mnemonic (&) differs")
+    assert problems == []
+
+
+def _lupdate_sources(tmp_path: Path) -> set[str]:
+    lupdate = tool._qt_tool("pyside6-lupdate")
+    target = tmp_path / "now.ts"
+    subprocess.run(
+        [lupdate, *tool.gui_sources(), "-no-obsolete", "-locations", "none", "-ts", str(target)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    return {m.findtext("source") or "" for m in ts_messages(target)}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_windows_catalog_holds_every_text_of_the_source_and_no_other(
+    language: str, tmp_path: Path
+) -> None:
+    shipped = {m.findtext("source") or "" for m in ts_messages(tool.ts_path(language))}
+    now = _lupdate_sources(tmp_path)
+    assert sorted(now - shipped) == [], "run: tools/translations.py qt, then translate"
+    assert sorted(shipped - now) == [], "obsolete: run tools/translations.py qt"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_windows_compiled_catalog_is_up_to_date(language: str, tmp_path: Path) -> None:
+    target = tmp_path / f"{language}.qm"
+    subprocess.run(
+        [
+            tool._qt_tool("pyside6-lrelease"),
+            "-silent",
+            str(tool.ts_path(language)),
+            "-qm",
+            str(target),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    assert tool.qm_path(language).read_bytes() == target.read_bytes(), (
+        "run: tools/translations.py qt --release"
+    )
+
+
+def test_no_f_string_or_variable_inside_tr() -> None:
+    import ast
+
+    problems = []
+    for path in (ROOT / "glute_timer" / "gui").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "tr"
+                and node.args
+                and not (
+                    isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)
+                )
+            ):
+                problems.append(f"{path.name}:{node.lineno}")
+    assert problems == []
