@@ -113,7 +113,9 @@ def pseudo_text(text: str) -> str:
     ]
     visible = len(_PLACEHOLDER.sub("", text))
     pad = max(1, math.ceil(visible * 0.4) - 2)
-    return "[" + "".join(out) + " " + "~" * pad + "]"
+    # In words of five, so a long text still wraps where the real one would.
+    tail = " ".join("~" * min(5, pad - start) for start in range(0, pad, 6))
+    return "[" + "".join(out) + " " + tail + "]"
 
 
 class _Pseudo(_gettext.NullTranslations):

@@ -318,6 +318,10 @@ class EditorPage(QWidget):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         self.exercise_combo = QComboBox()
+        self.exercise_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.exercise_combo.setMinimumContentsLength(18)  # long names shorten, not the form
         self.exercise_combo.setEditable(True)
         self.exercise_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for exercise in exercise_library().values():
@@ -361,8 +365,9 @@ class EditorPage(QWidget):
         add(grid, 4, tr("Pause"), self.pause_spin, "tempo.pause", block=True, col=2)
         add(grid, 5, tr("Rest"), self.rest_spin, "rest", block=True)
         add(grid, 5, tr("Rest after"), self.rest_after_spin, "rest_after", block=True, col=2)
-        add(grid, 6, tr("Per side"), self.per_side_check, "per_side", block=True)
-        add(grid, 6, tr("Switch"), self.switch_spin, "switch", block=True, col=2)
+        # The check box's text is long in some languages: it has the row to itself.
+        add(grid, 6, tr("Per side"), self.per_side_check, "per_side", block=True, span=3)
+        add(grid, 7, tr("Switch"), self.switch_spin, "switch", block=True)
         card.add(grid)
         return card
 
@@ -395,6 +400,7 @@ class EditorPage(QWidget):
         self.problem_label = make_label("", "fieldError", wrap=True)
         self.problem_label.setAccessibleName(tr("Problems"))
         self.cue_label = make_label("", None)
+        self.cue_label.setWordWrap(True)  # a long cue (or language) wraps inside the card
         self.cue_label.setStyleSheet("font-family: monospace; font-size: 13px;")
         self.cue_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.cue_label.setAccessibleName(tr("Cue preview"))
