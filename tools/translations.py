@@ -15,9 +15,10 @@ The core's texts are found by reading the source (``ast``), not by running it: t
 ``npgettext("ctx", "...", "...", n)`` under ``glute_timer/`` (not ``glute_timer/gui``,
 whose texts are Qt's), the settings' labels (``Spec(...)`` in ``core/settings.py``,
 context "setting"), the presets' names and descriptions (context "preset") and the
-exercise library's names, instructions and form notes ("exercise", "instruction",
-"form note"). The ``.mo`` files are written here (no GNU gettext needed), byte for byte
-the same for the same ``.po``, so a test can tell a stale one.
+exercise library's names, instructions, form notes and equipment ("exercise",
+"instruction", "form note", "equipment"). The ``.mo`` files are written here (no GNU
+gettext needed), byte for byte the same for the same ``.po``, so a test can tell a stale
+one.
 """
 
 from __future__ import annotations
@@ -286,6 +287,8 @@ def extract_resources(found: dict[tuple[str | None, str], Entry]) -> None:
             _add(found, Entry(text, "instruction"), f"{where}:{exercise['id']}")
         for text in exercise["form_notes"]:
             _add(found, Entry(text, "form note"), f"{where}:{exercise['id']}")
+        for text in exercise["equipment"]:
+            _add(found, Entry(text, "equipment"), f"{where}:{exercise['id']}")
 
 
 def extract() -> tuple[list[Entry], list[str]]:

@@ -817,8 +817,44 @@
         <translation>Um {db} dB leiser stellen</translation>
     </message>
     <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>{page} (Ctrl+{n})</source>
+        <translation>{page} (Strg+{n})</translation>
+    </message>
+    <message>
+        <source>Workout status</source>
+        <translation>Trainingsstatus</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Dismiss the notice</source>
+        <translation>Den Hinweis schließen</translation>
+    </message>
+    <message>
+        <source>The reminder could not be changed: {e}</source>
+        <translation>Die Erinnerung ließ sich nicht ändern: {e}</translation>
+    </message>
+    <message>
+        <source>A workout is running. Stop it and quit?</source>
+        <translation>Ein Training läuft. Beenden und die App schließen?</translation>
+    </message>
+    <message>
+        <source>Stop and quit</source>
+        <translation>Beenden und schließen</translation>
     </message>
     <message>
         <source>Settings status</source>
@@ -899,8 +935,186 @@
         </translation>
     </message>
     <message>
+        <source>No workout running</source>
+        <translation>Kein Training läuft</translation>
+    </message>
+    <message>
+        <source>Pick a protocol in the Library and press Start. Put the laptop on the floor beside your mat: the voice and this screen will take you through every rep.</source>
+        <translation>Wähl in der Bibliothek ein Protokoll und drück auf Start. Stell den Laptop neben deine Matte auf den Boden: Stimme und Bildschirm führen dich durch jede Wiederholung.</translation>
+    </message>
+    <message>
+        <source>Open the Library</source>
+        <translation>Bibliothek öffnen</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>Übung</translation>
+    </message>
+    <message>
+        <source>Time left in the workout</source>
+        <translation>Restzeit des Trainings</translation>
+    </message>
+    <message>
+        <source>Workout progress</source>
+        <translation>Trainingsfortschritt</translation>
+    </message>
+    <message>
+        <source>Change load  (L)</source>
+        <translation>Last ändern  (L)</translation>
+    </message>
+    <message>
+        <source>Up next</source>
+        <translation>Als Nächstes</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>Wdh.</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Satz</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Als Nächstes</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Leertaste</translation>
+    </message>
+    <message>
+        <source>Start, pause or resume</source>
+        <translation>Starten, pausieren oder fortsetzen</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>← or B</source>
+        <translation>← oder B</translation>
+    </message>
+    <message>
+        <source>Back to the start of the rep</source>
+        <translation>Zurück zum Anfang der Wiederholung</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>→ or N</source>
+        <translation>→ oder N</translation>
+    </message>
+    <message>
+        <source>Skip to the next step</source>
+        <translation>Zum nächsten Schritt springen</translation>
+    </message>
+    <message>
+        <source>Finish set</source>
+        <translation>Satz beenden</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>Finish the set with the reps done</source>
+        <translation>Den Satz mit den geschafften Wiederholungen beenden</translation>
+    </message>
+    <message>
+        <source>−15 s</source>
+        <translation>−15 s</translation>
+    </message>
+    <message>
+        <source>Make the rest 15 seconds shorter</source>
+        <translation>Die Pause um 15 Sekunden kürzen</translation>
+    </message>
+    <message>
+        <source>+15 s</source>
+        <translation>+15 s</translation>
+    </message>
+    <message>
+        <source>Make the rest 15 seconds longer</source>
+        <translation>Die Pause um 15 Sekunden verlängern</translation>
+    </message>
+    <message>
         <source>Stop</source>
         <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Stop the workout</source>
+        <translation>Das Training beenden</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>Stumm</translation>
+    </message>
+    <message>
+        <source>Mute the voice and sounds</source>
+        <translation>Stimme und Töne stumm schalten</translation>
+    </message>
+    <message>
+        <source>Fullscreen</source>
+        <translation>Vollbild</translation>
+    </message>
+    <message>
+        <source>Fullscreen on or off</source>
+        <translation>Vollbild an oder aus</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>Ton an</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Press Space to start</source>
+        <translation>Leertaste zum Starten</translation>
+    </message>
+    <message>
+        <source>Load: {load}</source>
+        <translation>Last: {load}</translation>
+    </message>
+    <message>
+        <source>range {range}</source>
+        <translation>Bereich {range}</translation>
+    </message>
+    <message>
+        <source>Next: {next}</source>
+        <translation>Danach: {next}</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <comment>side</comment>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <comment>side</comment>
+        <translation>Rechts</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>Beide</translation>
     </message>
     <message>
         <source>Paused: the computer was asleep for {gap} s. Press Space to go on.</source>
@@ -934,6 +1148,442 @@
     <message>
         <source>Running: {name}</source>
         <translation>Läuft: {name}</translation>
+    </message>
+    <message>
+        <source>Media controls (MPRIS) are off: {problem}.</source>
+        <translation>Mediensteuerung (MPRIS) ist aus: {problem}.</translation>
+    </message>
+    <message>
+        <source>Phone remote: {error}</source>
+        <translation>Fernbedienung per Telefon: {error}</translation>
+    </message>
+    <message>
+        <source>cannot listen at {address} ({error})</source>
+        <translation>kann auf {address} nicht lauschen ({error})</translation>
+    </message>
+    <message>
+        <source>Phone remote is off: {problem}</source>
+        <translation>Fernbedienung per Telefon ist aus: {problem}</translation>
+    </message>
+    <message>
+        <source>Phone remote on {where}</source>
+        <translation>Fernbedienung per Telefon auf {where}</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Bibliothek</translation>
+    </message>
+    <message>
+        <source>Search protocols and exercises  (Ctrl+F)</source>
+        <translation>Protokolle und Übungen suchen  (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Search protocols</source>
+        <translation>Protokolle suchen</translation>
+    </message>
+    <message>
+        <source>Protocols</source>
+        <translation>Protokolle</translation>
+    </message>
+    <message>
+        <source>Import a protocol file</source>
+        <translation>Eine Protokolldatei importieren</translation>
+    </message>
+    <message>
+        <source>Protocol name</source>
+        <translation>Name des Protokolls</translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation>Ausrüstung</translation>
+    </message>
+    <message>
+        <source>Load error</source>
+        <translation>Ladefehler</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen …</translation>
+    </message>
+    <message>
+        <source>How it moves</source>
+        <translation>So geht die Bewegung</translation>
+    </message>
+    <message>
+        <source>Exercise instructions and form notes</source>
+        <translation>Anleitung und Hinweise zur Ausführung</translation>
+    </message>
+    <message>
+        <source> s hold</source>
+        <translation> s halten</translation>
+    </message>
+    <message>
+        <source>Hold seconds for this run</source>
+        <translation>Haltesekunden für diesen Durchgang</translation>
+    </message>
+    <message>
+        <source>Hold at the top of each rep, for this run (Up/Down to change)</source>
+        <translation>Halten oben bei jeder Wiederholung, für diesen Durchgang (Auf/Ab zum Ändern)</translation>
+    </message>
+    <message>
+        <source> reps</source>
+        <translation> Wdh.</translation>
+    </message>
+    <message>
+        <source>Reps target for this run</source>
+        <translation>Wiederholungsziel für diesen Durchgang</translation>
+    </message>
+    <message>
+        <source>Reps each set runs to, for this run (Up/Down to change)</source>
+        <translation>Wiederholungen, bis zu denen jeder Satz läuft, für diesen Durchgang (Auf/Ab zum Ändern)</translation>
+    </message>
+    <message>
+        <source>Save as new</source>
+        <translation>Als neu speichern</translation>
+    </message>
+    <message>
+        <source>Save these settings as a new protocol</source>
+        <translation>Diese Einstellungen als neues Protokoll speichern</translation>
+    </message>
+    <message>
+        <source>Save this hold and reps target as a protocol of your own</source>
+        <translation>Dieses Halten und dieses Wiederholungsziel als eigenes Protokoll speichern</translation>
+    </message>
+    <message>
+        <source>Start workout  ⏎</source>
+        <translation>Training starten  ⏎</translation>
+    </message>
+    <message>
+        <source>Start workout</source>
+        <translation>Training starten</translation>
+    </message>
+    <message>
+        <source>Start the workout (Enter)</source>
+        <translation>Das Training starten (Eingabe)</translation>
+    </message>
+    <message>
+        <source>PRESETS</source>
+        <translation>VORLAGEN</translation>
+    </message>
+    <message>
+        <source>MY PROTOCOLS</source>
+        <translation>MEINE PROTOKOLLE</translation>
+    </message>
+    <message>
+        <source>COULD NOT LOAD</source>
+        <translation>NICHT GELADEN</translation>
+    </message>
+    <message>
+        <source>Nothing here yet</source>
+        <translation>Hier ist noch nichts</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>Kein Treffer</translation>
+    </message>
+    <message>
+        <source>Try another search, or make a new protocol.</source>
+        <translation>Versuch eine andere Suche oder leg ein neues Protokoll an.</translation>
+    </message>
+    <message>
+        <source>{name} could not be loaded</source>
+        <translation>{name} ließ sich nicht laden</translation>
+    </message>
+    <message>
+        <source>The other protocols are fine. Fix it in the editor (Fix…), in a text editor, or delete it.</source>
+        <translation>Die anderen Protokolle sind in Ordnung. Korrigier es im Editor (Korrigieren …), in einem Texteditor oder lösch es.</translation>
+    </message>
+    <message>
+        <source>Fix…</source>
+        <translation>Korrigieren …</translation>
+    </message>
+    <message>
+        <source>Fix the protocol in the editor</source>
+        <translation>Das Protokoll im Editor korrigieren</translation>
+    </message>
+    <message>
+        <source>No description.</source>
+        <translation>Keine Beschreibung.</translation>
+    </message>
+    <message>
+        <source>Edit a copy</source>
+        <translation>Kopie bearbeiten</translation>
+    </message>
+    <message>
+        <source>(to {target})</source>
+        <translation>(bis {target})</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Too long</source>
+        <translation>Zu lang</translation>
+    </message>
+    <message>
+        <source>Too big for one workout: {why}.</source>
+        <translation>Zu groß für ein Training: {why}.</translation>
+    </message>
+    <message>
+        <source>{n} cues (at most {limit})</source>
+        <translation>{n} Ansagen (höchstens {limit})</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} ({hold} s hold, %n rep(s))</source>
+        <translation>
+            <numerusform>{name} ({hold} s halten, %n Wiederholung)</numerusform>
+            <numerusform>{name} ({hold} s halten, %n Wiederholungen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every other day</source>
+        <translation>Jeden zweiten Tag</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Täglich</translation>
+    </message>
+    <message>
+        <source>Before a run</source>
+        <translation>Vor dem Laufen</translation>
+    </message>
+    <message>
+        <source>As needed</source>
+        <translation>Nach Bedarf</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more cue(s)</source>
+        <translation>
+            <numerusform>… und %n weitere Ansage</numerusform>
+            <numerusform>… und %n weitere Ansagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a weight</source>
+        <translation>ein Gewicht</translation>
+    </message>
+    <message>
+        <source>{time} total</source>
+        <translation>{time} gesamt</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n-week programme</source>
+        <translation>
+            <numerusform>%n-wöchiges Programm</numerusform>
+            <numerusform>%n-wöchiges Programm</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Equipment: {list}</source>
+        <translation>Ausrüstung: {list}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Changed for this run (each block of reps moves by as much).</source>
+        <translation>Für diesen Durchgang geändert (jeder Block mit Wiederholungen ändert sich um genauso viel).</translation>
+    </message>
+    <message>
+        <source>Changed for this run.</source>
+        <translation>Für diesen Durchgang geändert.</translation>
+    </message>
+    <message>
+        <source>Change the hold or the reps for this run (each block of reps moves by as much).</source>
+        <translation>Halten oder Wiederholungen für diesen Durchgang ändern (jeder Block mit Wiederholungen ändert sich um genauso viel).</translation>
+    </message>
+    <message>
+        <source>Change the hold or the reps for this run.</source>
+        <translation>Halten oder Wiederholungen für diesen Durchgang ändern.</translation>
+    </message>
+    <message>
+        <source>Change load</source>
+        <translation>Last ändern</translation>
+    </message>
+    <message>
+        <source>Load amount</source>
+        <translation>Lastmenge</translation>
+    </message>
+    <message>
+        <source>Load unit</source>
+        <translation>Lasteinheit</translation>
+    </message>
+    <message>
+        <source>Bodyweight only</source>
+        <translation>Nur Körpergewicht</translation>
+    </message>
+    <message>
+        <source>The set I just finished used this load too</source>
+        <translation>Der eben beendete Satz hatte auch diese Last</translation>
+    </message>
+    <message>
+        <source>lift {s}</source>
+        <translation>heben {s}</translation>
+    </message>
+    <message>
+        <source>hold {s}</source>
+        <translation>halten {s}</translation>
+    </message>
+    <message>
+        <source>lower {s}</source>
+        <translation>senken {s}</translation>
+    </message>
+    <message>
+        <source>pause {s}</source>
+        <translation>Pause {s}</translation>
+    </message>
+    <message>
+        <source>Lift {s} s</source>
+        <translation>{s} s heben</translation>
+    </message>
+    <message>
+        <source>hold {s} s at the top</source>
+        <translation>oben {s} s halten</translation>
+    </message>
+    <message>
+        <source>lower {s} s</source>
+        <translation>{s} s senken</translation>
+    </message>
+    <message>
+        <source>rest {s} s at the bottom</source>
+        <translation>unten {s} s ruhen</translation>
+    </message>
+    <message>
+        <source>Exercise shown</source>
+        <translation>Gezeigte Übung</translation>
+    </message>
+    <message>
+        <source>Tempo shown</source>
+        <translation>Gezeigtes Tempo</translation>
+    </message>
+    <message>
+        <source>left side first</source>
+        <translation>zuerst links</translation>
+    </message>
+    <message>
+        <source>right side first</source>
+        <translation>zuerst rechts</translation>
+    </message>
+    <message>
+        <source>Block {n} of {count}: pick a row of Blocks to see another.</source>
+        <translation>Block {n} von {count}: wähl eine Zeile unter Blöcke, um einen anderen zu sehen.</translation>
+    </message>
+    <message>
+        <source>The workout moves the figure in step with the voice.</source>
+        <translation>Im Training bewegt sich die Figur im Takt der Stimme.</translation>
+    </message>
+    <message>
+        <source>QR code of the phone remote&apos;s address</source>
+        <translation>QR-Code der Adresse der Telefon-Fernbedienung</translation>
+    </message>
+    <message>
+        <source>Phone remote</source>
+        <translation>Fernbedienung per Telefon</translation>
+    </message>
+    <message>
+        <source>Scan with a phone on the same network</source>
+        <translation>Mit einem Telefon im selben Netz scannen</translation>
+    </message>
+    <message>
+        <source>Phone remote address</source>
+        <translation>Adresse der Telefon-Fernbedienung</translation>
+    </message>
+    <message>
+        <source>Phones following</source>
+        <translation>Verbundene Telefone</translation>
+    </message>
+    <message>
+        <source>Hide code</source>
+        <translation>Code ausblenden</translation>
+    </message>
+    <message>
+        <source>Hide or show the QR code</source>
+        <translation>Den QR-Code aus- oder einblenden</translation>
+    </message>
+    <message>
+        <source>1 phone follows</source>
+        <translation>1 Telefon ist verbunden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n phones follow</source>
+        <translation>
+            <numerusform>%n Telefon ist verbunden</numerusform>
+            <numerusform>%n Telefone sind verbunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show code</source>
+        <translation>Code zeigen</translation>
+    </message>
+    <message>
+        <source>Effort</source>
+        <translation>Anstrengung</translation>
+    </message>
+    <message>
+        <source>No sets were completed · {time} in all</source>
+        <translation>Kein Satz geschafft · {time} insgesamt</translation>
+    </message>
+    <message>
+        <source>{time} in all</source>
+        <translation>{time} insgesamt</translation>
+    </message>
+    <message>
+        <source>{time} under tension</source>
+        <translation>{time} unter Spannung</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>heute</translation>
+    </message>
+    <message>
+        <source>Next session {when}</source>
+        <translation>Nächste Einheit {when}</translation>
+    </message>
+    <message>
+        <source>Workout complete</source>
+        <translation>Training beendet</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>Summen</translation>
+    </message>
+    <message>
+        <source>Completed sets</source>
+        <translation>Geschaffte Sätze</translation>
+    </message>
+    <message>
+        <source>Next time</source>
+        <translation>Nächstes Mal</translation>
+    </message>
+    <message>
+        <source>Enter or Space: back to the Library</source>
+        <translation>Eingabe oder Leertaste: zurück zur Bibliothek</translation>
+    </message>
+    <message>
+        <source>Do it again</source>
+        <translation>Noch einmal</translation>
+    </message>
+    <message>
+        <source>Workout stopped</source>
+        <translation>Training abgebrochen</translation>
+    </message>
+    <message>
+        <source>How was the last set?</source>
+        <translation>Wie war der letzte Satz?</translation>
     </message>
 </context>
 </TS>

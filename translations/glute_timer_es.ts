@@ -817,8 +817,44 @@
         <translation>Bajarlo {db} dB</translation>
     </message>
     <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>{page} (Ctrl+{n})</source>
+        <translation>{page} (Ctrl+{n})</translation>
+    </message>
+    <message>
+        <source>Workout status</source>
+        <translation>Estado del entrenamiento</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Aviso</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Dismiss the notice</source>
+        <translation>Cerrar el aviso</translation>
+    </message>
+    <message>
+        <source>The reminder could not be changed: {e}</source>
+        <translation>No se pudo cambiar el recordatorio: {e}</translation>
+    </message>
+    <message>
+        <source>A workout is running. Stop it and quit?</source>
+        <translation>Hay un entrenamiento en curso. ¿Detenerlo y salir?</translation>
+    </message>
+    <message>
+        <source>Stop and quit</source>
+        <translation>Detener y salir</translation>
     </message>
     <message>
         <source>Settings status</source>
@@ -899,8 +935,186 @@
         </translation>
     </message>
     <message>
+        <source>No workout running</source>
+        <translation>Ningún entrenamiento en curso</translation>
+    </message>
+    <message>
+        <source>Pick a protocol in the Library and press Start. Put the laptop on the floor beside your mat: the voice and this screen will take you through every rep.</source>
+        <translation>Elige una rutina en la biblioteca y pulsa Empezar. Pon el portátil en el suelo junto a la esterilla: la voz y esta pantalla te guiarán en cada repetición.</translation>
+    </message>
+    <message>
+        <source>Open the Library</source>
+        <translation>Abrir la biblioteca</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>Ejercicio</translation>
+    </message>
+    <message>
+        <source>Time left in the workout</source>
+        <translation>Tiempo que queda de entrenamiento</translation>
+    </message>
+    <message>
+        <source>Workout progress</source>
+        <translation>Progreso del entrenamiento</translation>
+    </message>
+    <message>
+        <source>Change load  (L)</source>
+        <translation>Cambiar la carga  (L)</translation>
+    </message>
+    <message>
+        <source>Up next</source>
+        <translation>A continuación</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>Rep.</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Serie</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Lado</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>A continuación</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Empezar</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Espacio</translation>
+    </message>
+    <message>
+        <source>Start, pause or resume</source>
+        <translation>Empezar, pausar o seguir</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>← or B</source>
+        <translation>← o B</translation>
+    </message>
+    <message>
+        <source>Back to the start of the rep</source>
+        <translation>Volver al inicio de la repetición</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Saltar</translation>
+    </message>
+    <message>
+        <source>→ or N</source>
+        <translation>→ o N</translation>
+    </message>
+    <message>
+        <source>Skip to the next step</source>
+        <translation>Saltar al siguiente paso</translation>
+    </message>
+    <message>
+        <source>Finish set</source>
+        <translation>Acabar serie</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Intro</translation>
+    </message>
+    <message>
+        <source>Finish the set with the reps done</source>
+        <translation>Acabar la serie con las repeticiones hechas</translation>
+    </message>
+    <message>
+        <source>−15 s</source>
+        <translation>−15 s</translation>
+    </message>
+    <message>
+        <source>Make the rest 15 seconds shorter</source>
+        <translation>Acortar el descanso 15 segundos</translation>
+    </message>
+    <message>
+        <source>+15 s</source>
+        <translation>+15 s</translation>
+    </message>
+    <message>
+        <source>Make the rest 15 seconds longer</source>
+        <translation>Alargar el descanso 15 segundos</translation>
+    </message>
+    <message>
         <source>Stop</source>
         <translation>Detener</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Stop the workout</source>
+        <translation>Detener el entrenamiento</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>Silenciar</translation>
+    </message>
+    <message>
+        <source>Mute the voice and sounds</source>
+        <translation>Silenciar la voz y los sonidos</translation>
+    </message>
+    <message>
+        <source>Fullscreen</source>
+        <translation>Pantalla completa</translation>
+    </message>
+    <message>
+        <source>Fullscreen on or off</source>
+        <translation>Activar o desactivar la pantalla completa</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>Activar sonido</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pausa</translation>
+    </message>
+    <message>
+        <source>Press Space to start</source>
+        <translation>Pulsa Espacio para empezar</translation>
+    </message>
+    <message>
+        <source>Load: {load}</source>
+        <translation>Carga: {load}</translation>
+    </message>
+    <message>
+        <source>range {range}</source>
+        <translation>rango {range}</translation>
+    </message>
+    <message>
+        <source>Next: {next}</source>
+        <translation>Después: {next}</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Seguir</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <comment>side</comment>
+        <translation>Izquierdo</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <comment>side</comment>
+        <translation>Derecho</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>Ambos</translation>
     </message>
     <message>
         <source>Paused: the computer was asleep for {gap} s. Press Space to go on.</source>
@@ -934,6 +1148,442 @@
     <message>
         <source>Running: {name}</source>
         <translation>En curso: {name}</translation>
+    </message>
+    <message>
+        <source>Media controls (MPRIS) are off: {problem}.</source>
+        <translation>Los controles multimedia (MPRIS) están desactivados: {problem}.</translation>
+    </message>
+    <message>
+        <source>Phone remote: {error}</source>
+        <translation>Mando en el móvil: {error}</translation>
+    </message>
+    <message>
+        <source>cannot listen at {address} ({error})</source>
+        <translation>no se puede escuchar en {address} ({error})</translation>
+    </message>
+    <message>
+        <source>Phone remote is off: {problem}</source>
+        <translation>El mando en el móvil está desactivado: {problem}</translation>
+    </message>
+    <message>
+        <source>Phone remote on {where}</source>
+        <translation>Mando en el móvil en {where}</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Biblioteca</translation>
+    </message>
+    <message>
+        <source>Search protocols and exercises  (Ctrl+F)</source>
+        <translation>Buscar rutinas y ejercicios  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search protocols</source>
+        <translation>Buscar rutinas</translation>
+    </message>
+    <message>
+        <source>Protocols</source>
+        <translation>Rutinas</translation>
+    </message>
+    <message>
+        <source>Import a protocol file</source>
+        <translation>Importar un archivo de rutina</translation>
+    </message>
+    <message>
+        <source>Protocol name</source>
+        <translation>Nombre de la rutina</translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <source>Load error</source>
+        <translation>Error de carga</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Editar</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Borrar…</translation>
+    </message>
+    <message>
+        <source>How it moves</source>
+        <translation>Cómo se mueve</translation>
+    </message>
+    <message>
+        <source>Exercise instructions and form notes</source>
+        <translation>Instrucciones y consejos de técnica</translation>
+    </message>
+    <message>
+        <source> s hold</source>
+        <translation> s arriba</translation>
+    </message>
+    <message>
+        <source>Hold seconds for this run</source>
+        <translation>Segundos de mantenimiento en esta sesión</translation>
+    </message>
+    <message>
+        <source>Hold at the top of each rep, for this run (Up/Down to change)</source>
+        <translation>Mantenimiento arriba en cada repetición, en esta sesión (Arriba/Abajo para cambiar)</translation>
+    </message>
+    <message>
+        <source> reps</source>
+        <translation> rep.</translation>
+    </message>
+    <message>
+        <source>Reps target for this run</source>
+        <translation>Objetivo de repeticiones en esta sesión</translation>
+    </message>
+    <message>
+        <source>Reps each set runs to, for this run (Up/Down to change)</source>
+        <translation>Repeticiones hasta las que llega cada serie, en esta sesión (Arriba/Abajo para cambiar)</translation>
+    </message>
+    <message>
+        <source>Save as new</source>
+        <translation>Guardar como nueva</translation>
+    </message>
+    <message>
+        <source>Save these settings as a new protocol</source>
+        <translation>Guardar estos ajustes como una rutina nueva</translation>
+    </message>
+    <message>
+        <source>Save this hold and reps target as a protocol of your own</source>
+        <translation>Guardar este mantenimiento y este objetivo como rutina propia</translation>
+    </message>
+    <message>
+        <source>Start workout  ⏎</source>
+        <translation>Empezar entrenamiento  ⏎</translation>
+    </message>
+    <message>
+        <source>Start workout</source>
+        <translation>Empezar entrenamiento</translation>
+    </message>
+    <message>
+        <source>Start the workout (Enter)</source>
+        <translation>Empezar el entrenamiento (Intro)</translation>
+    </message>
+    <message>
+        <source>PRESETS</source>
+        <translation>RUTINAS INCLUIDAS</translation>
+    </message>
+    <message>
+        <source>MY PROTOCOLS</source>
+        <translation>MIS RUTINAS</translation>
+    </message>
+    <message>
+        <source>COULD NOT LOAD</source>
+        <translation>NO SE CARGARON</translation>
+    </message>
+    <message>
+        <source>Nothing here yet</source>
+        <translation>Aquí todavía no hay nada</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>Sin resultados</translation>
+    </message>
+    <message>
+        <source>Try another search, or make a new protocol.</source>
+        <translation>Prueba otra búsqueda o crea una rutina nueva.</translation>
+    </message>
+    <message>
+        <source>{name} could not be loaded</source>
+        <translation>No se pudo cargar {name}</translation>
+    </message>
+    <message>
+        <source>The other protocols are fine. Fix it in the editor (Fix…), in a text editor, or delete it.</source>
+        <translation>Las demás rutinas están bien. Corrígela en el editor (Corregir…), en un editor de texto o bórrala.</translation>
+    </message>
+    <message>
+        <source>Fix…</source>
+        <translation>Corregir…</translation>
+    </message>
+    <message>
+        <source>Fix the protocol in the editor</source>
+        <translation>Corregir la rutina en el editor</translation>
+    </message>
+    <message>
+        <source>No description.</source>
+        <translation>Sin descripción.</translation>
+    </message>
+    <message>
+        <source>Edit a copy</source>
+        <translation>Editar una copia</translation>
+    </message>
+    <message>
+        <source>(to {target})</source>
+        <translation>(hasta {target})</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Too long</source>
+        <translation>Demasiado largo</translation>
+    </message>
+    <message>
+        <source>Too big for one workout: {why}.</source>
+        <translation>Demasiado grande para un entrenamiento: {why}.</translation>
+    </message>
+    <message>
+        <source>{n} cues (at most {limit})</source>
+        <translation>{n} avisos (como mucho {limit})</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} ({hold} s hold, %n rep(s))</source>
+        <translation>
+            <numerusform>{name} ({hold} s arriba, %n repetición)</numerusform>
+            <numerusform>{name} ({hold} s arriba, %n repeticiones)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every other day</source>
+        <translation>En días alternos</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>A diario</translation>
+    </message>
+    <message>
+        <source>Before a run</source>
+        <translation>Antes de correr</translation>
+    </message>
+    <message>
+        <source>As needed</source>
+        <translation>Cuando haga falta</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more cue(s)</source>
+        <translation>
+            <numerusform>… y %n aviso más</numerusform>
+            <numerusform>… y %n avisos más</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a weight</source>
+        <translation>un peso</translation>
+    </message>
+    <message>
+        <source>{time} total</source>
+        <translation>{time} en total</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Incluida</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n-week programme</source>
+        <translation>
+            <numerusform>Programa de %n semana</numerusform>
+            <numerusform>Programa de %n semanas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Equipment: {list}</source>
+        <translation>Material: {list}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>Changed for this run (each block of reps moves by as much).</source>
+        <translation>Cambiado para esta sesión (cada bloque de repeticiones cambia lo mismo).</translation>
+    </message>
+    <message>
+        <source>Changed for this run.</source>
+        <translation>Cambiado para esta sesión.</translation>
+    </message>
+    <message>
+        <source>Change the hold or the reps for this run (each block of reps moves by as much).</source>
+        <translation>Cambia el mantenimiento o las repeticiones para esta sesión (cada bloque de repeticiones cambia lo mismo).</translation>
+    </message>
+    <message>
+        <source>Change the hold or the reps for this run.</source>
+        <translation>Cambia el mantenimiento o las repeticiones para esta sesión.</translation>
+    </message>
+    <message>
+        <source>Change load</source>
+        <translation>Cambiar la carga</translation>
+    </message>
+    <message>
+        <source>Load amount</source>
+        <translation>Cantidad de carga</translation>
+    </message>
+    <message>
+        <source>Load unit</source>
+        <translation>Unidad de carga</translation>
+    </message>
+    <message>
+        <source>Bodyweight only</source>
+        <translation>Solo peso corporal</translation>
+    </message>
+    <message>
+        <source>The set I just finished used this load too</source>
+        <translation>La serie que acabo de terminar también usó esta carga</translation>
+    </message>
+    <message>
+        <source>lift {s}</source>
+        <translation>subir {s}</translation>
+    </message>
+    <message>
+        <source>hold {s}</source>
+        <translation>mantener {s}</translation>
+    </message>
+    <message>
+        <source>lower {s}</source>
+        <translation>bajar {s}</translation>
+    </message>
+    <message>
+        <source>pause {s}</source>
+        <translation>pausa {s}</translation>
+    </message>
+    <message>
+        <source>Lift {s} s</source>
+        <translation>Subir {s} s</translation>
+    </message>
+    <message>
+        <source>hold {s} s at the top</source>
+        <translation>mantener {s} s arriba</translation>
+    </message>
+    <message>
+        <source>lower {s} s</source>
+        <translation>bajar {s} s</translation>
+    </message>
+    <message>
+        <source>rest {s} s at the bottom</source>
+        <translation>descansar {s} s abajo</translation>
+    </message>
+    <message>
+        <source>Exercise shown</source>
+        <translation>Ejercicio que se muestra</translation>
+    </message>
+    <message>
+        <source>Tempo shown</source>
+        <translation>Ritmo que se muestra</translation>
+    </message>
+    <message>
+        <source>left side first</source>
+        <translation>primero el lado izquierdo</translation>
+    </message>
+    <message>
+        <source>right side first</source>
+        <translation>primero el lado derecho</translation>
+    </message>
+    <message>
+        <source>Block {n} of {count}: pick a row of Blocks to see another.</source>
+        <translation>Bloque {n} de {count}: elige una fila de Bloques para ver otro.</translation>
+    </message>
+    <message>
+        <source>The workout moves the figure in step with the voice.</source>
+        <translation>En el entrenamiento la figura se mueve al ritmo de la voz.</translation>
+    </message>
+    <message>
+        <source>QR code of the phone remote&apos;s address</source>
+        <translation>Código QR de la dirección del mando en el móvil</translation>
+    </message>
+    <message>
+        <source>Phone remote</source>
+        <translation>Mando en el móvil</translation>
+    </message>
+    <message>
+        <source>Scan with a phone on the same network</source>
+        <translation>Escanéalo con un móvil en la misma red</translation>
+    </message>
+    <message>
+        <source>Phone remote address</source>
+        <translation>Dirección del mando en el móvil</translation>
+    </message>
+    <message>
+        <source>Phones following</source>
+        <translation>Móviles conectados</translation>
+    </message>
+    <message>
+        <source>Hide code</source>
+        <translation>Ocultar el código</translation>
+    </message>
+    <message>
+        <source>Hide or show the QR code</source>
+        <translation>Ocultar o mostrar el código QR</translation>
+    </message>
+    <message>
+        <source>1 phone follows</source>
+        <translation>1 móvil conectado</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n phones follow</source>
+        <translation>
+            <numerusform>%n móvil conectado</numerusform>
+            <numerusform>%n móviles conectados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show code</source>
+        <translation>Mostrar el código</translation>
+    </message>
+    <message>
+        <source>Effort</source>
+        <translation>Esfuerzo</translation>
+    </message>
+    <message>
+        <source>No sets were completed · {time} in all</source>
+        <translation>No se completó ninguna serie · {time} en total</translation>
+    </message>
+    <message>
+        <source>{time} in all</source>
+        <translation>{time} en total</translation>
+    </message>
+    <message>
+        <source>{time} under tension</source>
+        <translation>{time} bajo tensión</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>hoy</translation>
+    </message>
+    <message>
+        <source>Next session {when}</source>
+        <translation>Próxima sesión {when}</translation>
+    </message>
+    <message>
+        <source>Workout complete</source>
+        <translation>Entrenamiento completado</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>Totales</translation>
+    </message>
+    <message>
+        <source>Completed sets</source>
+        <translation>Series completadas</translation>
+    </message>
+    <message>
+        <source>Next time</source>
+        <translation>La próxima vez</translation>
+    </message>
+    <message>
+        <source>Enter or Space: back to the Library</source>
+        <translation>Intro o Espacio: volver a la biblioteca</translation>
+    </message>
+    <message>
+        <source>Do it again</source>
+        <translation>Repetir</translation>
+    </message>
+    <message>
+        <source>Workout stopped</source>
+        <translation>Entrenamiento detenido</translation>
+    </message>
+    <message>
+        <source>How was the last set?</source>
+        <translation>¿Qué tal la última serie?</translation>
     </message>
 </context>
 </TS>

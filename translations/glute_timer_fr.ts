@@ -817,8 +817,44 @@
         <translation>Les baisser de {db} dB</translation>
     </message>
     <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Réglages</translation>
+    </message>
+    <message>
+        <source>{page} (Ctrl+{n})</source>
+        <translation>{page} (Ctrl+{n})</translation>
+    </message>
+    <message>
+        <source>Workout status</source>
+        <translation>État de la séance</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Avis</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Dismiss the notice</source>
+        <translation>Fermer l’avis</translation>
+    </message>
+    <message>
+        <source>The reminder could not be changed: {e}</source>
+        <translation>Impossible de modifier le rappel : {e}</translation>
+    </message>
+    <message>
+        <source>A workout is running. Stop it and quit?</source>
+        <translation>Une séance est en cours. L’arrêter et quitter ?</translation>
+    </message>
+    <message>
+        <source>Stop and quit</source>
+        <translation>Arrêter et quitter</translation>
     </message>
     <message>
         <source>Settings status</source>
@@ -899,8 +935,186 @@
         </translation>
     </message>
     <message>
+        <source>No workout running</source>
+        <translation>Aucune séance en cours</translation>
+    </message>
+    <message>
+        <source>Pick a protocol in the Library and press Start. Put the laptop on the floor beside your mat: the voice and this screen will take you through every rep.</source>
+        <translation>Choisissez un programme dans la bibliothèque et appuyez sur Démarrer. Posez l’ordinateur au sol à côté de votre tapis : la voix et cet écran vous guident à chaque répétition.</translation>
+    </message>
+    <message>
+        <source>Open the Library</source>
+        <translation>Ouvrir la bibliothèque</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>Exercice</translation>
+    </message>
+    <message>
+        <source>Time left in the workout</source>
+        <translation>Temps restant de la séance</translation>
+    </message>
+    <message>
+        <source>Workout progress</source>
+        <translation>Avancement de la séance</translation>
+    </message>
+    <message>
+        <source>Change load  (L)</source>
+        <translation>Changer la charge  (L)</translation>
+    </message>
+    <message>
+        <source>Up next</source>
+        <translation>Ensuite</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>Rép.</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Série</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Côté</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Ensuite</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Démarrer</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Espace</translation>
+    </message>
+    <message>
+        <source>Start, pause or resume</source>
+        <translation>Démarrer, mettre en pause ou reprendre</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>← or B</source>
+        <translation>← ou B</translation>
+    </message>
+    <message>
+        <source>Back to the start of the rep</source>
+        <translation>Retour au début de la répétition</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Passer</translation>
+    </message>
+    <message>
+        <source>→ or N</source>
+        <translation>→ ou N</translation>
+    </message>
+    <message>
+        <source>Skip to the next step</source>
+        <translation>Passer à l’étape suivante</translation>
+    </message>
+    <message>
+        <source>Finish set</source>
+        <translation>Finir la série</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Finish the set with the reps done</source>
+        <translation>Finir la série avec les répétitions faites</translation>
+    </message>
+    <message>
+        <source>−15 s</source>
+        <translation>−15 s</translation>
+    </message>
+    <message>
+        <source>Make the rest 15 seconds shorter</source>
+        <translation>Raccourcir le repos de 15 secondes</translation>
+    </message>
+    <message>
+        <source>+15 s</source>
+        <translation>+15 s</translation>
+    </message>
+    <message>
+        <source>Make the rest 15 seconds longer</source>
+        <translation>Allonger le repos de 15 secondes</translation>
+    </message>
+    <message>
         <source>Stop</source>
         <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Échap</translation>
+    </message>
+    <message>
+        <source>Stop the workout</source>
+        <translation>Arrêter la séance</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>Muet</translation>
+    </message>
+    <message>
+        <source>Mute the voice and sounds</source>
+        <translation>Couper la voix et les sons</translation>
+    </message>
+    <message>
+        <source>Fullscreen</source>
+        <translation>Plein écran</translation>
+    </message>
+    <message>
+        <source>Fullscreen on or off</source>
+        <translation>Plein écran activé ou désactivé</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>Son</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <source>Press Space to start</source>
+        <translation>Espace pour démarrer</translation>
+    </message>
+    <message>
+        <source>Load: {load}</source>
+        <translation>Charge : {load}</translation>
+    </message>
+    <message>
+        <source>range {range}</source>
+        <translation>fourchette {range}</translation>
+    </message>
+    <message>
+        <source>Next: {next}</source>
+        <translation>Ensuite : {next}</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <comment>side</comment>
+        <translation>Gauche</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <comment>side</comment>
+        <translation>Droite</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>Les deux</translation>
     </message>
     <message>
         <source>Paused: the computer was asleep for {gap} s. Press Space to go on.</source>
@@ -934,6 +1148,442 @@
     <message>
         <source>Running: {name}</source>
         <translation>En cours : {name}</translation>
+    </message>
+    <message>
+        <source>Media controls (MPRIS) are off: {problem}.</source>
+        <translation>Les commandes multimédia (MPRIS) sont désactivées : {problem}.</translation>
+    </message>
+    <message>
+        <source>Phone remote: {error}</source>
+        <translation>Télécommande sur téléphone : {error}</translation>
+    </message>
+    <message>
+        <source>cannot listen at {address} ({error})</source>
+        <translation>impossible d’écouter sur {address} ({error})</translation>
+    </message>
+    <message>
+        <source>Phone remote is off: {problem}</source>
+        <translation>La télécommande sur téléphone est désactivée : {problem}</translation>
+    </message>
+    <message>
+        <source>Phone remote on {where}</source>
+        <translation>Télécommande sur téléphone sur {where}</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Bibliothèque</translation>
+    </message>
+    <message>
+        <source>Search protocols and exercises  (Ctrl+F)</source>
+        <translation>Chercher programmes et exercices  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search protocols</source>
+        <translation>Chercher des programmes</translation>
+    </message>
+    <message>
+        <source>Protocols</source>
+        <translation>Programmes</translation>
+    </message>
+    <message>
+        <source>Import a protocol file</source>
+        <translation>Importer un fichier de programme</translation>
+    </message>
+    <message>
+        <source>Protocol name</source>
+        <translation>Nom du programme</translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation>Matériel</translation>
+    </message>
+    <message>
+        <source>Load error</source>
+        <translation>Erreur de chargement</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>How it moves</source>
+        <translation>Le mouvement</translation>
+    </message>
+    <message>
+        <source>Exercise instructions and form notes</source>
+        <translation>Consignes et conseils d’exécution</translation>
+    </message>
+    <message>
+        <source> s hold</source>
+        <translation> s de maintien</translation>
+    </message>
+    <message>
+        <source>Hold seconds for this run</source>
+        <translation>Secondes de maintien pour cette séance</translation>
+    </message>
+    <message>
+        <source>Hold at the top of each rep, for this run (Up/Down to change)</source>
+        <translation>Maintien en haut de chaque répétition, pour cette séance (Haut/Bas pour changer)</translation>
+    </message>
+    <message>
+        <source> reps</source>
+        <translation> rép.</translation>
+    </message>
+    <message>
+        <source>Reps target for this run</source>
+        <translation>Objectif de répétitions pour cette séance</translation>
+    </message>
+    <message>
+        <source>Reps each set runs to, for this run (Up/Down to change)</source>
+        <translation>Répétitions jusqu’auxquelles va chaque série, pour cette séance (Haut/Bas pour changer)</translation>
+    </message>
+    <message>
+        <source>Save as new</source>
+        <translation>Enregistrer comme nouveau</translation>
+    </message>
+    <message>
+        <source>Save these settings as a new protocol</source>
+        <translation>Enregistrer ces réglages comme nouveau programme</translation>
+    </message>
+    <message>
+        <source>Save this hold and reps target as a protocol of your own</source>
+        <translation>Enregistrer ce maintien et cet objectif comme votre propre programme</translation>
+    </message>
+    <message>
+        <source>Start workout  ⏎</source>
+        <translation>Démarrer la séance  ⏎</translation>
+    </message>
+    <message>
+        <source>Start workout</source>
+        <translation>Démarrer la séance</translation>
+    </message>
+    <message>
+        <source>Start the workout (Enter)</source>
+        <translation>Démarrer la séance (Entrée)</translation>
+    </message>
+    <message>
+        <source>PRESETS</source>
+        <translation>PROGRAMMES FOURNIS</translation>
+    </message>
+    <message>
+        <source>MY PROTOCOLS</source>
+        <translation>MES PROGRAMMES</translation>
+    </message>
+    <message>
+        <source>COULD NOT LOAD</source>
+        <translation>NON CHARGÉS</translation>
+    </message>
+    <message>
+        <source>Nothing here yet</source>
+        <translation>Rien pour l’instant</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>Aucun résultat</translation>
+    </message>
+    <message>
+        <source>Try another search, or make a new protocol.</source>
+        <translation>Essayez une autre recherche ou créez un nouveau programme.</translation>
+    </message>
+    <message>
+        <source>{name} could not be loaded</source>
+        <translation>Impossible de charger {name}</translation>
+    </message>
+    <message>
+        <source>The other protocols are fine. Fix it in the editor (Fix…), in a text editor, or delete it.</source>
+        <translation>Les autres programmes vont bien. Corrigez celui-ci dans l’éditeur (Corriger…), dans un éditeur de texte, ou supprimez-le.</translation>
+    </message>
+    <message>
+        <source>Fix…</source>
+        <translation>Corriger…</translation>
+    </message>
+    <message>
+        <source>Fix the protocol in the editor</source>
+        <translation>Corriger le programme dans l’éditeur</translation>
+    </message>
+    <message>
+        <source>No description.</source>
+        <translation>Pas de description.</translation>
+    </message>
+    <message>
+        <source>Edit a copy</source>
+        <translation>Modifier une copie</translation>
+    </message>
+    <message>
+        <source>(to {target})</source>
+        <translation>(jusqu’à {target})</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Too long</source>
+        <translation>Trop long</translation>
+    </message>
+    <message>
+        <source>Too big for one workout: {why}.</source>
+        <translation>Trop gros pour une séance : {why}.</translation>
+    </message>
+    <message>
+        <source>{n} cues (at most {limit})</source>
+        <translation>{n} annonces (au plus {limit})</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} ({hold} s hold, %n rep(s))</source>
+        <translation>
+            <numerusform>{name} ({hold} s de maintien, %n répétition)</numerusform>
+            <numerusform>{name} ({hold} s de maintien, %n répétitions)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every other day</source>
+        <translation>Un jour sur deux</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Tous les jours</translation>
+    </message>
+    <message>
+        <source>Before a run</source>
+        <translation>Avant la course</translation>
+    </message>
+    <message>
+        <source>As needed</source>
+        <translation>Au besoin</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more cue(s)</source>
+        <translation>
+            <numerusform>… et %n autre annonce</numerusform>
+            <numerusform>… et %n autres annonces</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a weight</source>
+        <translation>une charge</translation>
+    </message>
+    <message>
+        <source>{time} total</source>
+        <translation>{time} au total</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Fourni</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n-week programme</source>
+        <translation>
+            <numerusform>Programme de %n semaine</numerusform>
+            <numerusform>Programme de %n semaines</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Equipment: {list}</source>
+        <translation>Matériel : {list}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Changed for this run (each block of reps moves by as much).</source>
+        <translation>Modifié pour cette séance (chaque bloc de répétitions change d’autant).</translation>
+    </message>
+    <message>
+        <source>Changed for this run.</source>
+        <translation>Modifié pour cette séance.</translation>
+    </message>
+    <message>
+        <source>Change the hold or the reps for this run (each block of reps moves by as much).</source>
+        <translation>Changez le maintien ou les répétitions pour cette séance (chaque bloc de répétitions change d’autant).</translation>
+    </message>
+    <message>
+        <source>Change the hold or the reps for this run.</source>
+        <translation>Changez le maintien ou les répétitions pour cette séance.</translation>
+    </message>
+    <message>
+        <source>Change load</source>
+        <translation>Changer la charge</translation>
+    </message>
+    <message>
+        <source>Load amount</source>
+        <translation>Valeur de la charge</translation>
+    </message>
+    <message>
+        <source>Load unit</source>
+        <translation>Unité de la charge</translation>
+    </message>
+    <message>
+        <source>Bodyweight only</source>
+        <translation>Poids du corps seulement</translation>
+    </message>
+    <message>
+        <source>The set I just finished used this load too</source>
+        <translation>La série que je viens de finir utilisait aussi cette charge</translation>
+    </message>
+    <message>
+        <source>lift {s}</source>
+        <translation>montée {s}</translation>
+    </message>
+    <message>
+        <source>hold {s}</source>
+        <translation>maintien {s}</translation>
+    </message>
+    <message>
+        <source>lower {s}</source>
+        <translation>descente {s}</translation>
+    </message>
+    <message>
+        <source>pause {s}</source>
+        <translation>pause {s}</translation>
+    </message>
+    <message>
+        <source>Lift {s} s</source>
+        <translation>Montée {s} s</translation>
+    </message>
+    <message>
+        <source>hold {s} s at the top</source>
+        <translation>maintien {s} s en haut</translation>
+    </message>
+    <message>
+        <source>lower {s} s</source>
+        <translation>descente {s} s</translation>
+    </message>
+    <message>
+        <source>rest {s} s at the bottom</source>
+        <translation>repos {s} s en bas</translation>
+    </message>
+    <message>
+        <source>Exercise shown</source>
+        <translation>Exercice montré</translation>
+    </message>
+    <message>
+        <source>Tempo shown</source>
+        <translation>Tempo montré</translation>
+    </message>
+    <message>
+        <source>left side first</source>
+        <translation>côté gauche d’abord</translation>
+    </message>
+    <message>
+        <source>right side first</source>
+        <translation>côté droit d’abord</translation>
+    </message>
+    <message>
+        <source>Block {n} of {count}: pick a row of Blocks to see another.</source>
+        <translation>Bloc {n} sur {count} : choisissez une ligne des blocs pour en voir un autre.</translation>
+    </message>
+    <message>
+        <source>The workout moves the figure in step with the voice.</source>
+        <translation>Pendant la séance, la silhouette bouge au rythme de la voix.</translation>
+    </message>
+    <message>
+        <source>QR code of the phone remote&apos;s address</source>
+        <translation>QR code de l’adresse de la télécommande</translation>
+    </message>
+    <message>
+        <source>Phone remote</source>
+        <translation>Télécommande sur téléphone</translation>
+    </message>
+    <message>
+        <source>Scan with a phone on the same network</source>
+        <translation>Scannez avec un téléphone sur le même réseau</translation>
+    </message>
+    <message>
+        <source>Phone remote address</source>
+        <translation>Adresse de la télécommande</translation>
+    </message>
+    <message>
+        <source>Phones following</source>
+        <translation>Téléphones connectés</translation>
+    </message>
+    <message>
+        <source>Hide code</source>
+        <translation>Masquer le code</translation>
+    </message>
+    <message>
+        <source>Hide or show the QR code</source>
+        <translation>Masquer ou afficher le QR code</translation>
+    </message>
+    <message>
+        <source>1 phone follows</source>
+        <translation>1 téléphone suit</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n phones follow</source>
+        <translation>
+            <numerusform>%n téléphone suit</numerusform>
+            <numerusform>%n téléphones suivent</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show code</source>
+        <translation>Afficher le code</translation>
+    </message>
+    <message>
+        <source>Effort</source>
+        <translation>Effort</translation>
+    </message>
+    <message>
+        <source>No sets were completed · {time} in all</source>
+        <translation>Aucune série terminée · {time} au total</translation>
+    </message>
+    <message>
+        <source>{time} in all</source>
+        <translation>{time} au total</translation>
+    </message>
+    <message>
+        <source>{time} under tension</source>
+        <translation>{time} sous tension</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Next session {when}</source>
+        <translation>Prochaine séance {when}</translation>
+    </message>
+    <message>
+        <source>Workout complete</source>
+        <translation>Séance terminée</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>Totaux</translation>
+    </message>
+    <message>
+        <source>Completed sets</source>
+        <translation>Séries terminées</translation>
+    </message>
+    <message>
+        <source>Next time</source>
+        <translation>La prochaine fois</translation>
+    </message>
+    <message>
+        <source>Enter or Space: back to the Library</source>
+        <translation>Entrée ou Espace : retour à la bibliothèque</translation>
+    </message>
+    <message>
+        <source>Do it again</source>
+        <translation>Recommencer</translation>
+    </message>
+    <message>
+        <source>Workout stopped</source>
+        <translation>Séance arrêtée</translation>
+    </message>
+    <message>
+        <source>How was the last set?</source>
+        <translation>Comment était la dernière série ?</translation>
     </message>
 </context>
 </TS>

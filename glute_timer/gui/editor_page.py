@@ -41,7 +41,7 @@ from glute_timer.core.protocol import (
     read_protocol_table,
 )
 from glute_timer.gui.i18n import tr
-from glute_timer.gui.library_page import SCHEDULE_TEXT, cue_preview_lines
+from glute_timer.gui.library_texts import cue_preview_lines, schedule_text
 from glute_timer.gui.planning import BackgroundPlanner, PlanResult
 from glute_timer.gui.timers import single_shot_timer
 from glute_timer.gui.widgets import Card, make_label, plain_spin, scroll_safe
@@ -258,8 +258,9 @@ class EditorPage(QWidget):
         self.description_edit.setTabChangesFocus(True)
         self.description_edit.textChanged.connect(self._changed)
         self.schedule_combo = QComboBox()
+        names = schedule_text()
         for schedule in SCHEDULES:
-            self.schedule_combo.addItem(SCHEDULE_TEXT[schedule], schedule)
+            self.schedule_combo.addItem(names[schedule], schedule)
         self.schedule_combo.currentIndexChanged.connect(self._changed)
         self.lead_in_spin = self._seconds()
         self.weeks_spin = QSpinBox()

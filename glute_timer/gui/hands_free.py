@@ -29,6 +29,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from glute_timer.core.display import Display
 from glute_timer.core.session import State
 from glute_timer.core.settings import Settings
+from glute_timer.gui.i18n import tr
 
 if TYPE_CHECKING:
     from glute_timer.gui.driver import SessionDriver
@@ -100,7 +101,9 @@ class HandsFree(QObject):
             self.mpris = player
             log.info("MPRIS player on the session bus as %s", player.bus_name)
         else:
-            message = f"Media controls (MPRIS) are off: {player.problem}."
+            message = tr("Media controls (MPRIS) are off: {problem}.").format(
+                problem=player.problem
+            )
             log.info("%s", message)
             self.window.statusBar().showMessage(message, 8000)
 
@@ -181,7 +184,7 @@ class HandsFree(QObject):
         try:
             self.remote_address = parse_address(address)
         except RemoteAddressError as exc:
-            self.window.show_banner(f"Phone remote: {exc}")
+            self.window.show_banner(tr("Phone remote: {error}").format(error=exc))
             return
         if self.window.workout_running and self.remote is None:
             self.start_remote()
@@ -225,19 +228,23 @@ class HandsFree(QObject):
                 problem = str(exc)
                 break
             except OSError as exc:  # the port is taken: the next try, a free one
-                problem = f"cannot listen at {address} ({exc.strerror or exc})"
+                problem = tr("cannot listen at {address} ({error})").format(
+                    address=address, error=exc.strerror or exc
+                )
         panel = self.panel
         if self.remote is None:
             log.warning("phone remote: %s", problem)
-            panel.show_problem(f"Phone remote is off: {problem}")
+            panel.show_problem(tr("Phone remote is off: {problem}").format(problem=problem))
             self._place_panel()
-            self.window.statusBar().showMessage(f"Phone remote is off: {problem}", 10000)
+            self.window.statusBar().showMessage(
+                tr("Phone remote is off: {problem}").format(problem=problem), 10000
+            )
             return
         self._port = self.remote.port
         where = f"{self.remote.server.host}:{self.remote.port}"
         panel.show_url(self.remote.url, where)
         self._place_panel()
-        self.window.statusBar().showMessage(f"Phone remote on {where}", 8000)
+        self.window.statusBar().showMessage(tr("Phone remote on {where}").format(where=where), 8000)
         self.remote_changed.emit(self.remote.url)
 
     def stop_remote(self) -> None:

@@ -27,35 +27,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from glute_timer.core.display import plural
 from glute_timer.core.exercises import find_exercise
+from glute_timer.core.i18n import format_integer, format_number, load_text
 from glute_timer.core.library import ProtocolEntry, load_user_protocols, ordered_presets
 from glute_timer.core.plan import MAX_CUES, Plan, WorkoutTooBig, check_workout_size, format_clock
-from glute_timer.core.protocol import Protocol, format_number
+from glute_timer.core.protocol import Protocol
 from glute_timer.core.settings import Settings
 from glute_timer.gui.coach_panel import CoachPanel
+from glute_timer.gui.i18n import tr
+from glute_timer.gui.library_texts import cue_preview_lines, protocol_facts, run_note
 from glute_timer.gui.movement_preview import MovementPreview, tempo_text
 from glute_timer.gui.planning import BackgroundPlanner, PlanResult
 from glute_timer.gui.theme import Theme
 from glute_timer.gui.timers import single_shot_timer
 from glute_timer.gui.widgets import Card, FlowLayout, make_label, plain_spin
 
-SCHEDULE_TEXT = {
-    "every-other-day": "Every other day",
-    "daily": "Daily",
-    "before-run": "Before a run",
-    "as-needed": "As needed",
-}
-CUE_PREVIEW = 14
 RELOAD_AFTER_MS = 300
 """A burst of changes in the protocols folder (a save is a write and a rename) reloads once."""
-
-
-def cue_preview_lines(plan: Plan, limit: int = CUE_PREVIEW) -> list[str]:
-    lines = [f"{format_clock(cue.at):>6}   {cue.text}" for cue in plan.cues[:limit]]
-    if len(plan.cues) > limit:
-        lines.append(f"          … and {len(plan.cues) - limit} more cues")
-    return lines
 
 
 class LibraryPage(QWidget):
@@ -115,15 +103,15 @@ class LibraryPage(QWidget):
     def _build_list(self) -> QVBoxLayout:
         column = QVBoxLayout()
         column.setSpacing(10)
-        column.addWidget(make_label("Library", "pageTitle"))
+        column.addWidget(make_label(tr("Library"), "pageTitle"))
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search protocols and exercises  (Ctrl+F)")
+        self.search.setPlaceholderText(tr("Search protocols and exercises  (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search protocols")
+        self.search.setAccessibleName(tr("Search protocols"))
         self.search.textChanged.connect(self._filter)
         column.addWidget(self.search)
         self.list = QListWidget()
-        self.list.setAccessibleName("Protocols")
+        self.list.setAccessibleName(tr("Protocols"))
         self.list.setMinimumWidth(250)
         self.list.setMaximumWidth(320)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -131,11 +119,11 @@ class LibraryPage(QWidget):
         self.list.itemDoubleClicked.connect(lambda _item: self.start_current())
         column.addWidget(self.list, 1)
         buttons = QHBoxLayout()
-        self.new_button = QPushButton("New protocol")
-        self.new_button.setAccessibleName("New protocol")
+        self.new_button = QPushButton(tr("New protocol"))
+        self.new_button.setAccessibleName(tr("New protocol"))
         self.new_button.clicked.connect(lambda: self.edit_requested.emit(None))
-        self.import_button = QPushButton("Import…")
-        self.import_button.setAccessibleName("Import a protocol file")
+        self.import_button = QPushButton(tr("Import…"))
+        self.import_button.setAccessibleName(tr("Import a protocol file"))
         self.import_button.clicked.connect(self.import_requested)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.import_button)
@@ -155,23 +143,23 @@ class LibraryPage(QWidget):
         self.details.setSpacing(12)
 
         self.title = make_label("", "pageTitle", wrap=True)
-        self.title.setAccessibleName("Protocol name")
+        self.title.setAccessibleName(tr("Protocol name"))
         self.description = make_label("", None, wrap=True)
         self.description.setStyleSheet("font-size: 15px;")
         self.chips = FlowLayout(spacing=8)  # wraps in a narrow window
         self.chip_labels: list[QLabel] = []
         self.equipment_label = make_label("", "muted", wrap=True)
-        self.equipment_label.setAccessibleName("Equipment")
+        self.equipment_label.setAccessibleName(tr("Equipment"))
         self.error_label = make_label("", "fieldError", wrap=True)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error_label.setAccessibleName("Load error")
+        self.error_label.setAccessibleName(tr("Load error"))
 
         actions = QHBoxLayout()
-        self.edit_button = QPushButton("Edit")
+        self.edit_button = QPushButton(tr("Edit"))
         self.edit_button.clicked.connect(self._edit)
-        self.export_button = QPushButton("Export…")
+        self.export_button = QPushButton(tr("Export…"))
         self.export_button.clicked.connect(self._export)
-        self.delete_button = QPushButton("Delete…")
+        self.delete_button = QPushButton(tr("Delete…"))
         self.delete_button.clicked.connect(self._delete)
         actions.addWidget(self.edit_button)
         actions.addWidget(self.export_button)
@@ -179,12 +167,12 @@ class LibraryPage(QWidget):
         actions.addStretch(1)
 
         blocks_card = Card()
-        blocks_card.add(make_label("Blocks", "sectionTitle"))
+        blocks_card.add(make_label(tr("Blocks"), "sectionTitle"))
         self.blocks_table = QTableWidget(0, 6)
         self.blocks_table.setHorizontalHeaderLabels(
             ["Exercise", "Sets × reps", "Tempo", "Rest", "Load", "Per side"]
         )
-        self.blocks_table.setAccessibleName("Blocks")
+        self.blocks_table.setAccessibleName(tr("Blocks"))
         self.blocks_table.verticalHeader().setVisible(False)
         self.blocks_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         # A row picked shows its block in the movement preview.
@@ -203,19 +191,19 @@ class LibraryPage(QWidget):
         blocks_card.add(self.blocks_table)
 
         self.movement = MovementPreview()
-        self.movement.setAccessibleName("How it moves")
+        self.movement.setAccessibleName(tr("How it moves"))
 
         self.exercise_card = Card()
         self.exercise_text = make_label("", None, wrap=True)
         self.exercise_text.setTextFormat(Qt.TextFormat.RichText)
-        self.exercise_text.setAccessibleName("Exercise instructions and form notes")
+        self.exercise_text.setAccessibleName(tr("Exercise instructions and form notes"))
         self.exercise_card.add(self.exercise_text)
 
         cues_card = Card()
-        cues_card.add(make_label("Cue preview", "sectionTitle"))
+        cues_card.add(make_label(tr("Cue preview"), "sectionTitle"))
         self.cue_text = make_label("", None, wrap=True)
         self.cue_text.setStyleSheet("font-family: monospace; font-size: 13px;")
-        self.cue_text.setAccessibleName("Cue preview")
+        self.cue_text.setAccessibleName(tr("Cue preview"))
         cues_card.add(self.cue_text)
 
         self.details.addWidget(self.title)
@@ -239,33 +227,37 @@ class LibraryPage(QWidget):
         plain_spin(self.hold_spin)
         self.hold_spin.setRange(0.0, 600.0)
         self.hold_spin.setDecimals(0)
-        self.hold_spin.setSuffix(" s hold")  # "s" is the unit: the same for 1 and 2
+        self.hold_spin.setSuffix(tr(" s hold"))  # "s" is the unit: the same for 1 and 2
         self.hold_spin.setMinimumWidth(110)
-        self.hold_spin.setAccessibleName("Hold seconds for this run")
-        self.hold_spin.setToolTip("Hold at the top of each rep, for this run (Up/Down to change)")
+        self.hold_spin.setAccessibleName(tr("Hold seconds for this run"))
+        self.hold_spin.setToolTip(
+            tr("Hold at the top of each rep, for this run (Up/Down to change)")
+        )
         self.hold_spin.valueChanged.connect(self._customised)
         self.target_spin = QSpinBox()
         plain_spin(self.target_spin)
         self.target_spin.setRange(1, 200)
-        self.target_spin.setSuffix(" reps")
+        self.target_spin.setSuffix(tr(" reps"))
         self.target_spin.valueChanged.connect(
             lambda value: self.target_spin.setSuffix(" rep" if value == 1 else " reps")
         )
         self.target_spin.setMinimumWidth(100)
-        self.target_spin.setAccessibleName("Reps target for this run")
-        self.target_spin.setToolTip("Reps each set runs to, for this run (Up/Down to change)")
+        self.target_spin.setAccessibleName(tr("Reps target for this run"))
+        self.target_spin.setToolTip(tr("Reps each set runs to, for this run (Up/Down to change)"))
         self.target_spin.valueChanged.connect(self._customised)
         self.run_total = make_label("", None)
         self.run_total.setStyleSheet("font-size: 18px; font-weight: 700;")
-        self.run_total.setAccessibleName("Total duration")
-        self.save_copy_button = QPushButton("Save as new")
-        self.save_copy_button.setAccessibleName("Save these settings as a new protocol")
-        self.save_copy_button.setToolTip("Save this hold and reps target as a protocol of your own")
+        self.run_total.setAccessibleName(tr("Total duration"))
+        self.save_copy_button = QPushButton(tr("Save as new"))
+        self.save_copy_button.setAccessibleName(tr("Save these settings as a new protocol"))
+        self.save_copy_button.setToolTip(
+            tr("Save this hold and reps target as a protocol of your own")
+        )
         self.save_copy_button.clicked.connect(self._save_copy)
-        self.start_button = QPushButton("Start workout  ⏎")
+        self.start_button = QPushButton(tr("Start workout  ⏎"))
         self.start_button.setObjectName("primary")
-        self.start_button.setAccessibleName("Start workout")
-        self.start_button.setToolTip("Start the workout (Enter)")
+        self.start_button.setAccessibleName(tr("Start workout"))
+        self.start_button.setToolTip(tr("Start the workout (Enter)"))
         self.start_button.clicked.connect(self.start_current)
         # One row that wraps where the width runs out: down to the window's smallest size
         # every label stays whole.
@@ -296,9 +288,9 @@ class LibraryPage(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         sections = (
-            ("PRESETS", [e for e in self.entries if e.builtin]),
-            ("MY PROTOCOLS", [e for e in self.entries if not e.builtin and e.protocol]),
-            ("COULD NOT LOAD", [e for e in self.entries if e.protocol is None]),
+            (tr("PRESETS"), [e for e in self.entries if e.builtin]),
+            (tr("MY PROTOCOLS"), [e for e in self.entries if not e.builtin and e.protocol]),
+            (tr("COULD NOT LOAD"), [e for e in self.entries if e.protocol is None]),
         )
         for title, entries in sections:
             if not entries:
@@ -449,54 +441,36 @@ class LibraryPage(QWidget):
         self.delete_button.setVisible(entry is not None and not entry.builtin)
         self.equipment_label.setVisible(has_protocol)
         if entry is None:
-            self.title.setText("Nothing here yet" if not self.entries else "No match")
-            self.description.setText("Try another search, or make a new protocol.")
+            self.title.setText(tr("Nothing here yet") if not self.entries else tr("No match"))
+            self.description.setText(tr("Try another search, or make a new protocol."))
             self.error_label.setVisible(False)
             return
         if protocol is None:
             name = entry.path.name if entry.path else entry.id
-            self.title.setText(f"{name} could not be loaded")
+            self.title.setText(tr("{name} could not be loaded").format(name=name))
             self.description.setText(
-                "The other protocols are fine. Fix it in the editor (Fix…), in a text editor, "
-                "or delete it."
+                tr(
+                    "The other protocols are fine. Fix it in the editor (Fix…), in a text "
+                    "editor, or delete it."
+                )
             )
-            self.edit_button.setText("Fix…")
-            self.edit_button.setAccessibleName("Fix the protocol in the editor")
+            self.edit_button.setText(tr("Fix…"))
+            self.edit_button.setAccessibleName(tr("Fix the protocol in the editor"))
             self.error_label.setText(str(entry.error) if entry.error else "")
             self.error_label.setVisible(True)
             return
         self.error_label.setVisible(False)
         self.title.setText(protocol.name)
-        self.description.setText(protocol.description or "No description.")
+        self.description.setText(protocol.description or tr("No description."))
         self.description.setVisible(True)
-        self.edit_button.setText("Edit a copy" if entry.builtin else "Edit")
+        self.edit_button.setText(tr("Edit a copy") if entry.builtin else tr("Edit"))
         self.edit_button.setAccessibleName(self.edit_button.text())
 
         # Counted, not planned: the plan itself (for the cue preview) is made off the GUI
         # thread. The Library lists only protocols within the workout limits.
         size = check_workout_size(protocol, entry.id)
-        equipment: list[str] = []
-        for block in protocol.blocks:
-            exercise = find_exercise(block.exercise)
-            for item in exercise.equipment if exercise else ():
-                if item not in equipment:
-                    equipment.append(item)
-            weights = ("weight", "barbell", "dumbbell", "kettlebell", "plate")
-            if not block.load.is_bodyweight and not any(
-                word in item for item in equipment for word in weights
-            ):
-                equipment.append("a weight")
-        chips = [
-            f"{format_clock(size.seconds)} total",
-            SCHEDULE_TEXT.get(protocol.schedule, protocol.schedule),
-            plural(size.sets, "set"),
-            "Preset" if entry.builtin else "My protocol",
-        ]
-        if protocol.program_weeks:
-            chips.insert(2, f"{protocol.program_weeks}-week programme")
-        self.equipment_label.setText(
-            "Equipment: " + (", ".join(equipment) if equipment else "none")
-        )
+        equipment, chips = protocol_facts(protocol, size, entry.builtin)
+        self.equipment_label.setText(equipment)
         for text in chips:
             chip = make_label(text, "chip")
             self.chips.addWidget(chip)
@@ -508,15 +482,15 @@ class LibraryPage(QWidget):
             exercise = find_exercise(block.exercise)
             reps = block.reps_text
             if block.reps_min != block.reps_max and block.target != block.reps_max:
-                reps += f" (to {block.target})"
+                reps += " " + tr("(to {target})").format(target=block.target)
             rest = f"{format_number(block.rest)} s" if block.sets > 1 else "–"
             values = [
                 exercise.name if exercise else block.exercise,
                 f"{block.sets} × {reps}",
                 tempo_text(block.tempo),
                 rest,
-                block.load.text,
-                "yes" if block.per_side else "no",
+                load_text(block.load.text),
+                tr("yes") if block.per_side else tr("no"),
             ]
             for col, value in enumerate(values):
                 table.setItem(row, col, QTableWidgetItem(value))
@@ -529,7 +503,7 @@ class LibraryPage(QWidget):
         table.setCurrentCell(-1, -1)
         self.movement.block = 0  # a new protocol shows its first block
         self.exercise_text.setText(self._exercise_html(protocol))
-        self.cue_text.setText(f"Planning {size.cues:,} cues…")
+        self.cue_text.setText(tr("Planning {n} cues…").format(n=format_integer(size.cues)))
         self.planner.request(protocol, self._planned)
         self.coach.show_protocol(entry.id, protocol)
         self._reset_spins(self.coach.base(protocol))
@@ -568,8 +542,9 @@ class LibraryPage(QWidget):
             notes = "".join(f"<li>{escape(note)}</li>" for note in exercise.form_notes)
             parts.append(
                 f"<h3 style='margin:0'>{escape(exercise.name)}</h3>"
-                f"<p style='margin:4px 0'><b>How to</b></p><ol style='margin-top:0'>{steps}</ol>"
-                f"<p style='margin:4px 0'><b>Form notes</b></p>"
+                f"<p style='margin:4px 0'><b>{escape(tr('How to'))}</b></p>"
+                f"<ol style='margin-top:0'>{steps}</ol>"
+                f"<p style='margin:4px 0'><b>{escape(tr('Form notes'))}</b></p>"
                 f"<ul style='margin-top:0'>{notes}</ul>"
             )
         if not parts:
@@ -598,7 +573,7 @@ class LibraryPage(QWidget):
             if isinstance(result, Plan):
                 self.cue_text.setText("\n".join(cue_preview_lines(result)))
             else:
-                self.cue_text.setText(f"Could not plan: {result}")
+                self.cue_text.setText(tr("Could not plan: {error}").format(error=result))
         if self._start_when_planned == protocol:
             self._start_when_planned = None
             if isinstance(result, Plan) and entry is not None and self.run_protocol() == protocol:
@@ -618,24 +593,23 @@ class LibraryPage(QWidget):
             size = check_workout_size(protocol, entry.id)
         except WorkoutTooBig as exc:
             # The spins reach 600 s holds and 200 reps: every block at once may be too much.
-            self.run_total.setText("Too long")
+            self.run_total.setText(tr("Too long"))
             self.run_total.setToolTip(exc.reason)
-            self.custom_note.setText(f"Too big for one workout: {exc.reason}.")
+            self.custom_note.setText(tr("Too big for one workout: {why}.").format(why=exc.reason))
             self.start_button.setEnabled(False)
             self.save_copy_button.setEnabled(False)
             return
         self.start_button.setEnabled(True)
-        self.run_total.setToolTip(f"{size.cues:,} cues (at most {MAX_CUES:,})")
-        self.run_total.setText(f"Total {format_clock(size.seconds)}")
+        self.run_total.setToolTip(
+            tr("{n} cues (at most {limit})").format(
+                n=format_integer(size.cues), limit=format_integer(MAX_CUES)
+            )
+        )
+        self.run_total.setText(tr("Total {time}").format(time=format_clock(size.seconds)))
         self.movement.show_block(protocol, self.movement.block)  # the run's tempo
         # The preview follows at once, and the plan is ready by the time Start is pressed.
         self.planner.request(protocol, self._planned)
-        many = len(protocol.blocks) > 1
-        each = " (each block of reps moves by as much)" if many else ""
-        if changed:
-            self.custom_note.setText(f"Changed for this run{each}.")
-        else:
-            self.custom_note.setText(f"Change the hold or the reps for this run{each}.")
+        self.custom_note.setText(run_note(changed, many=len(protocol.blocks) > 1))
         self.save_copy_button.setEnabled(changed)
 
     def start_current(self) -> None:
@@ -659,7 +633,9 @@ class LibraryPage(QWidget):
             return
         hold = format_number(self.hold_spin.value())
         target = self.target_spin.value()
-        name = f"{protocol.name} ({hold} s hold, {plural(target, 'rep')})"
+        name = tr("{name} ({hold} s hold, %n rep(s))", "", target).format(
+            name=protocol.name, hold=hold
+        )
         self.save_copy_requested.emit(protocol.with_changes(name=name[:100]))
 
     def _block_picked(self, row: int, *_args: object) -> None:

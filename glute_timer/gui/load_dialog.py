@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from glute_timer.core.protocol import Load
+from glute_timer.gui.i18n import tr
 from glute_timer.gui.widgets import plain_spin
 
 
@@ -24,7 +25,7 @@ class LoadDialog(QDialog):
         self, current: str, units: str, can_correct: bool, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Change load")
+        self.setWindowTitle(tr("Change load"))
         load = Load(current)
         form = QFormLayout(self)
         self.amount = QDoubleSpinBox()
@@ -33,21 +34,21 @@ class LoadDialog(QDialog):
         self.amount.setDecimals(1)
         self.amount.setSingleStep(2.5)
         self.amount.setValue(load.amount or 0.0)
-        self.amount.setAccessibleName("Load amount")
+        self.amount.setAccessibleName(tr("Load amount"))
         self.unit = QComboBox()
         self.unit.addItems(["kg", "lb"])
         self.unit.setCurrentText(load.unit or units)
-        self.unit.setAccessibleName("Load unit")
+        self.unit.setAccessibleName(tr("Load unit"))
         row = QHBoxLayout()
         row.addWidget(self.amount, 1)
         row.addWidget(self.unit)
-        form.addRow("Load", row)
-        self.bodyweight = QCheckBox("Bodyweight only")
+        form.addRow(tr("Load"), row)
+        self.bodyweight = QCheckBox(tr("Bodyweight only"))
         self.bodyweight.setChecked(load.is_bodyweight)
         self.bodyweight.toggled.connect(self.amount.setDisabled)
         self.amount.setDisabled(load.is_bodyweight)
         form.addRow("", self.bodyweight)
-        self.correct_last = QCheckBox("The set I just finished used this load too")
+        self.correct_last = QCheckBox(tr("The set I just finished used this load too"))
         self.correct_last.setVisible(can_correct)
         form.addRow("", self.correct_last)
         buttons = QDialogButtonBox(

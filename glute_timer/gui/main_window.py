@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from glute_timer.context import AppContext
 from glute_timer.core.clock import Clock, monotonic
 from glute_timer.core.settings import Settings
+from glute_timer.gui.i18n import tr
 from glute_timer.gui.theme import LIGHT, Theme, apply_theme, theme_for
 from glute_timer.gui.timers import TimerFactory, precise_timer
 
@@ -142,7 +143,7 @@ class MainWindow(QMainWindow):
         # The Library itself (which loads every protocol) is built right after it, and the
         # other pages the first time they are needed; this keeps the start fast.
         self._library: LibraryPage | None = None
-        self._library_placeholder = _PagePlaceholder("Library")
+        self._library_placeholder = _PagePlaceholder(tr("Library"))
         self._workout: WorkoutPage | None = None
         self._editor: EditorPage | None = None
         self._settings_page: SettingsPage | None = None
@@ -398,17 +399,17 @@ class MainWindow(QMainWindow):
         self.nav_group.setExclusive(True)
         self.nav_buttons: dict[str, QPushButton] = {}
         labels = {
-            "library": "Library",
-            "workout": "Workout",
-            "history": "History",
-            "settings": "Settings",
+            "library": tr("Library"),
+            "workout": tr("Workout"),
+            "history": tr("History"),
+            "settings": tr("Settings"),
         }
         for number, (name, text) in enumerate(labels.items(), 1):
             button = QPushButton(f"{text}")
             button.setObjectName("navButton")
             button.setCheckable(True)
             button.setAccessibleName(text)
-            button.setToolTip(f"{text} (Ctrl+{number})")
+            button.setToolTip(tr("{page} (Ctrl+{n})").format(page=text, n=number))
             button.clicked.connect(lambda _checked=False, n=name: self.show_page(n))
             self.nav_group.addButton(button)
             self.nav_buttons[name] = button
@@ -417,7 +418,7 @@ class MainWindow(QMainWindow):
         self.mini_status = QLabel("")
         self.mini_status.setObjectName("muted")
         self.mini_status.setWordWrap(True)
-        self.mini_status.setAccessibleName("Workout status")
+        self.mini_status.setAccessibleName(tr("Workout status"))
         layout.addWidget(self.mini_status)
         return self.sidebar
 
@@ -428,9 +429,9 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(16, 10, 10, 10)
         self.banner_text = QLabel("")
         self.banner_text.setWordWrap(True)
-        self.banner_text.setAccessibleName("Notice")
-        close = QPushButton("Dismiss")
-        close.setAccessibleName("Dismiss the notice")
+        self.banner_text.setAccessibleName(tr("Notice"))
+        close = QPushButton(tr("Dismiss"))
+        close.setAccessibleName(tr("Dismiss the notice"))
         close.clicked.connect(self.banner.hide)
         layout.addWidget(self.banner_text, 1)
         layout.addWidget(close)
@@ -478,7 +479,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(container)
         layout.setContentsMargins(24, 22, 24, 22)
         layout.setSpacing(12)
-        title = QLabel("History")
+        title = QLabel(tr("History"))
         title.setObjectName("pageTitle")
         layout.addWidget(title)
         layout.addWidget(page, 1)
@@ -618,7 +619,7 @@ class MainWindow(QMainWindow):
         self.files.submit(
             lambda: switch_reminder(remind_at, basedir),
             told,
-            lambda exc: told(f"The reminder could not be changed: {exc}"),
+            lambda exc: told(tr("The reminder could not be changed: {e}").format(e=exc)),
         )
 
     def _system_scheme_changed(self, _scheme: object) -> None:
@@ -653,7 +654,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.workout_running and not self.confirm(
-            "Stop the workout?", "A workout is running. Stop it and quit?", "Stop and quit"
+            tr("Stop the workout?"),
+            tr("A workout is running. Stop it and quit?"),
+            tr("Stop and quit"),
         ):
             event.ignore()
             return

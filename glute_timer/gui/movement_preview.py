@@ -7,8 +7,10 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from glute_timer.core.exercises import exercise_name
-from glute_timer.core.protocol import Protocol, Tempo, format_number
+from glute_timer.core.i18n import format_number
+from glute_timer.core.protocol import Protocol, Tempo
 from glute_timer.gui.figure import ExerciseFigure
+from glute_timer.gui.i18n import tr
 from glute_timer.gui.theme import LIGHT, Theme
 from glute_timer.gui.widgets import Card, make_label
 
@@ -19,23 +21,23 @@ NARROW = 520
 
 
 def tempo_text(t: Tempo) -> str:
-    parts = [f"lift {format_number(t.lift)}"]
+    parts = [tr("lift {s}").format(s=format_number(t.lift))]
     if t.hold:
-        parts.append(f"hold {format_number(t.hold)}")
-    parts.append(f"lower {format_number(t.lower)}")
+        parts.append(tr("hold {s}").format(s=format_number(t.hold)))
+    parts.append(tr("lower {s}").format(s=format_number(t.lower)))
     if t.pause:
-        parts.append(f"pause {format_number(t.pause)}")
+        parts.append(tr("pause {s}").format(s=format_number(t.pause)))
     return " · ".join(parts) + " s"
 
 
 def tempo_sentence(tempo: Tempo) -> str:
     """ "Lift 1 s, hold 3 s at the top, lower 2 s." """
-    parts = [f"Lift {format_number(tempo.lift)} s"]
+    parts = [tr("Lift {s} s").format(s=format_number(tempo.lift))]
     if tempo.hold:
-        parts.append(f"hold {format_number(tempo.hold)} s at the top")
-    parts.append(f"lower {format_number(tempo.lower)} s")
+        parts.append(tr("hold {s} s at the top").format(s=format_number(tempo.hold)))
+    parts.append(tr("lower {s} s").format(s=format_number(tempo.lower)))
     if tempo.pause:
-        parts.append(f"rest {format_number(tempo.pause)} s at the bottom")
+        parts.append(tr("rest {s} s at the bottom").format(s=format_number(tempo.pause)))
     return ", ".join(parts) + "."
 
 
@@ -60,12 +62,12 @@ class MovementPreview(Card):
         row.addWidget(self.figure, 0, Qt.AlignmentFlag.AlignTop)
         text = QVBoxLayout()
         text.setSpacing(6)
-        text.addWidget(make_label("How it moves", "sectionTitle"))
+        text.addWidget(make_label(tr("How it moves"), "sectionTitle"))
         self.exercise_label = make_label("", None, wrap=True)
         self.exercise_label.setStyleSheet("font-size: 17px; font-weight: 600;")
-        self.exercise_label.setAccessibleName("Exercise shown")
+        self.exercise_label.setAccessibleName(tr("Exercise shown"))
         self.tempo_label = make_label("", None, wrap=True)
-        self.tempo_label.setAccessibleName("Tempo shown")
+        self.tempo_label.setAccessibleName(tr("Tempo shown"))
         self.hint = make_label("", "muted", wrap=True)
         text.addWidget(self.exercise_label)
         text.addWidget(self.tempo_label)
@@ -104,15 +106,18 @@ class MovementPreview(Card):
         self.figure.preview(block.tempo)
         name = exercise_name(block.exercise)
         if block.per_side:
-            name += f" ({block.sides[0]} side first)"
+            first = tr("left side first") if block.sides[0] == "left" else tr("right side first")
+            name += f" ({first})"
         self.exercise_label.setText(name)
         self.tempo_label.setText(tempo_sentence(block.tempo))
         if len(blocks) > 1:
             self.hint.setText(
-                f"Block {self.block + 1} of {len(blocks)}: pick a row of Blocks to see another."
+                tr("Block {n} of {count}: pick a row of Blocks to see another.").format(
+                    n=self.block + 1, count=len(blocks)
+                )
             )
         else:
-            self.hint.setText("The workout moves the figure in step with the voice.")
+            self.hint.setText(tr("The workout moves the figure in step with the voice."))
 
     def stop(self) -> None:
         self.figure.stop_preview()

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from glute_timer.gui.i18n import tr
+
 QUIET_MODULES = 2
 """Light modules around the code (on a white card, phones read two as well as four)."""
 
@@ -39,7 +41,7 @@ class QrCode(QWidget):
             self._rows = [[bool(module) for module in row] for row in code.matrix]
         else:
             self._rows = []
-        self.setAccessibleName("QR code of the phone remote's address")
+        self.setAccessibleName(tr("QR code of the phone remote's address"))
         self.updateGeometry()
         self.update()
 
@@ -88,12 +90,12 @@ class RemotePanel(QFrame):
         layout.setContentsMargins(10, 8, 10, 10)
         layout.setSpacing(4)
         layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetFixedSize)
-        title = QLabel("Phone remote")
+        title = QLabel(tr("Phone remote"))
         title.setObjectName("sectionTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(title)
         self.code = QrCode()
-        self.hint = QLabel("Scan with a phone on the same network")
+        self.hint = QLabel(tr("Scan with a phone on the same network"))
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -104,13 +106,13 @@ class RemotePanel(QFrame):
         self.address.setWordWrap(True)
         self.address.setFixedWidth(CODE_PX + 24)
         self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.address.setAccessibleName("Phone remote address")
+        self.address.setAccessibleName(tr("Phone remote address"))
         self.pages = QLabel("")
         self.pages.setObjectName("hint")
         self.pages.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.pages.setAccessibleName("Phones following")
-        self.fold_button = QPushButton("Hide code")
-        self.fold_button.setAccessibleName("Hide or show the QR code")
+        self.pages.setAccessibleName(tr("Phones following"))
+        self.fold_button = QPushButton(tr("Hide code"))
+        self.fold_button.setAccessibleName(tr("Hide or show the QR code"))
         self.fold_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys drive the workout
         self.fold_button.clicked.connect(self.toggle_fold)
         for widget in (self.code, self.hint, self.address, self.pages):
@@ -121,7 +123,7 @@ class RemotePanel(QFrame):
 
     def show_url(self, url: str, where: str) -> None:
         self.code.set_text(url)
-        self.hint.setText("Scan with a phone on the same network")
+        self.hint.setText(tr("Scan with a phone on the same network"))
         self.address.setText(where)
         self.pages.setText("")
         self.pages.hide()
@@ -141,9 +143,11 @@ class RemotePanel(QFrame):
 
     def set_pages(self, count: int) -> None:
         """``count`` phones follow the workout now; the first one folds the code away."""
-        self.pages.setText(
-            "" if count <= 0 else "1 phone follows" if count == 1 else f"{count} phones follow"
-        )
+        if count <= 0:
+            self.pages.setText("")
+        else:
+            one, many = tr("1 phone follows"), tr("%n phones follow", "", count)
+            self.pages.setText(one if count == 1 else many)
         self.pages.setVisible(count > 0)
         if count > 0 and not self._joined:
             self._joined = True
@@ -156,5 +160,5 @@ class RemotePanel(QFrame):
         self.folded = folded
         for widget in (self.code, self.hint, self.address):
             widget.setVisible(not folded and bool(self.code.text or widget is not self.code))
-        self.fold_button.setText("Show code" if folded else "Hide code")
+        self.fold_button.setText(tr("Show code") if folded else tr("Hide code"))
         self.adjustSize()

@@ -110,7 +110,7 @@ class SettingsPage(QWidget):
 
     def _card(self, group: str, title: str) -> Card:
         card = Card()
-        card.setMaximumWidth(760)
+        card.setMaximumWidth(900)  # room for check boxes whose text is long in a language
         card.add(make_label(title, "sectionTitle"))
         form = QFormLayout()
         form.setHorizontalSpacing(18)

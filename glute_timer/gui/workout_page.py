@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from glute_timer.core.display import Display, rep_text
+from glute_timer.core.i18n import load_text
 from glute_timer.core.plan import Plan, Step
 from glute_timer.core.pose import step_moment
 from glute_timer.core.protocol import Protocol
@@ -30,6 +31,7 @@ from glute_timer.core.session import (
 from glute_timer.gui.driver import SessionDriver
 from glute_timer.gui.effort import EffortBar, EffortKeys
 from glute_timer.gui.figure import ExerciseFigure
+from glute_timer.gui.i18n import tr
 from glute_timer.gui.load_dialog import LoadDialog
 from glute_timer.gui.theme import LIGHT, Theme
 from glute_timer.gui.widgets import (
@@ -126,17 +128,19 @@ class WorkoutPage(QWidget):
         self.empty = QWidget()
         layout = QVBoxLayout(self.empty)
         layout.addStretch(1)
-        title = make_label("No workout running", "pageTitle")
+        title = make_label(tr("No workout running"), "pageTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint = make_label(
-            "Pick a protocol in the Library and press Start. Put the laptop on the floor "
-            "beside your mat: the voice and this screen will take you through every rep.",
+            tr(
+                "Pick a protocol in the Library and press Start. Put the laptop on the floor "
+                "beside your mat: the voice and this screen will take you through every rep."
+            ),
             "muted",
             wrap=True,
         )
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setMaximumWidth(560)
-        go = QPushButton("Open the Library")
+        go = QPushButton(tr("Open the Library"))
         go.setObjectName("primary")
         go.clicked.connect(self.back_to_library)
         layout.addWidget(title)
@@ -157,17 +161,17 @@ class WorkoutPage(QWidget):
         header = QHBoxLayout()
         header.setSpacing(16)
         self.exercise_label = make_label("", None)
-        self.exercise_label.setAccessibleName("Exercise")
+        self.exercise_label.setAccessibleName(tr("Exercise"))
         header.addWidget(self.exercise_label, 1)
         overall = QVBoxLayout()
         overall.setSpacing(4)
         self.time_left_label = make_label("", None)
         self.time_left_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.time_left_label.setAccessibleName("Time left in the workout")
+        self.time_left_label.setAccessibleName(tr("Time left in the workout"))
         self.time_left_label.setFont(tabular(self.time_left_label.font()))
         self.overall_bar = ProgressLine(maximum=1000)
         self.overall_bar.setMinimumWidth(220)  # as wide as the time left above it
-        self.overall_bar.setAccessibleName("Workout progress")
+        self.overall_bar.setAccessibleName(tr("Workout progress"))
         overall.addWidget(self.time_left_label)
         overall.addWidget(self.overall_bar)
         header.addLayout(overall)
@@ -175,10 +179,10 @@ class WorkoutPage(QWidget):
         load_row = QHBoxLayout()
         load_row.setSpacing(16)
         self.load_label = make_label("", None)
-        self.load_label.setAccessibleName("Load")
+        self.load_label.setAccessibleName(tr("Load"))
         load_row.addWidget(self.load_label)
-        self.load_button = QPushButton("Change load  (L)")
-        self.load_button.setAccessibleName("Change load")
+        self.load_button = QPushButton(tr("Change load  (L)"))
+        self.load_button.setAccessibleName(tr("Change load"))
         self.load_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.load_button.clicked.connect(self.change_load)
         load_row.addWidget(self.load_button)
@@ -192,7 +196,7 @@ class WorkoutPage(QWidget):
         left = QVBoxLayout()
         left.setSpacing(6)
         left.addStretch(1)
-        self.figure_caption = make_label("Up next", "muted")
+        self.figure_caption = make_label(tr("Up next"), "muted")
         self.figure_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         caption_policy = self.figure_caption.sizePolicy()
         caption_policy.setRetainSizeWhenHidden(True)  # the figure stays where it is
@@ -208,9 +212,9 @@ class WorkoutPage(QWidget):
         right.setSpacing(24)
         self._stats = right
         right.addStretch(1)
-        self.rep_block = StatBlock("Rep")
-        self.set_block = StatBlock("Set")
-        self.side_block = StatBlock("Side")
+        self.rep_block = StatBlock(tr("Rep"))
+        self.set_block = StatBlock(tr("Set"))
+        self.side_block = StatBlock(tr("Side"))
         policy = self.side_block.sizePolicy()
         policy.setRetainSizeWhenHidden(True)
         self.side_block.setSizePolicy(policy)
@@ -224,7 +228,7 @@ class WorkoutPage(QWidget):
 
         self.next_label = make_label("", None)
         self.next_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.next_label.setAccessibleName("Next")
+        self.next_label.setAccessibleName(tr("Next"))
         layout.addWidget(self.next_label)
         self.effort = EffortBar()  # the set just done: easy / right / hard (issue 15)
         self.effort.rated.connect(self._rate)
@@ -237,29 +241,41 @@ class WorkoutPage(QWidget):
         controls.setSpacing(10)
         self._extra_controls = QHBoxLayout()
         self._extra_controls.setSpacing(10)
-        self.toggle_button = self._control("Start", "Space", "Start, pause or resume", self.toggle)
+        self.toggle_button = self._control(
+            tr("Start"), tr("Space"), tr("Start, pause or resume"), self.toggle
+        )
         self.toggle_button.setProperty("primary", True)
         self.back_button = self._control(
-            "Back", "← or B", "Back to the start of the rep", self.back
+            tr("Back"), tr("← or B"), tr("Back to the start of the rep"), self.back
         )
-        self.skip_button = self._control("Skip", "→ or N", "Skip to the next step", self.skip)
+        self.skip_button = self._control(
+            tr("Skip"), tr("→ or N"), tr("Skip to the next step"), self.skip
+        )
         self.finish_button = self._control(
-            "Finish set", "Enter", "Finish the set with the reps done", self.finish_set
+            tr("Finish set"), tr("Enter"), tr("Finish the set with the reps done"), self.finish_set
         )
         self.rest_minus_button = self._control(
-            "−15 s", "−", "Make the rest 15 seconds shorter", lambda: self.adjust_rest("rest_minus")
+            tr("−15 s"),
+            "−",
+            tr("Make the rest 15 seconds shorter"),
+            lambda: self.adjust_rest("rest_minus"),
         )
         self.rest_plus_button = self._control(
-            "+15 s", "+", "Make the rest 15 seconds longer", lambda: self.adjust_rest("rest_plus")
+            tr("+15 s"),
+            "+",
+            tr("Make the rest 15 seconds longer"),
+            lambda: self.adjust_rest("rest_plus"),
         )
         self._in_rest = False  # -15 s and +15 s shown in Finish set's place
         self.rest_minus_button.hide()
         self.rest_plus_button.hide()
-        self.stop_button = self._control("Stop", "Esc", "Stop the workout", self.stop)
-        self.mute_button = self._control("Mute", "M", "Mute the voice and sounds", self.toggle_mute)
+        self.stop_button = self._control(tr("Stop"), tr("Esc"), tr("Stop the workout"), self.stop)
+        self.mute_button = self._control(
+            tr("Mute"), "M", tr("Mute the voice and sounds"), self.toggle_mute
+        )
         self.mute_button.setCheckable(True)
         self.fullscreen_button = self._control(
-            "Fullscreen", "F11", "Fullscreen on or off", self.fullscreen_requested.emit
+            tr("Fullscreen"), "F11", tr("Fullscreen on or off"), self.fullscreen_requested.emit
         )
         self._row_buttons = (
             self.toggle_button,
@@ -429,7 +445,7 @@ class WorkoutPage(QWidget):
         if self.sender() is not self.mute_button:
             self.mute_button.setChecked(not self.mute_button.isChecked())
         muted = self.mute_button.isChecked()
-        self.mute_button.set_label("Unmute" if muted else "Mute")
+        self.mute_button.set_label(tr("Unmute") if muted else tr("Mute"))
         self.mute_changed.emit(muted)
 
     def change_load(self) -> None:
@@ -494,9 +510,9 @@ class WorkoutPage(QWidget):
                 QColor(t.text),
                 tint,
             )
-        caption = "Paused" if display.paused else display.coming_load  # "Set 2: 42.5 kg"
+        caption = tr("Paused") if display.paused else display.coming_load  # "Set 2: 42.5 kg"
         if display.state is State.IDLE:
-            caption = "Press Space to start"
+            caption = tr("Press Space to start")
         span = display.span
         fit = rep_text(span.target, span.target) if display.hero_is_rep and span else "00"
         self.ring.set_state(
@@ -540,23 +556,29 @@ class WorkoutPage(QWidget):
         self.figure_caption.setVisible(not display.in_set and display.active)
         self.load_label.setVisible(display.shows_load)
         self.load_button.setVisible(display.shows_load)
-        self._set_text(self.load_label, f"Load: {display.load}")
+        self._set_text(self.load_label, tr("Load: {load}").format(load=load_text(display.load)))
         if display.span is not None:
             self.rep_block.set(
-                f"{display.rep} / {display.reps_target}", f"range {display.reps_range}"
+                f"{display.rep} / {display.reps_target}",
+                tr("range {range}").format(range=display.reps_range),
             )
             self.set_block.set(f"{display.set} / {display.sets}")
-        self.side_block.set(display.side.capitalize() if display.side else "Both")
+        self.side_block.set(side_label(display.side))
         self.side_block.setVisible(display.per_side_workout)
 
-        self._set_text(self.next_label, f"Next: {display.next_text}" if display.next_text else "")
+        next_text = display.next_text
+        self._set_text(
+            self.next_label, tr("Next: {next}").format(next=next_text) if next_text else ""
+        )
         rest_after_set = display.in_rest and display.active and bool(self._completed)
         self.effort.show_for(self._completed[-1] if rest_after_set else None)
 
         running = display.running
         paused = display.paused
         active = display.active
-        self.toggle_button.set_label("Pause" if running else "Resume" if paused else "Start")
+        self.toggle_button.set_label(
+            tr("Pause") if running else tr("Resume") if paused else tr("Start")
+        )
         self.toggle_button.setEnabled(display.state in (State.IDLE, State.RUNNING, State.PAUSED))
         self.back_button.setEnabled(active)
         self.skip_button.setEnabled(active)
@@ -657,3 +679,12 @@ class WorkoutPage(QWidget):
         if stage_layout is not None:
             vertical = 8 if compact else 18
             stage_layout.setContentsMargins(28, vertical, 28, vertical)
+
+
+def side_label(side: str | None) -> str:
+    """The Side block's value: "Left", "Right", or "Both"."""
+    if side == "left":
+        return tr("Left", "side")
+    if side == "right":
+        return tr("Right", "side")
+    return side.capitalize() if side else tr("Both")

@@ -19,29 +19,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from glute_timer.core.display import plural
 from glute_timer.core.exercises import exercise_name
+from glute_timer.core.i18n import format_number, load_text, short_date, side_text
 from glute_timer.core.plan import format_clock
-from glute_timer.core.protocol import Protocol, format_number
+from glute_timer.core.protocol import Protocol
 from glute_timer.core.session import EFFORTS, SetRecord, WorkoutFinished
-from glute_timer.gui.effort import EffortBar
+from glute_timer.gui.effort import EffortBar, labels
+from glute_timer.gui.i18n import tr
 from glute_timer.gui.widgets import make_label
 
 if TYPE_CHECKING:
     from glute_timer.core.coach import NextSession
 
-COLUMNS = ("Exercise", "Set", "Side", "Reps", "Hold", "Load", "Effort")
+
+def columns() -> tuple[str, ...]:
+    return (tr("Exercise"), tr("Set"), tr("Side"), tr("Reps"), tr("Hold"), tr("Load"), tr("Effort"))
 
 
 def summary_line(records: Sequence[SetRecord], seconds: float) -> str:
     """ "3 sets · 45 reps · 12:30 in all · 2:00 under tension"."""
     if not records:
-        return f"No sets were completed · {format_clock(seconds)} in all"
+        return tr("No sets were completed · {time} in all").format(time=format_clock(seconds))
     reps = sum(record.reps_done for record in records)
     tension = sum(record.ended_at - record.started_at for record in records)
-    return (
-        f"{plural(len(records), 'set')} · {plural(reps, 'rep')} · "
-        f"{format_clock(seconds)} in all · {format_clock(tension)} under tension"
+    return " · ".join(
+        (
+            tr("%n set(s)", "", len(records)),
+            tr("%n rep(s)", "", reps),
+            tr("{time} in all").format(time=format_clock(seconds)),
+            tr("{time} under tension").format(time=format_clock(tension)),
+        )
     )
 
 
@@ -56,12 +63,13 @@ def next_time_lines(coming: NextSession) -> list[str]:
         for block in blocks[:3]
     ]
     if len(blocks) > 3:
-        lines.append(f"… and {plural(len(blocks) - 3, 'more block')}")
+        lines.append(tr("… and %n more block(s)", "", len(blocks) - 3))
     due = coming.due
     if coming.progress.max_gap is not None:
-        when = "today" if due <= coming.today else f"{due:%a} {due.day} {due:%b}"
+        when = tr("today") if due <= coming.today else short_date(due, f"%a {due.day} %b")
         progress = coming.progress_text()
-        lines.append(f"Next session {when}" + (f" ({progress})" if progress else ""))
+        line = tr("Next session {when}").format(when=when)
+        lines.append(line + (f" ({progress})" if progress else ""))
     return lines
 
 
@@ -79,29 +87,29 @@ class WorkoutSummary(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 32, 40, 28)
         layout.setSpacing(12)
-        self.title = make_label("Workout complete", "pageTitle")
+        self.title = make_label(tr("Workout complete"), "pageTitle")
         self.title.setStyleSheet("font-size: 34px; font-weight: 700;")
         self.line = make_label("", "muted", wrap=True)
-        self.line.setAccessibleName("Totals")
+        self.line.setAccessibleName(tr("Totals"))
         self.line.setStyleSheet("font-size: 18px;")
         layout.addWidget(self.title)
         layout.addWidget(self.line)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
-        self.table.setAccessibleName("Completed sets")
+        self.table = QTableWidget(0, len(columns()))
+        self.table.setHorizontalHeaderLabels(list(columns()))
+        self.table.setAccessibleName(tr("Completed sets"))
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(COLUMNS)):
+        for column in range(1, len(columns())):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setStyleSheet("font-size: 16px;")
         layout.addWidget(self.table)
-        self.coach_title = make_label("Next time", "sectionTitle")
+        self.coach_title = make_label(tr("Next time"), "sectionTitle")
         self.coach_text = make_label("", None, wrap=True)
-        self.coach_text.setAccessibleName("Next time")
+        self.coach_text.setAccessibleName(tr("Next time"))
         self.coach_text.setTextFormat(Qt.TextFormat.PlainText)
         self.coach_text.setStyleSheet("font-size: 17px;")
         layout.addWidget(self.coach_title)
@@ -110,10 +118,10 @@ class WorkoutSummary(QWidget):
         layout.addWidget(self.effort)
         layout.addStretch(1)
         buttons = QHBoxLayout()
-        self.hint = make_label("Enter or Space: back to the Library", "muted")
-        self.again_button = QPushButton("Do it again")
+        self.hint = make_label(tr("Enter or Space: back to the Library"), "muted")
+        self.again_button = QPushButton(tr("Do it again"))
         self.again_button.clicked.connect(self.again)
-        self.library_button = QPushButton("Back to the Library")
+        self.library_button = QPushButton(tr("Back to the Library"))
         self.library_button.setObjectName("primary")
         self.library_button.clicked.connect(self.leave)
         buttons.addWidget(self.hint)
@@ -139,13 +147,13 @@ class WorkoutSummary(QWidget):
         the coach's view before it (None: no coach line)."""
         records = list(event.sets)
         self._ran, self._records = ran, records
-        self.title.setText("Workout complete" if event.completed else "Workout stopped")
+        self.title.setText(tr("Workout complete") if event.completed else tr("Workout stopped"))
         self.line.setText(summary_line(records, seconds))
         self._fill(records)
         self._before, self._day = coming, day or date.today()
         self._show_coach()
         last = records[-1] if records else None
-        self.effort.show_for(last, title="How was the last set?")
+        self.effort.show_for(last, title=tr("How was the last set?"))
 
     def correct(self, index: int, record: SetRecord) -> None:
         """A set was corrected (rated): its row and the coach's line follow."""
@@ -162,11 +170,11 @@ class WorkoutSummary(QWidget):
             values = [
                 record.exercise_name,
                 f"{record.set}",
-                record.side.capitalize() if record.side else "–",
+                side_text(record.side).capitalize() if record.side else "–",
                 f"{record.reps_done} / {record.target}",
                 f"{format_number(record.hold_s)} s" if record.hold_s else "–",
-                record.load,
-                EFFORTS[record.effort].capitalize() if record.effort in EFFORTS else "–",
+                load_text(record.load),
+                labels()[record.effort] if record.effort in EFFORTS else "–",
             ]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
