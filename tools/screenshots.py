@@ -3,7 +3,9 @@
     python tools/screenshots.py [--out docs/screenshots] [--size 1280x800]
                                 [--figure-size 480x284] [--only screens|figures]
 
-Besides the screens, each exercise's figure at the start of the lift and in the middle
+The Library and the workout screen are also rendered in German (``library-de.png``,
+``workout-de.png``), to be looked at for clipped text. Besides the screens, each exercise's
+figure at the start of the lift and in the middle
 of the hold: ``figure-<exercise id>-bottom.png`` and ``figure-<exercise id>-top.png``
 (``-dark`` added for the dark theme). One-sided exercises are shown on a per-side set
 with the moving leg near us.
@@ -265,8 +267,35 @@ def render_figures(out: Path, size: tuple[int, int], themes: list[str]) -> list[
     return written
 
 
+IN_LANGUAGES = {"de": ("library", "workout")}
+"""Screens also rendered in another language (``library-de.png``), to look for clipping."""
+
+
+def render_languages(out: Path, size: tuple[int, int], only: list[str] | None = None) -> list[Path]:
+    """The screens of ``IN_LANGUAGES`` in their language (light theme), then English again."""
+    from glute_timer.core import i18n
+    from glute_timer.gui.i18n import install_translators
+
+    make_application(["screenshots"])
+    written = []
+    for code, names in IN_LANGUAGES.items():
+        i18n.activate(code)
+        install_translators(code)
+        try:
+            shots = [name for name in names if not only or name in only]
+            written += render(out, size, ["light"], shots, suffix=f"-{code}")
+        finally:
+            i18n.activate(i18n.SOURCE_LANGUAGE)
+            install_translators(i18n.SOURCE_LANGUAGE)
+    return written
+
+
 def render(
-    out: Path, size: tuple[int, int], themes: list[str], only: list[str] | None = None
+    out: Path,
+    size: tuple[int, int],
+    themes: list[str],
+    only: list[str] | None = None,
+    suffix: str = "",
 ) -> list[Path]:
     app = make_application(["screenshots"])
     written = []
@@ -292,7 +321,7 @@ def render(
                 settle(app)
                 prepare(window, clock)
                 settle(app)
-                path = out / f"{name}-{theme}.png"
+                path = out / (f"{name}{suffix}.png" if suffix else f"{name}-{theme}.png")
                 window.grab().save(str(path))
                 written.append(path)
                 window.close()
@@ -315,6 +344,7 @@ def main(argv: list[str] | None = None) -> int:
     written = []
     if args.only != "figures":
         written += render(args.out, size_of(args.size), themes, args.shots)
+        written += render_languages(args.out, size_of(args.size), args.shots)
     if args.only != "screens":
         written += render_figures(args.out, size_of(args.figure_size), themes)
     for path in written:

@@ -1175,7 +1175,7 @@
     </message>
     <message>
         <source>Search protocols and exercises  (Ctrl+F)</source>
-        <translation>Protokolle und Übungen suchen  (Strg+F)</translation>
+        <translation>Protokolle und Übungen  (Strg+F)</translation>
     </message>
     <message>
         <source>Search protocols</source>
@@ -1208,6 +1208,14 @@
     <message>
         <source>Delete…</source>
         <translation>Löschen …</translation>
+    </message>
+    <message>
+        <source>Sets × reps</source>
+        <translation>Sätze × Wdh.</translation>
+    </message>
+    <message>
+        <source>Tempo</source>
+        <translation>Tempo</translation>
     </message>
     <message>
         <source>How it moves</source>

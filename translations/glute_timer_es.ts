@@ -1210,6 +1210,14 @@
         <translation>Borrar…</translation>
     </message>
     <message>
+        <source>Sets × reps</source>
+        <translation>Series × rep.</translation>
+    </message>
+    <message>
+        <source>Tempo</source>
+        <translation>Ritmo</translation>
+    </message>
+    <message>
         <source>How it moves</source>
         <translation>Cómo se mueve</translation>
     </message>

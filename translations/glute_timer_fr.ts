@@ -1210,6 +1210,14 @@
         <translation>Supprimer…</translation>
     </message>
     <message>
+        <source>Sets × reps</source>
+        <translation>Séries × rép.</translation>
+    </message>
+    <message>
+        <source>Tempo</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
         <source>How it moves</source>
         <translation>Le mouvement</translation>
     </message>

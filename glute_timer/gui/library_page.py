@@ -170,7 +170,7 @@ class LibraryPage(QWidget):
         blocks_card.add(make_label(tr("Blocks"), "sectionTitle"))
         self.blocks_table = QTableWidget(0, 6)
         self.blocks_table.setHorizontalHeaderLabels(
-            ["Exercise", "Sets × reps", "Tempo", "Rest", "Load", "Per side"]
+            [tr("Exercise"), tr("Sets × reps"), tr("Tempo"), tr("Rest"), tr("Load"), tr("Per side")]
         )
         self.blocks_table.setAccessibleName(tr("Blocks"))
         self.blocks_table.verticalHeader().setVisible(False)
