@@ -15,7 +15,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from glute_timer.context import AppContext
-from glute_timer.core.i18n import _, best_voice, ngettext
+from glute_timer.core.i18n import _, best_voice, localise_numbers, ngettext
 
 if TYPE_CHECKING:
     from glute_timer.speech.player import CuePlayer
@@ -129,10 +129,13 @@ def cmd_check(args: argparse.Namespace, context: AppContext) -> int:
         _app = QGuiApplication.instance() or QGuiApplication(["glute-timer"])  # kept alive
         platform = QGuiApplication.platformName()
         extra = f" ({note})" if note else ""
-        line("qt", True, f"PySide6 {pyside_version}, platform {platform}{extra}")
+        qt_line = _("PySide6 {version}, platform {platform}").format(
+            version=pyside_version, platform=platform
+        )
+        line("qt", True, qt_line + extra)
     except Exception as exc:
-        line("qt", False, f"Qt cannot start: {exc}")
-        failures.append("Qt cannot start")
+        line("qt", False, _("Qt cannot start: {error}").format(error=exc))
+        failures.append(_("Qt cannot start"))
 
     # Speech engine
     from glute_timer.speech.processes import choose_backend
@@ -147,7 +150,9 @@ def cmd_check(args: argparse.Namespace, context: AppContext) -> int:
         line(
             "speech",
             None,
-            "none (workouts run with tones and on-screen cues): " + "; ".join(probe.problems),
+            _("none (workouts run with tones and on-screen cues): {why}").format(
+                why="; ".join(probe.problems)
+            ),
         )
 
     # Audio output, as the audio engine will find it
@@ -157,24 +162,30 @@ def cmd_check(args: argparse.Namespace, context: AppContext) -> int:
     devices = found.get("devices") or []
     wanted = context.settings.output_device
     if found.get("error") and not devices:
-        line("audio", None, f"no audio output ({found['error']}); cues show on screen")
+        text = _("no audio output ({error}); cues show on screen").format(error=found["error"])
+        line("audio", None, text)
     elif not devices:
-        line("audio", None, "no audio output (is PulseAudio or PipeWire running?)")
+        line("audio", None, _("no audio output (is PulseAudio or PipeWire running?)"))
     else:
         default = found.get("default")
-        text = f"{len(devices)} output(s): {', '.join(devices)}; default: {default}"
+        text = _("{n} output(s): {devices}; default: {default}").format(
+            n=len(devices), devices=", ".join(devices), default=default
+        )
         if wanted and wanted not in devices:
-            line("audio", None, f"{text}; the chosen device {wanted!r} is not present")
+            missing = _("the chosen device {device!r} is not present").format(device=wanted)
+            line("audio", None, f"{text}; {missing}")
         else:
-            line("audio", True, text + (f"; using {wanted!r}" if wanted else ""))
+            using = "; " + _("using {device!r}").format(device=wanted) if wanted else ""
+            line("audio", True, text + using)
     if sys.platform.startswith("linux"):
         duck = context.settings.duck_db
         if not duck:
-            line("music", True, "other sound is not lowered under cues (off in settings)")
+            line("music", True, _("other sound is not lowered under cues (off in settings)"))
         elif found.get("pulse"):
-            line("music", True, f"other sound is lowered {duck:g} dB under cues ({found['pulse']})")
+            text = _("other sound is lowered {db} dB under cues ({server})")
+            line("music", True, text.format(db=f"{duck:g}", server=found["pulse"]))
         else:
-            line("music", None, "other sound cannot be lowered: no pulse sound server answers")
+            line("music", None, _("other sound cannot be lowered: no pulse sound server answers"))
 
     # Rendering cache
     from glute_timer.speech.cache import cache_summary
@@ -186,14 +197,15 @@ def cmd_check(args: argparse.Namespace, context: AppContext) -> int:
         "cache",
         True if writable else None,
         f"{cache}: {ngettext('{n} phrase', '{n} phrases', count).format(n=count)}, "
-        f"{size / 1e6:.1f} MB" + ("" if writable else " (not writable: phrases are spoken live)"),
+        f"{localise_numbers(f'{size / 1e6:.1f}')} MB"
+        + ("" if writable else " " + _("(not writable: phrases are spoken live)")),
     )
 
     # Data locations
     paths = context.paths
     for label, where in (("config", paths.config_dir), ("data", paths.data_dir)):
         ok = _writable(where)
-        line(label, True if ok else None, f"{where}" + ("" if ok else " (not writable)"))
+        line(label, True if ok else None, f"{where}" + ("" if ok else " " + _("(not writable)")))
 
     # The built-in presets must load, or there is nothing to run.
     try:
@@ -204,15 +216,16 @@ def cmd_check(args: argparse.Namespace, context: AppContext) -> int:
         for entry in presets:
             if entry.protocol is not None:
                 build_plan(entry.protocol)
-        line("presets", True, f"{len(presets)} built-in presets load")
+        line("presets", True, _("{n} built-in presets load").format(n=len(presets)))
     except Exception as exc:
-        line("presets", False, f"built-in presets do not load: {exc}")
-        failures.append("the built-in presets do not load")
+        line("presets", False, _("built-in presets do not load: {error}").format(error=exc))
+        failures.append(_("the built-in presets do not load"))
 
     if failures:
-        print(f"glute-timer: cannot run a workout: {'; '.join(failures)}", file=sys.stderr)
+        why = "; ".join(failures)
+        print(f"glute-timer: {_('cannot run a workout: {why}').format(why=why)}", file=sys.stderr)
         return 1
-    print("A workout can run on this machine.")
+    print(_("A workout can run on this machine."))
     return 0
 
 
@@ -242,7 +255,10 @@ def wait_prepared(player: CuePlayer) -> None:
         if done >= total and sound:
             break
         if time.monotonic() - start > 0.5:
-            text = f"Preparing speech {done}/{total}" if done < total else "Starting the sound"
+            if done < total:
+                text = _("Preparing speech {done}/{total}").format(done=done, total=total)
+            else:
+                text = _("Starting the sound")
             print(f"\r{text}", end="", file=sys.stderr, flush=True)
             shown = True
         time.sleep(0.05)
