@@ -293,15 +293,15 @@ class TerminalPrinter:
             line = json_line(event.cue.to_json()) if self.as_json else _cue_line(event.cue)
             self._write(self.out, line + "\n")
         elif isinstance(event, Suspended):
-            from glute_timer.core.i18n import _, format_number
+            from glute_timer.core.i18n import _
 
             # In --json mode stdout carries cues only.
             message = _(
                 "no tick for {gap} s (the machine slept?): going on from where the workout was"
-            ).format(gap=format_number(round(event.gap)))
+            ).format(gap=f"{event.gap:.0f}")
             self._write(sys.stderr if self.as_json else self.out, f"glute-timer: {message}\n")
         elif isinstance(event, Delayed):
-            from glute_timer.core.i18n import format_number, ngettext
+            from glute_timer.core.i18n import localise_numbers, ngettext
 
             message = ngettext(
                 "no tick for {gap} s (the computer was busy?): {n} cue came {late} s late, "
@@ -310,9 +310,9 @@ class TerminalPrinter:
                 "all at once",
                 event.missed,
             ).format(
-                gap=format_number(round(event.gap, 1)),
+                gap=localise_numbers(f"{event.gap:.1f}"),
                 n=event.missed,
-                late=format_number(round(event.late, 1)),
+                late=localise_numbers(f"{event.late:.1f}"),
             )
             self._write(sys.stderr if self.as_json else self.out, f"glute-timer: {message}\n")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from glute_timer.core.i18n import format_number
+from glute_timer.core.i18n import localise_numbers
 from glute_timer.core.plan import Plan
 from glute_timer.core.protocol import Protocol
 from glute_timer.core.session import Delayed, Event, State, Suspended, WorkoutFinished
@@ -166,7 +166,7 @@ class WindowWorkouts:
         if isinstance(event, Suspended):
             window.statusBar().showMessage(
                 tr("Paused: the computer was asleep for {gap} s. Press Space to go on.").format(
-                    gap=format_number(round(event.gap))
+                    gap=f"{event.gap:.0f}"
                 )
             )
         elif isinstance(event, Delayed):
@@ -176,7 +176,8 @@ class WindowWorkouts:
                     "",
                     event.missed,
                 ).format(
-                    gap=format_number(round(event.gap, 1)), late=format_number(round(event.late, 1))
+                    gap=localise_numbers(f"{event.gap:.1f}"),
+                    late=localise_numbers(f"{event.late:.1f}"),
                 ),
                 10000,
             )
