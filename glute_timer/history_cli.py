@@ -144,6 +144,7 @@ from pathlib import Path
 from typing import Any
 
 from glute_timer.context import AppContext
+from glute_timer.core.exercises import shown_name
 from glute_timer.core.history_export import write_csv, write_json
 from glute_timer.core.history_import import ImportFileError
 from glute_timer.core.history_model import HistoryError, Workout
@@ -293,7 +294,7 @@ def workout_lines(w: Workout) -> list[str]:
             done=s.reps_done, n=s.target
         )
         where = _("{exercise}{side}, set {set}").format(
-            exercise=printable(s.exercise_name), side=side, set=s.set
+            exercise=printable(shown_name(s.exercise, s.exercise_name)), side=side, set=s.set
         )
         lines.append(f"    {s.position + 1}. {where}: {done}{load}{hold}")
     if w.note:

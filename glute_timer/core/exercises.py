@@ -143,3 +143,11 @@ def exercise_name(key: str) -> str:
     """What to show and say for a block's ``exercise`` value: a library name or the free text."""
     exercise = find_exercise(key)
     return exercise.name if exercise else key
+
+
+def shown_name(key: str, recorded: str) -> str:
+    """The name to show for an exercise the history recorded as ``recorded``: the
+    library's, in the active language, for a library id (the history keeps the name in
+    the language of the day it was done), else the recorded name."""
+    library = exercise_library()
+    return library[key].name if key in library else recorded

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
+from glute_timer.core.exercises import shown_name
 from glute_timer.core.history_model import DayTotals, Workout, day_totals
 from glute_timer.core.history_store import HistoryStore
 from glute_timer.core.progress import ProtocolProgress, progress
@@ -66,7 +67,7 @@ def load_view_data(store: HistoryStore, today: date | None = None) -> HistoryVie
     exercises: dict[str, str] = {}
     for row in daily:
         days[row.day] = days.get(row.day, 0) + row.sets
-        exercises[row.exercise] = row.exercise_name
+        exercises[row.exercise] = shown_name(row.exercise, row.exercise_name)
     return HistoryViewData(
         workouts=tuple(workouts),
         counts=counts,

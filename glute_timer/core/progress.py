@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Final
 
+from glute_timer.core.exercises import shown_name
 from glute_timer.core.history_model import good_workout_sql, left_out_notice, local_date
 from glute_timer.core.history_store import HistoryStore
 from glute_timer.core.i18n import _, format_number, localise_numbers, ngettext, pgettext
@@ -177,8 +178,10 @@ class ProtocolProgress:
                 workouts=workouts, sets=sets, reps=reps
             )
         )
-        exercises = {b.exercise: b.exercise_name for b in self.load_bests}
-        exercises.update({h.exercise: h.exercise_name for h in self.hold_bests})
+        exercises = {b.exercise: shown_name(b.exercise, b.exercise_name) for b in self.load_bests}
+        exercises.update(
+            {h.exercise: shown_name(h.exercise, h.exercise_name) for h in self.hold_bests}
+        )
         names = sorted(exercises.items())
         for exercise, name in names:
             parts = [localise_numbers(b.text) for b in self.load_bests if b.exercise == exercise]

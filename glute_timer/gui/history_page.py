@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from glute_timer.context import AppContext
+from glute_timer.core.exercises import shown_name
 from glute_timer.core.history_export import write_csv, write_json
 from glute_timer.core.history_import import ImportFileError
 from glute_timer.core.history_model import HistoryError, MergeResult, Workout
@@ -433,7 +434,7 @@ class HistoryPage(QWidget):
                 QTreeWidgetItem(
                     [
                         tr("{n}. set {set}").format(n=s.position + 1, set=s.set),
-                        f"{s.exercise_name}{side}",
+                        f"{shown_name(s.exercise, s.exercise_name)}{side}",
                         load,
                         hold,
                         f"{s.reps_done}/{s.target}",

@@ -151,3 +151,38 @@ def test_voices_marks_the_voice_of_the_language(tmp_path: Path) -> None:
         marked = [line for line in result.stdout.splitlines() if line.startswith("* ")]
         assert len(marked) == 1
         assert marked[0][2:].split("\t")[0] == voice
+
+
+TINY = """format = 1
+name = "Tiny"
+lead_in = 1
+
+[[block]]
+exercise = "glute-bridge"
+sets = 1
+reps = 2
+load = "2.5 kg"
+tempo = { lift = 0.3, hold = 0.3, lower = 0.3 }
+"""
+
+
+def test_a_terminal_run_and_its_history_in_the_language(tmp_path: Path) -> None:
+    protocol = tmp_path / "tiny.toml"
+    protocol.write_text(TINY, encoding="utf-8")
+    run = glute(tmp_path, "run", str(protocol), "--no-gui", "--mute", "--lang", "es")
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert lines[0].endswith("Prepárate") and "0,0s" in lines[0]
+    assert any(line.endswith("1, Sube") for line in lines)
+    assert lines[-2:] == [
+        "Entrenamiento completado. 1 serie hecha.",
+        "  Puente de glúteos, serie 1: 2/2 repeticiones, 2,5 kg",
+    ]
+    assert "1 serie(s) guardada(s) en el historial." in run.stderr
+    # Recorded in Spanish, shown in German: a library exercise is named in the language
+    # of the day it is looked at.
+    history = glute(tmp_path, "history", **{"LANGUAGE": "de"})
+    assert "Beckenheben, Satz 1: 2/2 Wiederholungen, 2,5 kg, 0,3 s halten" in history.stdout
+    assert " beendet " in history.stdout.splitlines()[0]
+    english = glute(tmp_path, "history")
+    assert "Glute bridge, set 1: 2/2 reps, 2.5 kg, hold 0.3 s" in english.stdout
