@@ -191,6 +191,9 @@ class RemoteServer:
         self._clock = clock
         self.throttle = throttle if throttle is not None else Throttle(clock)
         self._assets = dict(assets) if assets is not None else load_assets()
+        from glute_timer.remote.page_text import translated_assets
+
+        self._assets = translated_assets(self._assets)  # in the language of the app
         page = self._assets.get("index.html")
         if page is not None:
             # The page asks for its style sheet and script with the token, like any request.
