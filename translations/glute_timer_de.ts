@@ -1593,5 +1593,21 @@
         <source>How was the last set?</source>
         <translation>Wie war der letzte Satz?</translation>
     </message>
+    <message>
+        <source>no session bus (D-Bus)</source>
+        <translation>kein Sitzungsbus (D-Bus)</translation>
+    </message>
+    <message>
+        <source>the session bus did not answer ({error})</source>
+        <translation>der Sitzungsbus hat nicht geantwortet ({error})</translation>
+    </message>
+    <message>
+        <source>the player&apos;s object could not be registered</source>
+        <translation>das Objekt des Players ließ sich nicht registrieren</translation>
+    </message>
+    <message>
+        <source>no MPRIS name could be had on the session bus</source>
+        <translation>auf dem Sitzungsbus war kein MPRIS-Name zu bekommen</translation>
+    </message>
 </context>
 </TS>

@@ -1593,5 +1593,21 @@
         <source>How was the last set?</source>
         <translation>¿Qué tal la última serie?</translation>
     </message>
+    <message>
+        <source>no session bus (D-Bus)</source>
+        <translation>no hay bus de sesión (D-Bus)</translation>
+    </message>
+    <message>
+        <source>the session bus did not answer ({error})</source>
+        <translation>el bus de sesión no respondió ({error})</translation>
+    </message>
+    <message>
+        <source>the player&apos;s object could not be registered</source>
+        <translation>no se pudo registrar el objeto del reproductor</translation>
+    </message>
+    <message>
+        <source>no MPRIS name could be had on the session bus</source>
+        <translation>no se pudo obtener ningún nombre MPRIS en el bus de sesión</translation>
+    </message>
 </context>
 </TS>

@@ -1593,5 +1593,21 @@
         <source>How was the last set?</source>
         <translation>Comment était la dernière série ?</translation>
     </message>
+    <message>
+        <source>no session bus (D-Bus)</source>
+        <translation>pas de bus de session (D-Bus)</translation>
+    </message>
+    <message>
+        <source>the session bus did not answer ({error})</source>
+        <translation>le bus de session n’a pas répondu ({error})</translation>
+    </message>
+    <message>
+        <source>the player&apos;s object could not be registered</source>
+        <translation>impossible d’enregistrer l’objet du lecteur</translation>
+    </message>
+    <message>
+        <source>no MPRIS name could be had on the session bus</source>
+        <translation>aucun nom MPRIS disponible sur le bus de session</translation>
+    </message>
 </context>
 </TS>

@@ -38,6 +38,7 @@ from PySide6.QtDBus import (
 from glute_timer.core.display import Display
 from glute_timer.core.nowplaying import media_title
 from glute_timer.core.session import State
+from glute_timer.gui.i18n import tr
 
 log = logging.getLogger(__name__)
 
@@ -349,15 +350,17 @@ class MprisPlayer(QObject):
         """Join the session bus; False (and ``problem`` says why) without one."""
         address = session_bus_address()
         if address is None:
-            self.problem = "no session bus (D-Bus)"
+            self.problem = tr("no session bus (D-Bus)")
             return False
         connection = QDBusConnection.connectToBus(address, self._connection_name)
         if not connection.isConnected():
-            self.problem = f"the session bus did not answer ({connection.lastError().message()})"
+            self.problem = tr("the session bus did not answer ({error})").format(
+                error=connection.lastError().message()
+            )
             QDBusConnection.disconnectFromBus(self._connection_name)
             return False
         if not connection.registerVirtualObject(OBJECT_PATH, self._object):
-            self.problem = "the player's object could not be registered"
+            self.problem = tr("the player's object could not be registered")
             QDBusConnection.disconnectFromBus(self._connection_name)
             return False
         for name in (BUS_NAME, f"{BUS_NAME}.instance{os.getpid()}"):
@@ -365,7 +368,7 @@ class MprisPlayer(QObject):
                 self.bus_name = name
                 break
         if self.bus_name is None:
-            self.problem = "no MPRIS name could be had on the session bus"
+            self.problem = tr("no MPRIS name could be had on the session bus")
             connection.unregisterObject(OBJECT_PATH)
             QDBusConnection.disconnectFromBus(self._connection_name)
             return False
