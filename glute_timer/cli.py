@@ -141,6 +141,11 @@ def _speech_commands(
     register(sub, common)
 
 
+JSON_AS_IS = frozenset({"plan", "next", "stats", "history"})
+"""The commands whose ``--json`` documents stay as they are in every language. (``run
+--json`` prints the cues as they are spoken, in the language of the voice.)"""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     # Problems the user must know about reach them as one clear line (here) or in the
     # window; the log only carries errors, so a warning is never printed twice.
@@ -157,6 +162,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.func = cmd_gui
         context = AppContext.create(getattr(args, "basedir", None))
         context.language = use_language(getattr(args, "lang", None), context)
+        if getattr(args, "json", False) and args.command in JSON_AS_IS:
+            # A document for scripts: the same in every language (its texts in English).
+            from glute_timer.core import i18n
+
+            i18n.activate(i18n.SOURCE_LANGUAGE)
         for warning in context.warnings:
             print(f"glute-timer: warning: {printable(warning)}", file=sys.stderr)
         result: int = args.func(args, context)
