@@ -3,7 +3,6 @@ language in gettext's order, the setting; JSON keys and file formats stay as the
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
