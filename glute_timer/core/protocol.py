@@ -1,12 +1,12 @@
 """Protocol files (format 1): load, validate and save.
 
 A protocol is what the user trains: a name, a schedule, a lead-in and one or more
-blocks of sets. Every error names the file, the key and the reason.
+blocks of sets. Every error names the file, the key and the reason (the reason in the
+user's language; the checks and ``ProtocolError`` are in ``core.protocol_checks``).
 """
 
 from __future__ import annotations
 
-import math
 import re
 import tomllib
 from collections.abc import Mapping
@@ -22,7 +22,9 @@ from glute_timer.core.fsutil import (
     atomic_write_text,
     read_regular_file,
 )
-from glute_timer.core.text import describe_char, first_unsafe
+from glute_timer.core.i18n import _
+from glute_timer.core.protocol_checks import ProtocolError as ProtocolError  # re-exported
+from glute_timer.core.protocol_checks import Validator, control_problem
 
 FORMAT_VERSION: Final = 1
 SCHEDULES: Final = ("every-other-day", "daily", "before-run", "as-needed")
@@ -68,27 +70,10 @@ _BLOCK_KEYS: Final = frozenset(
     }
 )
 _TEMPO_KEYS: Final = ("lift", "hold", "lower", "pause")
+TEMPO_EXAMPLE: Final = "{ lift = 1, hold = 3, lower = 1, pause = 0 }"
 _LOAD_RE: Final = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(kg|lb)\s*$", re.IGNORECASE)
 _SIGNED_NUMBER_RE: Final = re.compile(r"^[+\-.]\s*\d")
 _REPS_RE: Final = re.compile(r"^\s*(\d+)\s*(?:-|–)\s*(\d+)\s*$")
-
-
-class ProtocolError(ValueError):
-    """A protocol that cannot be used. ``str()`` is one line: ``file: key: reason``."""
-
-    def __init__(self, source: str, key: str, reason: str) -> None:
-        self.source = source
-        self.key = key
-        self.reason = reason
-        where = f"{source}: {key}: " if key else f"{source}: "
-        super().__init__(_one_line(f"{where}{reason}"))
-
-
-def _one_line(text: str) -> str:
-    """Escape line breaks and other unprintable characters (a key may contain them)."""
-    if text.isprintable():
-        return text
-    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 @dataclass(frozen=True)
@@ -249,13 +234,14 @@ def read_protocol_table(path: Path) -> dict[str, Any]:
     try:
         raw = read_regular_file(path, MAX_FILE_BYTES)
     except FileNotFoundError:
-        raise ProtocolError(source, "", "file not found") from None
+        raise ProtocolError(source, "", _("file not found")) from None
     except IsADirectoryError:
-        raise ProtocolError(source, "", "is a directory, not a protocol file") from None
+        raise ProtocolError(source, "", _("is a directory, not a protocol file")) from None
     except (NotRegularFile, FileTooLarge) as exc:
         raise ProtocolError(source, "", str(exc.strerror)) from None
     except OSError as exc:
-        raise ProtocolError(source, "", f"cannot read: {exc.strerror or exc}") from None
+        reason = _("cannot read: {problem}").format(problem=exc.strerror or exc)
+        raise ProtocolError(source, "", reason) from None
     return parse_toml(raw, source)
 
 
@@ -269,24 +255,24 @@ def parse_toml(raw: bytes | str, source: str = "<protocol>") -> dict[str, Any]:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise ProtocolError(
-                source, "", f"not UTF-8 text (bad byte at offset {exc.start})"
-            ) from None
+            reason = _("not UTF-8 text (bad byte at offset {offset})").format(offset=exc.start)
+            raise ProtocolError(source, "", reason) from None
     else:
         text = raw
     if len(text) > MAX_FILE_BYTES:
-        raise ProtocolError(source, "", f"too large (at most {MAX_FILE_BYTES // (1 << 20)} MB)")
+        reason = _("too large (at most {size} MB)").format(size=MAX_FILE_BYTES // (1 << 20))
+        raise ProtocolError(source, "", reason)
     if toml_nesting(text) > MAX_NESTING:
         # tomllib spends half a minute on a header nested 100,000 levels before it fails.
-        raise ProtocolError(
-            source, "", f"not valid TOML: nested more than {MAX_NESTING} levels deep"
-        )
+        reason = _("not valid TOML: nested more than {levels} levels deep")
+        raise ProtocolError(source, "", reason.format(levels=MAX_NESTING))
     try:
         data = tomllib.loads(text)
     except (ValueError, RecursionError) as exc:
         # TOMLDecodeError is a ValueError; tomllib also raises a plain ValueError for an
         # integer too long to convert and RecursionError for deeply nested tables.
-        raise ProtocolError(source, "", f"not valid TOML: {exc}") from None
+        reason = _("not valid TOML: {problem}").format(problem=exc)  # tomllib's English
+        raise ProtocolError(source, "", reason) from None
     return data
 
 
@@ -327,7 +313,7 @@ def toml_nesting(text: str) -> int:
 
 def protocol_from_dict(data: Mapping[str, Any], source: str = "<protocol>") -> Protocol:
     """The protocol ``data`` describes; raises ProtocolError for the first problem."""
-    protocol = _build(_Validator(source), data)
+    protocol = _build(Validator(source), data)
     assert protocol is not None  # the validator raised otherwise
     return protocol
 
@@ -337,7 +323,7 @@ def protocol_problems(data: Mapping[str, Any], source: str = "<protocol>") -> li
 
     After a bad value the check goes on as if the default were there, so one mistake is
     reported once and the ones after it are found too (the editor shows them all)."""
-    v = _Validator(source, collect=True)
+    v = Validator(source, collect=True)
     try:
         _build(v, data)
     except ProtocolError as exc:  # a problem that leaves nothing to check after it
@@ -345,22 +331,27 @@ def protocol_problems(data: Mapping[str, Any], source: str = "<protocol>") -> li
     return v.problems
 
 
-def _build(v: _Validator, data: Mapping[str, Any]) -> Protocol | None:
+def _build(v: Validator, data: Mapping[str, Any]) -> Protocol | None:
     source = v.source
     v.unknown_keys(data, _TOP_KEYS, "")
     if "format" not in data:
-        v.fail("format", f"missing (this app reads format = {FORMAT_VERSION})")
+        v.fail(
+            "format",
+            _("missing (this app reads format = {version})").format(version=FORMAT_VERSION),
+        )
     else:
         fmt = data["format"]
         if type(fmt) is not int or fmt != FORMAT_VERSION:
-            v.fail("format", f"unsupported format {fmt!r} (this app reads format = 1)")
+            reason = _("unsupported format {value} (this app reads format = {version})")
+            v.fail("format", reason.format(value=repr(fmt), version=FORMAT_VERSION))
     name = v.text(data, "name", required=True, max_len=MAX_NAME)
     description = v.text(
         data, "description", default="", max_len=MAX_DESCRIPTION, allow_empty=True, multiline=True
     )
-    schedule = v.text(data, "schedule", default="as-needed")
+    schedule = v.text(data, "schedule", default="as-needed", max_len=MAX_NAME)
     if schedule not in SCHEDULES:
-        v.fail("schedule", f"must be one of {', '.join(SCHEDULES)}, not {schedule!r}")
+        reason = _("must be one of {choices}, not {value}")
+        v.fail("schedule", reason.format(choices=", ".join(SCHEDULES), value=repr(schedule)))
         schedule = "as-needed"
     lead_in = v.seconds(data, "lead_in", DEFAULT_LEAD_IN, minimum=0.0, maximum=MAX_LEAD_IN)
     program_weeks: int | None = None
@@ -368,15 +359,16 @@ def _build(v: _Validator, data: Mapping[str, Any]) -> Protocol | None:
         program_weeks = v.integer(data, "program_weeks", 1, minimum=1, maximum=MAX_PROGRAM_WEEKS)
     raw_blocks: Any = data.get("block")
     if "block" not in data:
-        v.fail("block", "missing: a protocol needs at least one [[block]]")
+        v.fail("block", _("missing: a protocol needs at least one [[block]]"))
         raw_blocks = []
     elif not isinstance(raw_blocks, list) or not all(isinstance(b, dict) for b in raw_blocks):
-        v.fail("block", "must be an array of tables ([[block]])")
+        v.fail("block", _("must be an array of tables ([[block]])"))
         raw_blocks = []
     elif not raw_blocks:
-        v.fail("block", "a protocol needs at least one [[block]]")
+        v.fail("block", _("a protocol needs at least one [[block]]"))
     elif len(raw_blocks) > MAX_BLOCKS:
-        v.fail("block", f"at most {MAX_BLOCKS} blocks, found {len(raw_blocks)}")
+        reason = _("at most {limit} blocks, found {count}")
+        v.fail("block", reason.format(limit=MAX_BLOCKS, count=len(raw_blocks)))
         raw_blocks = raw_blocks[:MAX_BLOCKS]
     blocks = tuple(_block_from_dict(v, raw, index) for index, raw in enumerate(raw_blocks, 1))
     if v.problems or not blocks:
@@ -396,7 +388,7 @@ def _build(v: _Validator, data: Mapping[str, Any]) -> Protocol | None:
     return protocol
 
 
-def _block_from_dict(v: _Validator, data: Mapping[str, Any], index: int) -> Block:
+def _block_from_dict(v: Validator, data: Mapping[str, Any], index: int) -> Block:
     prefix = f"block[{index}]."
     v.unknown_keys(data, _BLOCK_KEYS, prefix)
     exercise = v.text(data, "exercise", required=True, max_len=MAX_NAME, prefix=prefix)
@@ -408,7 +400,8 @@ def _block_from_dict(v: _Validator, data: Mapping[str, Any], index: int) -> Bloc
     if "target" in data:
         target = v.integer(data, "target", reps_max, minimum=1, maximum=MAX_REPS, prefix=prefix)
         if reps_ok and not reps_min <= target <= reps_max:
-            v.fail(prefix + "target", f"must be within reps {reps_min}-{reps_max}, not {target}")
+            reason = _("must be within reps {low}-{high}, not {value}")
+            v.fail(prefix + "target", reason.format(low=reps_min, high=reps_max, value=target))
             target = reps_max
         elif not reps_ok:
             target = reps_max
@@ -437,11 +430,12 @@ def _block_from_dict(v: _Validator, data: Mapping[str, Any], index: int) -> Bloc
     )
 
 
-def _reps(v: _Validator, value: Any, prefix: str) -> tuple[int, int]:
+def _reps(v: Validator, value: Any, prefix: str) -> tuple[int, int]:
     key = prefix + "reps"
     if type(value) is int:
         if not 1 <= value <= MAX_REPS:
-            v.fail(key, f"must be between 1 and {MAX_REPS}, not {value}")
+            reason = _("must be between {minimum} and {maximum}, not {value}")
+            v.fail(key, reason.format(minimum=1, maximum=MAX_REPS, value=value))
             return DEFAULT_REPS, DEFAULT_REPS
         return value, value
     if isinstance(value, str):
@@ -449,19 +443,22 @@ def _reps(v: _Validator, value: Any, prefix: str) -> tuple[int, int]:
         if match:
             low, high = int(match.group(1)), int(match.group(2))
             if not 1 <= low <= high <= MAX_REPS:
-                v.fail(key, f"range {value!r} must go from low to high within 1-{MAX_REPS}")
+                reason = _("range {value} must go from low to high within 1-{maximum}")
+                v.fail(key, reason.format(value=repr(value), maximum=MAX_REPS))
                 return DEFAULT_REPS, DEFAULT_REPS
             return low, high
         if value.strip().isdecimal():
             return _reps(v, int(value.strip()), prefix)
-    v.fail(key, f'must be a number or a range like "10-15", not {value!r}')
+    v.fail(
+        key, _('must be a number or a range like "10-15", not {value}').format(value=repr(value))
+    )
     return DEFAULT_REPS, DEFAULT_REPS
 
 
-def _tempo(v: _Validator, value: Any, prefix: str) -> Tempo:
+def _tempo(v: Validator, value: Any, prefix: str) -> Tempo:
     key = prefix + "tempo"
     if not isinstance(value, dict):
-        v.fail(key, "must be a table like { lift = 1, hold = 3, lower = 1, pause = 0 }")
+        v.fail(key, _("must be a table like {example}").format(example=TEMPO_EXAMPLE))
         value = {}
     v.unknown_keys(value, frozenset(_TEMPO_KEYS), key + ".")
     lift = v.seconds(value, "lift", 1.0, minimum=0.1, maximum=MAX_MOVE, prefix=key + ".")
@@ -471,9 +468,9 @@ def _tempo(v: _Validator, value: Any, prefix: str) -> Tempo:
     return Tempo(lift=lift, hold=hold, lower=lower, pause=pause)
 
 
-def _load(v: _Validator, value: Any, prefix: str) -> Load:
+def _load(v: Validator, value: Any, prefix: str) -> Load:
     key = prefix + "load"
-    problem = _load_problem(v, value, key)
+    problem = _load_problem(value)
     if problem is not None:
         v.fail(key, problem)
         return Load()
@@ -485,155 +482,29 @@ def _load(v: _Validator, value: Any, prefix: str) -> Load:
     return Load(text)
 
 
-def _load_problem(v: _Validator, value: Any, key: str) -> str | None:
+def _load_problem(value: Any) -> str | None:
     if not isinstance(value, str):
-        return f'must be text like "bodyweight" or "40 kg", not {value!r}'
-    unsafe = v.control_problem(value)
+        return _('must be text like "bodyweight" or "40 kg", not {value}').format(value=repr(value))
+    unsafe = control_problem(value)
     if unsafe is not None:
         return unsafe
     text = " ".join(value.split())
     if not text:
-        return 'must not be empty (use "bodyweight")'
+        return _('must not be empty (use "bodyweight")')
     if len(text) > MAX_LOAD_TEXT:
-        return f"at most {MAX_LOAD_TEXT} characters"
+        return _("at most {limit} characters").format(limit=MAX_LOAD_TEXT)
     if _SIGNED_NUMBER_RE.match(text):  # "-40 kg", "+5 lb", ".5 kg": a number, badly written
-        return f'write a load like "40 kg" (a positive number and kg or lb), not {value!r}'
+        reason = _('write a load like "40 kg" (a positive number and kg or lb), not {value}')
+        return reason.format(value=repr(value))
     if text[0].isdigit():
         match = _LOAD_RE.match(text)
         if not match:
-            return f'write a number and a unit, kg or lb (e.g. "40 kg"), not {value!r}'
+            reason = _('write a number and a unit, kg or lb (e.g. "40 kg"), not {value}')
+            return reason.format(value=repr(value))
         amount = float(match.group(1))
         if amount > 1000:
-            return f"{amount:g} is not a sane load"
+            return _("{amount} is not a sane load").format(amount=f"{amount:g}")
     return None
-
-
-class _Validator:
-    """The checks of one protocol. By default the first problem raises ProtocolError;
-    with ``collect`` every problem is kept in ``problems`` and the check goes on with the
-    value's default (see ``protocol_problems``)."""
-
-    def __init__(self, source: str, *, collect: bool = False) -> None:
-        self.source = source
-        self.collect = collect
-        self.problems: list[ProtocolError] = []
-
-    def fail(self, key: str, reason: str) -> None:
-        error = ProtocolError(self.source, key, reason)
-        if not self.collect:
-            raise error
-        self.problems.append(error)
-
-    def unknown_keys(self, data: Mapping[str, Any], allowed: frozenset[str], prefix: str) -> None:
-        for key in data:
-            if key not in allowed:
-                self.fail(prefix + key, f"unknown key (allowed: {', '.join(sorted(allowed))})")
-
-    def text(
-        self,
-        data: Mapping[str, Any],
-        key: str,
-        default: str = "",
-        *,
-        required: bool = False,
-        max_len: int = MAX_NAME,
-        allow_empty: bool = False,
-        multiline: bool = False,
-        prefix: str = "",
-    ) -> str:
-        if key not in data:
-            if required:
-                self.fail(prefix + key, "missing")
-            return default
-        value = data[key]
-        if not isinstance(value, str):
-            self.fail(prefix + key, f"must be text, not {value!r}")
-            return default
-        unsafe = self.control_problem(value, allowed="\t\n\r" if multiline else "")
-        if unsafe is not None:
-            self.fail(prefix + key, unsafe)
-            return default
-        value = value.strip()
-        if not value and not allow_empty:
-            self.fail(prefix + key, "must not be empty")
-            return default
-        if len(value) > max_len:
-            self.fail(prefix + key, f"at most {max_len} characters")
-            return value[:max_len]
-        return value
-
-    @staticmethod
-    def control_problem(value: str, allowed: str = "") -> str | None:
-        """Texts reach terminals, logs and spreadsheets: no escape sequences, no NULs,
-        no carriage returns (line breaks only where ``allowed``), no bidi overrides."""
-        index = first_unsafe(value, allowed)
-        if index is None:
-            return None
-        return (
-            f"must not contain control characters ({describe_char(value[index])} "
-            f"at character {index + 1})"
-        )
-
-    def integer(
-        self,
-        data: Mapping[str, Any],
-        key: str,
-        default: int,
-        *,
-        minimum: int,
-        maximum: int,
-        prefix: str = "",
-    ) -> int:
-        if key not in data:
-            return default
-        value = data[key]
-        if type(value) is not int:
-            self.fail(prefix + key, f"must be a whole number, not {value!r}")
-            return default
-        if not minimum <= value <= maximum:
-            self.fail(prefix + key, f"must be between {minimum} and {maximum}, not {value}")
-            return default
-        return value
-
-    def seconds(
-        self,
-        data: Mapping[str, Any],
-        key: str,
-        default: float,
-        *,
-        minimum: float,
-        maximum: float,
-        prefix: str = "",
-    ) -> float:
-        if key not in data:
-            return default
-        value = data[key]
-        if type(value) not in (int, float) or (type(value) is float and not math.isfinite(value)):
-            self.fail(prefix + key, f"must be a number of seconds, not {value!r}")
-            return default
-        try:
-            seconds = float(value)
-        except OverflowError:  # an integer too large for a float
-            seconds = math.inf if value > 0 else -math.inf
-        if seconds < minimum:
-            what = "positive" if minimum > 0 else "zero or more"
-            self.fail(prefix + key, f"must be {what} (at least {minimum:g} s), not {value!r}")
-            return default
-        if seconds > maximum:
-            self.fail(prefix + key, f"{value!r} s is too long (at most {maximum:g} s)")
-            return default
-        return seconds
-
-    def boolean(
-        self, data: Mapping[str, Any], key: str, default: bool, *, prefix: str = ""
-    ) -> bool:
-        if key not in data:
-            return default
-        value = data[key]
-        if not isinstance(value, bool):
-            self.fail(prefix + key, f"must be true or false, not {value!r}")
-            return default
-        return value
 
 
 # ---------------------------------------------------------------- saving
