@@ -160,6 +160,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(arguments)
         if getattr(args, "command", None) is None:
             args.func = cmd_gui
+        # A damaged settings file is told in the language of --lang, else the system's:
+        # its own language setting is in that very file. Then the setting counts too.
+        early_language(getattr(args, "lang", None))
         context = AppContext.create(getattr(args, "basedir", None))
         context.language = use_language(getattr(args, "lang", None), context)
         if getattr(args, "json", False) and args.command in JSON_AS_IS:
@@ -186,6 +189,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"glute-timer: error: {printable(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
+
+
+def early_language(override: str | None) -> str:
+    """``--lang`` or the system's language, before the settings are read."""
+    from glute_timer.core import i18n
+
+    return i18n.activate(i18n.choose(override))
 
 
 def use_language(override: str | None, context: AppContext) -> str:

@@ -32,10 +32,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     guard_logging()  # an error repeated in a loop is printed a few times a minute
     from glute_timer.context import AppContext
-
-    context = AppContext.create(basedir)
     from glute_timer.core import i18n
 
+    i18n.activate(i18n.choose())  # a damaged settings file is told in the system's language
+    context = AppContext.create(basedir)
     context.language = i18n.activate(i18n.choose(None, context.settings.language))
     for warning in context.warnings:
         print(f"glute-timer: warning: {warning}", file=sys.stderr)

@@ -9,6 +9,8 @@ import stat
 import tempfile
 from pathlib import Path
 
+from glute_timer.core.i18n import N_, _, localise_numbers, pgettext
+
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file, fsync and rename.
@@ -59,19 +61,20 @@ class FileTooLarge(OSError):
 
 
 _KINDS = (
-    (stat.S_ISDIR, "a directory"),
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISCHR, "a device"),
-    (stat.S_ISBLK, "a device"),
-    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, N_("is a directory, not a regular file")),
+    (stat.S_ISFIFO, N_("is a named pipe (FIFO), not a regular file")),
+    (stat.S_ISCHR, N_("is a device, not a regular file")),
+    (stat.S_ISBLK, N_("is a device, not a regular file")),
+    (stat.S_ISSOCK, N_("is a socket, not a regular file")),
 )
 
 
-def _kind(mode: int) -> str:
-    for test, name in _KINDS:
+def _not_regular(mode: int) -> str:
+    """Why a file of ``mode`` is not read, in the user's language."""
+    for test, reason in _KINDS:
         if test(mode):
-            return name
-    return "not a regular file"
+            return _(reason)
+    return _("is not a regular file, not a regular file")
 
 
 def read_regular_file(path: Path, max_bytes: int) -> bytes:
@@ -85,17 +88,15 @@ def read_regular_file(path: Path, max_bytes: int) -> bytes:
     """
     mode = os.stat(path).st_mode
     if stat.S_ISDIR(mode):
-        raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+        raise IsADirectoryError(errno.EISDIR, _("is a directory"), str(path))
     if not stat.S_ISREG(mode):
-        raise NotRegularFile(errno.EINVAL, f"is {_kind(mode)}, not a regular file", str(path))
+        raise NotRegularFile(errno.EINVAL, _not_regular(mode), str(path))
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     fd = os.open(path, flags | getattr(os, "O_BINARY", 0))
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise NotRegularFile(
-                errno.EINVAL, f"is {_kind(info.st_mode)}, not a regular file", str(path)
-            )
+            raise NotRegularFile(errno.EINVAL, _not_regular(info.st_mode), str(path))
         if info.st_size > max_bytes:
             raise FileTooLarge(errno.EFBIG, _too_large(info.st_size, max_bytes), str(path))
         chunks: list[bytes] = []
@@ -114,13 +115,21 @@ def read_regular_file(path: Path, max_bytes: int) -> bytes:
 
 
 def _too_large(size: int, limit: int) -> str:
-    return f"too large ({format_size(size)}; at most {format_size(limit)})"
+    return _("too large ({size}; at most {limit})").format(
+        size=format_size(size), limit=format_size(limit)
+    )
 
 
 def format_size(size: int) -> str:
-    """``1 MB``, ``256 MB``, ``12.3 kB``, ``512 bytes``."""
-    for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("kB", 1 << 10)):
+    """``1 MB``, ``256 MB``, ``12.3 kB`` (``12,3 kB`` in German), ``512 bytes``."""
+    units = (  # French writes "Go", "Mo", "ko"
+        (pgettext("file size", "GB"), 1 << 30),
+        (pgettext("file size", "MB"), 1 << 20),
+        (pgettext("file size", "kB"), 1 << 10),
+    )
+    for unit, scale in units:
         if size >= scale:
             value = size / scale
-            return f"{value:.0f} {unit}" if value.is_integer() else f"{value:.1f} {unit}"
-    return f"{size} bytes"
+            text = f"{value:.0f}" if value.is_integer() else f"{value:.1f}"
+            return f"{localise_numbers(text)} {unit}"
+    return _("{size} bytes").format(size=size)

@@ -21,6 +21,7 @@ from glute_timer.core.fsutil import (
     atomic_write_text,
     read_regular_file,
 )
+from glute_timer.core.i18n import _
 from glute_timer.core.text import printable
 
 SETTINGS_VERSION = 1
@@ -219,15 +220,21 @@ def _problems(settings: Settings) -> dict[str, str]:
         value, spec = getattr(settings, name), field.spec
         if spec.choices and value not in spec.choices:
             allowed = ", ".join(str(c) for c in spec.choices)
-            problems[name] = f"{name} must be one of {allowed}, not {_short(value)}"
+            reason = _("{key} must be one of {choices}, not {value}")
+            problems[name] = reason.format(key=name, choices=allowed, value=_short(value))
         elif spec.pattern and isinstance(value, str) and not re.fullmatch(spec.pattern, value):
-            problems[name] = f"{name} must be like 18:00, not {_short(value)}"
+            reason = _("{key} must be like 18:00, not {value}")
+            problems[name] = reason.format(key=name, value=_short(value))
         elif spec.low is not None and spec.high is not None and value is not None:
             inside = spec.low <= value <= spec.high
             unit = f" {spec.unit}" if spec.unit and spec.unit != "%" else ""
             if not inside:
-                problems[name] = (
-                    f"{name} must be {spec.low:g}-{spec.high:g}{unit}, not {_short(value)}"
+                problems[name] = _("{key} must be {low}-{high}{unit}, not {value}").format(
+                    key=name,
+                    low=f"{spec.low:g}",
+                    high=f"{spec.high:g}",
+                    unit=unit,
+                    value=_short(value),
                 )
     return problems
 
@@ -240,7 +247,7 @@ def _short(value: Any) -> str:
     try:
         text = repr(value)
     except ValueError:  # an int too long for repr (over 4300 digits)
-        return f"a number of {value.bit_length() * 0.30103:.0f} digits"
+        return _("a number of {digits} digits").format(digits=f"{value.bit_length() * 0.30103:.0f}")
     return text if len(text) <= 40 else f"{text[:37]}…"
 
 
@@ -248,12 +255,15 @@ def _checked(name: str, value: Any) -> tuple[Any, str | None]:
     """The value to use for ``name`` (converted), or the reason it cannot be used."""
     allowed = fields()[name].types
     if (isinstance(value, bool) and bool not in allowed) or not isinstance(value, allowed):
-        return None, f"{name}: expected {allowed[0].__name__}, not {_short(value)}"
+        reason = _("{key}: expected {type}, not {value}")
+        return None, reason.format(key=name, type=allowed[0].__name__, value=_short(value))
     if float in allowed and isinstance(value, int | float):
         try:
             value = float(value)
         except OverflowError:  # an integer with hundreds of digits
-            return None, f"{name} is out of range, not {_short(value)}"
+            return None, _("{key} is out of range, not {value}").format(
+                key=name, value=_short(value)
+            )
     return value, _problems(Settings()._replace(**{name: value})).get(name)
 
 
@@ -305,13 +315,16 @@ def load_settings(path: Path) -> LoadedSettings:
         return _set_aside(path, Settings(), str(exc.strerror))
     except OSError as exc:
         return LoadedSettings(
-            Settings(), warning=f"Could not read {path} ({exc.strerror}); using default settings."
+            Settings(),
+            warning=_("Could not read {path} ({problem}); using default settings.").format(
+                path=path, problem=exc.strerror
+            ),
         )
     try:
         # Decoding here: bytes that are not UTF-8 are damage like any other (ValueError).
         data = json.loads(raw.decode("utf-8"))
         if not isinstance(data, dict):
-            raise SettingsError("not a JSON object")
+            raise SettingsError(_("not a JSON object"))
     except (ValueError, RecursionError) as exc:
         return _set_aside(path, Settings(), str(exc))
     settings, problems = parse_settings(data)
@@ -335,15 +348,14 @@ def _set_aside(
         backup = target
     except OSError:
         backup = None
-    where = f" The old file was kept as {backup}." if backup else ""
-    which = f" for {', '.join(keys)}" if keys else ""
-    return LoadedSettings(
-        settings,
-        warning=printable(
-            f"Settings file {path} was damaged ({reason}); defaults are in use{which}.{where}"
-        ),
-        backup=backup,
-    )
+    if keys:
+        warning = _("Settings file {path} was damaged ({reason}); defaults are in use for {keys}.")
+    else:
+        warning = _("Settings file {path} was damaged ({reason}); defaults are in use.")
+    warning = warning.format(path=path, reason=reason, keys=", ".join(keys or ()))
+    if backup:
+        warning += " " + _("The old file was kept as {backup}.").format(backup=backup)
+    return LoadedSettings(settings, warning=printable(warning), backup=backup)
 
 
 def save_settings(settings: Settings, path: Path) -> None:

@@ -103,6 +103,37 @@ def test_a_corrupt_file_is_moved_aside(raw: bytes, tmp_path: Path) -> None:
     assert again.warning is None and again.settings == Settings()
 
 
+def test_the_warning_is_in_the_active_language_with_the_keys_as_written(tmp_path: Path) -> None:
+    from glute_timer.core import i18n
+
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"theme": "purple", "rate": 175}), encoding="utf-8")
+    i18n.activate("de")
+    loaded = load_settings(path)
+    assert loaded.settings.rate == 175  # the good key is kept
+    assert loaded.warning == (
+        f"Die Einstellungsdatei {path} war beschädigt (theme muss eines von system, light, "
+        f"dark sein, nicht 'purple'); für theme gelten die Standardwerte. Die alte Datei "
+        f"wurde als {loaded.backup} aufbewahrt."
+    )
+
+
+def test_a_file_too_large_says_so_in_french_sizes(tmp_path: Path) -> None:
+    from glute_timer.core import i18n
+
+    path = tmp_path / "settings.json"
+    path.write_bytes(b" " * (3 << 19))  # 1.5 MB
+    i18n.activate("fr")
+    loaded = load_settings(path)
+    assert loaded.warning is not None
+    assert loaded.warning.startswith(
+        f"Le fichier de réglages {path} était endommagé (trop volumineux (1,5 Mo ; au plus 1 Mo))"
+    )
+    i18n.activate("en")
+    assert fsutil.format_size(3 << 19) == "1.5 MB"
+    assert fsutil.format_size(512) == "512 bytes"
+
+
 def test_a_corrupt_file_that_cannot_be_moved(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
