@@ -547,3 +547,92 @@ def test_a_protocol_of_holds_only_customises_its_hold() -> None:
     run = hold.customised(hold=40, target=12)
     assert run.blocks[0].tempo.hold == 40
     assert run.blocks[0].reps_max == 1 and run.blocks[0].target == 1
+
+
+# ------------------------------------------------------------------ in the user's language
+
+IN_LANGUAGES = [
+    *ERRORS,
+    (TOP + 'description = "a\\u001bb"\n' + BLOCK, "description", "control characters"),
+    (TOP + BLOCK + 'load = "40\\u0000kg"\n', "block[1].load", "control characters"),
+    (TOP + BLOCK + 'load = "-40 kg"\n', "block[1].load", 'a load like "40 kg"'),
+]
+
+
+def _refusal(path: Path, code: str) -> ProtocolError:
+    from glute_timer.core import i18n
+
+    i18n.activate(code)
+    with pytest.raises(ProtocolError) as info:
+        load_protocol(path)
+    return info.value
+
+
+@pytest.mark.parametrize("code", ["de", "fr", "es"])
+def test_every_reason_is_in_the_language_with_the_file_key_and_value_as_written(
+    code: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "schlecht.toml"
+    for text, key, words in IN_LANGUAGES:
+        path.write_text(text, encoding="utf-8")
+        english = _refusal(path, "en")
+        assert words in english.reason  # the English of the table above
+        local = _refusal(path, code)
+        assert (local.source, local.key) == (english.source, key)
+        assert local.reason != english.reason, (code, key, local.reason)
+        assert str(local) == f"{path}: {key}: {local.reason}"
+        # What the file says stays as it says it: the value quoted, the keys allowed.
+        for written in ("'1'", "True", "nan", "'weekly'", "every-other-day", "[[block]]"):
+            if written in english.reason:
+                assert written in local.reason, (code, key, local.reason)
+        if "unknown key" in english.reason:
+            assert english.reason.split("(allowed: ")[1].rstrip(")") in local.reason
+
+
+def test_a_refusal_in_german_reads_as_german(tmp_path: Path) -> None:
+    from glute_timer.core import i18n
+
+    path = tmp_path / "bad.toml"
+    path.write_text(TOP + BLOCK + "tempo = { hold = 900 }\nholdd = 1\n", encoding="utf-8")
+    i18n.activate("de")
+    with pytest.raises(ProtocolError) as info:
+        load_protocol(path)
+    assert str(info.value).startswith(f"{path}: block[1].holdd: unbekannter Schlüssel (erlaubt: ")
+    from glute_timer.core.protocol import protocol_problems, read_protocol_table
+
+    problems = protocol_problems(read_protocol_table(path), str(path))
+    assert [str(p) for p in problems][1] == (
+        f"{path}: block[1].tempo.hold: 900 s ist zu lang (höchstens 600 s)"
+    )
+
+
+UNREADABLE = {
+    # a missing file, a folder, Latin-1 bytes, broken TOML, a named pipe
+    "de": ("Datei nicht", "ist ein Ordner", "kein UTF-8-Text (", "kein gültiges TOML", "ist eine"),
+    "fr": (
+        "fichier introuvable",
+        "est un dossier",
+        "pas du texte UTF-8 (",
+        "TOML non valide",
+        "est un",
+    ),
+    "es": ("archivo no", "es una carpeta", "no es texto UTF-8 (", "TOML no válido", "es una"),
+}
+
+
+@pytest.mark.parametrize("code", sorted(UNREADABLE))
+def test_a_file_that_cannot_be_read_says_why_in_the_language(code: str, tmp_path: Path) -> None:
+    latin1 = tmp_path / "latin1.toml"
+    latin1.write_bytes(MINIMAL.replace("Mini", "Caf\xe9").encode("latin-1"))
+    broken = tmp_path / "broken.toml"
+    broken.write_text('format = 1\nname = "unterminated\n', encoding="utf-8")
+    fifo = tmp_path / "pipe.toml"
+    os.mkfifo(fifo)
+    paths = (tmp_path / "nope.toml", tmp_path, latin1, broken, fifo)
+    for path, reason in zip(paths, UNREADABLE[code], strict=True):
+        error = _refusal(path, code)
+        assert str(error).startswith(f"{path}: {reason}"), str(error)
+        assert error.key == ""
+        assert error.reason != _refusal(path, "en").reason
+    assert "(FIFO)" in _refusal(fifo, code).reason
+    assert "22" in _refusal(latin1, code).reason  # the offset of the bad byte
