@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
@@ -30,6 +31,8 @@ from glute_timer.gui.workers import Worker
 log = logging.getLogger(__name__)
 
 MAX_BLOCKS_SHOWN = 3
+NARROW_DUE_PX = 180
+"""The least room the due line ("Session 4 of 7 · due today") gets beside the button."""
 
 
 def first_time() -> str:
@@ -103,6 +106,7 @@ class CoachPanel(QWidget):
         head.addWidget(self.due_label, 1)
         head.addWidget(self.switch_button)
         layout.addLayout(head)
+        self._head = head
         self.last_label = make_label("", None, wrap=True)
         self.last_label.setAccessibleName(tr("Last time"))
         self.last_label.setStyleSheet("font-size: 16px;")
@@ -112,9 +116,32 @@ class CoachPanel(QWidget):
         self.advice_label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.last_label)
         layout.addWidget(self.advice_label)
+        # In a narrow panel the button goes under the advice, rather than being cut.
+        self._below = QHBoxLayout()
+        self._below.addStretch(1)
+        layout.addLayout(self._below)
         if history_db is None:
             self.hide()  # no history to read (tests of the Library alone)
         self._render()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # The head keeps the title, at least NARROW_DUE_PX of the due line and the button.
+        needed = (
+            self.title.sizeHint().width()
+            + self.switch_button.sizeHint().width()
+            + NARROW_DUE_PX
+            + 2 * self._head.spacing()
+        )
+        below = self.width() < needed
+        if below == (self._below.indexOf(self.switch_button) >= 0):
+            return
+        source, target = (self._head, self._below) if below else (self._below, self._head)
+        source.removeWidget(self.switch_button)
+        if below:
+            target.insertWidget(0, self.switch_button)
+        else:
+            target.addWidget(self.switch_button)
 
     # ------------------------------------------------------------ what the Library asks
 

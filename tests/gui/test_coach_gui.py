@@ -235,3 +235,30 @@ def test_the_settings_form_edits_steps_and_the_reminder(
     assert window.settings.remind_at is None
     page.load(window.settings._replace(remind_at="21:30"))
     assert reminder.value() == "21:30" and reminder.time.isEnabled()
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (800, 560)])
+def test_the_coach_is_never_cut_in_a_small_window(
+    qtbot: QtBot, window: MainWindow, context: AppContext, size: tuple[int, int]
+) -> None:
+    """At the window's smallest the switch goes under the advice rather than being cut
+    ("se as writte"); in a wide window it stays on the coach's line."""
+    from test_new_user_bugs import clipped
+
+    seed(context, [(4, "40 kg", (15, 15, 14)), (2, "40 kg", (15, 15, 15))])
+    window.resize(*size)
+    window.show()
+    show_strength(qtbot, window)
+    qtbot.wait(50)
+    coach = window.library.coach
+    assert coach.switch_button.isVisibleTo(window)
+    assert clipped(window.library) == []
+    button, advice = coach.switch_button, coach.advice_label
+    under = (
+        button.mapTo(coach, button.rect().topLeft()).y()
+        > advice.mapTo(coach, advice.rect().topLeft()).y()
+    )
+    assert under == (size == (800, 560))
+    # Nothing of the coach's text is cut either: the due line has its lines.
+    due = coach.due_label
+    assert due.height() >= due.heightForWidth(due.width())
