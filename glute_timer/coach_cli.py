@@ -36,6 +36,7 @@ from glute_timer.core.progress import RECENT_DAYS, progress
 from glute_timer.core.protocol import Protocol, ProtocolError
 from glute_timer.core.settings import SettingsError
 from glute_timer.core.text import json_line, printable
+from glute_timer.history_cli import date_arg
 
 EXIT_ERROR: Final = 1
 EXIT_USAGE: Final = 2
@@ -87,18 +88,11 @@ def register_coach_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--from",
         dest="start",
-        type=_date_arg,
+        type=date_arg,
         metavar="DATE",
         help="plan from this day (YYYY-MM-DD) instead of today",
     )
     p.set_defaults(func=cmd_calendar)
-
-
-def _date_arg(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date like 2026-11-25: {text!r}") from None
 
 
 def _clock_time(text: str) -> str:

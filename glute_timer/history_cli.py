@@ -171,7 +171,7 @@ EXIT_USAGE = 2
 
 def register_history_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("history", parents=[common], help="list, export or import workouts")
-    p.add_argument("--since", metavar="DATE", type=_date_arg, help="from this day (YYYY-MM-DD)")
+    p.add_argument("--since", metavar="DATE", type=date_arg, help="from this day (YYYY-MM-DD)")
     form = p.add_mutually_exclusive_group()
     form.add_argument("--csv", action="store_true", help="one CSV row per set")
     form.add_argument("--json", action="store_true", help="one JSON document")
@@ -185,7 +185,8 @@ def register_history_commands(sub: Any, common: argparse.ArgumentParser) -> None
     p.set_defaults(func=cmd_stats)
 
 
-def _date_arg(text: str) -> date:
+def date_arg(text: str) -> date:
+    """A YYYY-MM-DD argument (``--since``, ``calendar --from``)."""
     try:
         return date.fromisoformat(text)
     except ValueError:
