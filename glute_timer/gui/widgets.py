@@ -51,6 +51,40 @@ def make_label(text: str = "", name: str | None = None, *, wrap: bool = False) -
     return label
 
 
+_WIDGET_SIZE_MAX = (1 << 24) - 1  # Qt's QWIDGETSIZE_MAX: no limit
+
+
+class SteadyLabel(QLabel):
+    """A one-line label whose text changes often (a clock): it keeps the size of the
+    widest text it has shown since its font last changed, so a new text repaints the
+    label alone. A plain QLabel asks the window to lay itself out again on every new
+    text, about ten times the cost of the repaint (``benchmarks/startup.py``)."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._size: QSize | None = None
+
+    def setText(self, text: str) -> None:
+        if text != self.text():
+            super().setText(text)  # while the size is fixed, Qt lays nothing out
+            self._fit()
+
+    def _fit(self) -> None:
+        hint = self.sizeHint()
+        size = self._size
+        if size is None or hint.width() > size.width() or hint.height() > size.height():
+            self._size = hint if size is None else hint.expandedTo(size)
+            self.setFixedSize(self._size)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            # Sized again from the next text on (the font is still being settled here).
+            self._size = None
+            self.setMinimumSize(0, 0)
+            self.setMaximumSize(_WIDGET_SIZE_MAX, _WIDGET_SIZE_MAX)
+
+
 def plain_spin(spin: QAbstractSpinBox) -> QAbstractSpinBox:
     """A spin box as tall as the line edits beside it.
 
@@ -139,10 +173,19 @@ class FlowLayout(QLayout):
         self._items: list[QLayoutItem] = []
         self._gap = spacing
         self._center = center  # each line centred (else from the left)
+        # Qt asks for the height at a width many times in one layout pass (and in every
+        # pass of the window's layout, which a label's new text starts): worked out once
+        # per width until an item changes.
+        self._heights: dict[int, int] = {}
         self.setContentsMargins(0, 0, 0, 0)
+
+    def invalidate(self) -> None:
+        self._heights.clear()
+        super().invalidate()
 
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
+        self._heights.clear()
 
     def count(self) -> int:
         return len(self._items)
@@ -151,6 +194,7 @@ class FlowLayout(QLayout):
         return self._items[index] if 0 <= index < len(self._items) else None
 
     def takeAt(self, index: int) -> QLayoutItem | None:
+        self._heights.clear()
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
     def expandingDirections(self) -> Qt.Orientation:
@@ -160,7 +204,10 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), place=False)
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = self._arrange(QRect(0, 0, width, 0), place=False)
+        return height
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)

@@ -39,6 +39,7 @@ from glute_timer.gui.widgets import (
     ProgressLine,
     ProgressRing,
     StatBlock,
+    SteadyLabel,
     make_label,
     tabular,
 )
@@ -165,14 +166,14 @@ class WorkoutPage(QWidget):
         header.addWidget(self.exercise_label, 1)
         overall = QVBoxLayout()
         overall.setSpacing(4)
-        self.time_left_label = make_label("", None)
+        self.time_left_label = SteadyLabel()
         self.time_left_label.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.time_left_label.setAccessibleName(tr("Time left in the workout"))
         self.time_left_label.setFont(tabular(self.time_left_label.font()))
         self.overall_bar = ProgressLine(maximum=1000)
         self.overall_bar.setMinimumWidth(220)  # as wide as the time left above it
         self.overall_bar.setAccessibleName(tr("Workout progress"))
-        overall.addWidget(self.time_left_label)
+        overall.addWidget(self.time_left_label, 0, Qt.AlignmentFlag.AlignRight)
         overall.addWidget(self.overall_bar)
         header.addLayout(overall)
         layout.addLayout(header)
