@@ -34,6 +34,7 @@ from glute_timer.gui.figure import ExerciseFigure
 from glute_timer.gui.i18n import tr
 from glute_timer.gui.load_dialog import LoadDialog
 from glute_timer.gui.theme import LIGHT, Theme
+from glute_timer.gui.timers import frame_gap
 from glute_timer.gui.widgets import (
     KeyButton,
     ProgressLine,
@@ -48,8 +49,6 @@ from glute_timer.gui.workout_summary import WorkoutSummary
 if TYPE_CHECKING:
     from glute_timer.core.coach import NextSession
 
-RING_STEP_PX = 2.0
-"""How far the ring's end moves between two frames, when the frame cap allows."""
 FIGURE_MIN_WIDTH = 140
 RING_MIN_PX = 150
 COMPACT_BELOW = 680
@@ -381,15 +380,11 @@ class WorkoutPage(QWidget):
         self.stack.setCurrentWidget(self.empty)
 
     def frame_interval(self, display: Display) -> float:
-        """Seconds until the ring's end has moved about two pixels: its next frame.
-
-        A 1 s lift wants more frames than the driver allows (it keeps to its cap); a
-        90 s rest needs a handful a second, and the seconds flip on their own wakes.
-        """
-        duration = display.view.step_duration
-        if duration <= 0:
-            return 1.0
-        return RING_STEP_PX * duration / max(1.0, self.ring.circumference())
+        """Seconds until the next frame (see ``timers.frame_gap``)."""
+        view = display.view
+        figure = self.figure
+        speed = figure.speed(view.step.phase, view.step_duration) if figure.isVisible() else 0
+        return frame_gap(view.step_duration, speed, self.ring.circumference())
 
     @property
     def coming(self) -> NextSession | None:

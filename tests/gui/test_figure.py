@@ -6,15 +6,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect
-from PySide6.QtGui import QColor, QImage, QRegion
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize
+from PySide6.QtGui import QColor, QImage, QRegion, QResizeEvent
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from glute_timer.core.clock import FakeClock
 from glute_timer.core.exercises import exercise_library
 from glute_timer.core.geometry import Point
-from glute_timer.core.pose import FIGURES, SCENE
+from glute_timer.core.pose import FIGURES, SCENE, Moment, moving, pose_at
 from glute_timer.core.protocol import Tempo
 from glute_timer.gui.figure import ASPECT, ExerciseFigure
 from glute_timer.gui.theme import DARK, LIGHT, Theme, contrast
@@ -339,3 +339,21 @@ def test_free_text_and_every_figure_key(qtbot: QtBot) -> None:
     figure.set_exercise("Barbell hip thrust")
     assert figure.exercise == "barbell-hip-thrust"
     assert set(EXERCISES) <= set(FIGURES)
+
+
+@pytest.mark.parametrize("exercise", sorted(FIGURES))
+def test_the_speed_is_how_far_the_body_moves_in_a_second(qtbot: QtBot, exercise: str) -> None:
+    figure = make(qtbot)
+    figure.set_exercise(exercise, "left")
+    lift = figure.speed("lift", 1.0)
+    # Its fastest point moves at least as far as the hips rise, in pixels a second.
+    bottom = figure.to_widget(pose_at(exercise, Moment("lift", 0.0), "left").hip)
+    top = figure.to_widget(pose_at(exercise, Moment("lift", 1.0), "left").hip)
+    assert lift >= abs(top.y() - bottom.y())
+    assert figure.speed("lift", 2.0) == pytest.approx(lift / 2)  # a slower tempo
+    assert figure.speed("lower", 0.0) == 0.0
+    for phase in ("hold", "rest", "lead-in", "pause"):
+        assert (figure.speed(phase, 3.0) > 0) == moving(exercise, phase)
+    figure.resize(SIZE[0] // 2, SIZE[1] // 2)  # as many pixels as the figure is large
+    figure.resizeEvent(QResizeEvent(figure.size(), QSize(*SIZE)))
+    assert figure.speed("lift", 1.0) == pytest.approx(lift / 2, rel=0.05)

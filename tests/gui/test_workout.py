@@ -11,9 +11,18 @@ from pytestqt.qtbot import QtBot
 
 from glute_timer.context import AppContext
 from glute_timer.core.clock import FakeClock
+from glute_timer.core.pose import moving
+from glute_timer.core.protocol import parse_protocol
 from glute_timer.core.session import SetCompleted, State, WorkoutFinished
 from glute_timer.gui.main_window import MainWindow
-from glute_timer.gui.timers import MAX_FRAME_MS, MIN_FRAME_MS
+from glute_timer.gui.timers import (
+    FIGURE_STEP_PX,
+    MAX_FRAME_MS,
+    MIN_FRAME_MS,
+    MOVING_FRAME_MS,
+    STILL_FRAME_MS,
+    frame_gap,
+)
 
 
 def start(window: MainWindow, preset: str) -> None:
@@ -211,16 +220,17 @@ def test_the_driver_wakes_for_the_next_change_on_screen(
     assert driver is not None
     page = window.workout
     t0 = clock()
-    # The ring moves fast enough to want more frames than the cap allows.
-    assert driver.next_wake == pytest.approx(t0 + MIN_FRAME_MS / 1000)
-    assert driver._timer.interval() == MIN_FRAME_MS
+    # In the lead-in the figure stands still: only the ring moves, at the still rate.
+    still = STILL_FRAME_MS / 1000
+    assert driver.next_wake == pytest.approx(t0 + still)
+    assert driver._timer.interval() == STILL_FRAME_MS
 
     # A frame between the seconds moves the ring and nothing else.
-    clock.advance(MIN_FRAME_MS / 1000)
+    clock.advance(still)
     driver._timer.timeout.emit()
-    assert page.ring.progress == pytest.approx(MIN_FRAME_MS / 1000 / 5)
+    assert page.ring.progress == pytest.approx(still / 5)
     assert page.ring.digits == "5"
-    assert driver.next_wake == pytest.approx(t0 + 2 * MIN_FRAME_MS / 1000)
+    assert driver.next_wake == pytest.approx(t0 + 2 * still)
 
     # The seconds flip on their own wake, even between two frames.
     clock.set(t0 + 0.99)
@@ -240,6 +250,38 @@ def test_the_driver_wakes_for_the_next_change_on_screen(
     clock.set(t0 + 5.0)
     driver._timer.timeout.emit()
     assert page.ring.title == "Lift"
+    # The figure moves through a lift: a frame for every few pixels it moves, at least
+    # ten a second, never more than the cap.
+    assert driver.next_wake is not None
+    gap = driver.next_wake - clock()
+    assert MIN_FRAME_MS / 1000 - 1e-9 <= gap <= MOVING_FRAME_MS / 1000 + 1e-9
+    assert gap == pytest.approx(MIN_FRAME_MS / 1000) or gap * page.figure.speed(
+        "lift", 1.0
+    ) == pytest.approx(FIGURE_STEP_PX)
+    clock.set(t0 + 6.0)
+    driver._timer.timeout.emit()
+    assert page.ring.title == "Hold"
+    # At the top it stands still again.
+    assert driver.next_wake == pytest.approx(t0 + 6.0 + still)
+
+
+def test_frames_keep_to_the_cap_while_a_hold_moves_the_figure(
+    window: MainWindow, clock: FakeClock
+) -> None:
+    # A banded bridge kick kicks during its hold: the figure moves, frames at the cap.
+    protocol = parse_protocol(
+        'format = 1\nname = "Kicks"\nlead_in = 0\n[[block]]\nexercise = "banded-bridge-kick"\n'
+        "sets = 1\nreps = 2\ntempo = { lift = 1, hold = 4, lower = 1 }\n"
+    )
+    driver = window.start_workout(protocol)
+    assert driver is not None
+    driver.start()
+    page = window.workout
+    assert moving(page.figure.exercise, "hold")
+    advance(window, clock, 1.5)
+    assert page.ring.title == "Hold"
+    assert driver.next_wake is not None
+    assert driver.next_wake - clock() == pytest.approx(MIN_FRAME_MS / 1000)  # kicks are fast
 
 
 def test_a_long_rest_wakes_less_often(window: MainWindow, clock: FakeClock) -> None:
@@ -361,8 +403,22 @@ def test_slow_display_work_does_not_make_the_next_wake_late(
     assert driver is not None
     t0 = clock()
     driver.view_changed.connect(lambda _view: clock.advance(0.03))  # 30 ms of painting
-    clock.set(t0 + 0.9)
-    driver.poll()
-    assert driver.next_wake == pytest.approx(t0 + 0.9 + MIN_FRAME_MS / 1000)
-    # The poll read 0.9 s; the display then took 30 ms: the timer waits the rest.
-    assert driver._timer.interval() == MIN_FRAME_MS - 30
+    clock.set(t0 + 0.5)
+    driver.poll()  # in the lead-in: the next frame is STILL_FRAME_MS away
+    assert driver.next_wake == pytest.approx(t0 + 0.5 + STILL_FRAME_MS / 1000)
+    # The poll read 0.5 s; the display then took 30 ms: the timer waits the rest.
+    assert driver._timer.interval() == STILL_FRAME_MS - 30
+
+
+def test_frames_follow_what_moves() -> None:
+    ring = 1300.0  # px round the ring
+    # The figure still (a 3 s hold): the ring alone, at most STILL_FRAME_MS apart.
+    assert frame_gap(3.0, 0.0, ring) == pytest.approx(STILL_FRAME_MS / 1000)
+    # A 90 s rest: a frame every two pixels of the ring's end, fewer than that.
+    assert frame_gap(90.0, 0.0, ring) == pytest.approx(2.0 * 90 / ring)
+    assert frame_gap(90.0, 0.0, ring) > STILL_FRAME_MS / 1000
+    # The figure moving fast: every FIGURE_STEP_PX (the driver keeps to its cap).
+    assert frame_gap(1.0, 200.0, ring) == pytest.approx(FIGURE_STEP_PX / 200)
+    # Moving slowly: still ten frames a second.
+    assert frame_gap(3.0, 20.0, ring) == pytest.approx(MOVING_FRAME_MS / 1000)
+    assert frame_gap(0.0, 0.0, ring) == MAX_FRAME_MS / 1000  # a step of no length
