@@ -38,6 +38,10 @@ log = logging.getLogger(__name__)
 HEARTBEAT_TIMEOUT = 1.0
 """An engine silent for this long (it beats every 0.2 s) is taken for hung and replaced."""
 
+WATCH_CLOSED_S = 1.0
+"""The longest the engine's watcher sleeps between two looks (at its heartbeat, and at
+whether the client was closed)."""
+
 READY_TIMEOUT = 10.0
 """Seconds for a new engine to start playing (imports, the sound server waking up)."""
 
@@ -431,7 +435,9 @@ class AudioEngine:
             process.send(_play_message(item))
 
     def _watch(self, process: _Process) -> None:
-        while not process.ended.wait(0.1):
+        # Asleep until the engine would be overdue (it beats every 0.2 s, so about once
+        # a second), not polling: this thread's wakes are CPU of every running workout.
+        while not process.ended.wait(self._until_overdue(process)):
             if self._closed:
                 return
             if time.monotonic() - process.last_heard > HEARTBEAT_TIMEOUT:
@@ -446,6 +452,12 @@ class AudioEngine:
             error = self.status.last_error or f"exit status {process.proc.returncode}"
             log.info("the audio engine ended (%s); replacing it", error)
             self._tell("engine-crash", _("The sound engine stopped; it is being restarted."))
+
+    def _until_overdue(self, process: _Process) -> float:
+        """Seconds until ``process`` has been silent for HEARTBEAT_TIMEOUT (a closing
+        client is looked at within WATCH_CLOSED_S)."""
+        left = process.last_heard + HEARTBEAT_TIMEOUT - time.monotonic()
+        return min(max(0.01, left + 0.01), WATCH_CLOSED_S)
 
     def _on_message(self, message: dict[str, Any]) -> None:
         if "started" in message:
