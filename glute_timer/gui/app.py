@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -22,6 +23,12 @@ APP_ID = "io.github.glutetimer.GluteTimer"
 
 def make_application(argv: Sequence[str] | None = None) -> QApplication:
     protect_none()  # PySide6 6.12 on Python 3.11 would otherwise abort within a minute
+    # Qt's raster engine hands every fill of 96 or more spans to a thread pool and waits
+    # for it; for paints the size of ours (an arc's end, the figure's limbs) the hand-off
+    # costs more than the fill: 6 % of the CPU of a running workout's frames, and eleven
+    # futex calls a frame instead of two (benchmarks/startup.py). Read when Qt first
+    # needs the pool, so it is set before anything paints.
+    os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         style = existing.style()

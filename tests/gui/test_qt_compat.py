@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -81,3 +82,16 @@ def test_a_module_imported_afterwards_is_not_read(monkeypatch: pytest.MonkeyPatc
 def test_without_the_scan_nothing_is_done(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "shibokensupport.feature", None)  # type: ignore[arg-type]
     assert skip_source_scan() == 0
+
+
+def test_the_app_keeps_its_small_fills_off_qts_thread_pool(
+    qapp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from glute_timer.gui.app import make_application
+
+    monkeypatch.delenv("QT_NO_GUI_THREADPOOL", raising=False)
+    make_application()
+    assert os.environ["QT_NO_GUI_THREADPOOL"] == "1"
+    monkeypatch.setenv("QT_NO_GUI_THREADPOOL", "yes")  # the user's own setting stays
+    make_application()
+    assert os.environ["QT_NO_GUI_THREADPOOL"] == "yes"
