@@ -1,6 +1,7 @@
 """Startup time, memory and CPU of the desktop app, beside a bare PySide6 window.
 
-    python benchmarks/startup.py [--runs 21] [--cpu-seconds 60] [--platform xcb|offscreen]
+    python benchmarks/startup.py [--runs 21] [--cpu-seconds 60] [--cpu-runs 3] [--cpu-compare]
+                                 [--platform xcb|offscreen]
 
 Each measurement runs in a fresh process. "Start" is the time from just before the process
 is spawned until the main window has been shown and painted once (the moment the first
@@ -11,8 +12,13 @@ It also reports each process's main-thread CPU time until that paint (medians an
 ratio), which varies less than wall time when other work shares the machine.
 
 Memory is the app's resident set (VmRSS) one and a half seconds after the first paint,
-when the deferred work (cue audio) has started. CPU is the app's own user and system time
-over ``--cpu-seconds`` of a running workout, as a percentage of one core.
+when the deferred work (cue audio) has started. CPU is the window process's user and system
+time (all its threads) over ``--cpu-seconds`` of a running workout, as a percentage of one
+core, the median of ``--cpu-runs`` fresh processes; beside it, the audio engine process's
+own CPU. The workout plays its cues into a private PulseAudio server's null sink (started
+here, as the real-audio tests do) so the engine runs as on a desktop; without PulseAudio it
+says so. ``--cpu-compare`` alternates each workout with one whose display wakes at the
+frame cap throughout (the rule before frames followed what moves) and prints the ratio.
 
 With ``--platform xcb`` and no DISPLAY, the script re-runs itself under ``xvfb-run`` so the
 window is a real X11 window.
@@ -139,14 +145,46 @@ CPU = r"""
 import os, sys, time
 from PySide6.QtCore import QTimer
 import glute_timer.gui.main_window as main_window
+from glute_timer.gui.driver import SessionDriver
 seconds = float(sys.argv[1])
 if sys.argv[3] == "silent":  # measure the window alone, without the cue audio
     main_window.MainWindow.prepare_audio = lambda self: None
+if sys.argv[4] == "cap":  # the frame rule before frames followed what moves: the cap always
+    import glute_timer.gui.workout_page as workout_page
+    from glute_timer.gui.timers import MIN_FRAME_MS
+    workout_page.WorkoutPage.frame_interval = lambda self, display: MIN_FRAME_MS / 1000
+WAKES = [0]
+_wake = SessionDriver._wake
+def counted(self):
+    WAKES[0] += 1
+    _wake(self)
+SessionDriver._wake = counted
 _show = main_window.MainWindow.show
 def show(self):
     _show(self)
     QTimer.singleShot(500, lambda: start(self))
 main_window.MainWindow.show = show
+
+def engines():
+    # The audio engine processes among our children, and their CPU seconds so far.
+    found = {}
+    for tid in os.listdir("/proc/self/task"):
+        try:
+            with open(f"/proc/self/task/{tid}/children") as f:
+                children = f.read().split()
+        except OSError:
+            continue
+        for pid in children:
+            try:
+                with open(f"/proc/{pid}/cmdline", "rb") as f:
+                    if b"glute_timer.speech.engine" not in f.read():
+                        continue
+                with open(f"/proc/{pid}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                found[int(pid)] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+            except (OSError, IndexError, ValueError):
+                continue
+    return found
 
 def start(window):
     window.library.select_id("hip-thrust-strength")  # 7:35 of lifts, holds and rests
@@ -154,12 +192,21 @@ def start(window):
     QTimer.singleShot(2000, lambda: measure(window))
 
 def measure(window):
-    t0, c0 = time.monotonic(), os.times()
+    t0, c0, e0, w0 = time.monotonic(), os.times(), engines(), WAKES[0]
+    seen = set(e0)
+    poll = QTimer(window)
+    poll.timeout.connect(lambda: seen.update(engines()))
+    poll.start(1000)
     def done():
-        c1, t1 = os.times(), time.monotonic()
+        c1, t1, e1 = os.times(), time.monotonic(), engines()
+        seen.update(e1)
         cpu = (c1.user - c0.user) + (c1.system - c0.system)
+        engine = sum(e1[pid] - e0[pid] for pid in e1 if pid in e0) if e1 else -1.0
         state = window.driver.state.value if window.driver else "none"
-        print(f"CPU {cpu:.3f} {t1 - t0:.3f} {state}", flush=True)
+        print(
+            f"CPU {cpu:.3f} {t1 - t0:.3f} {state} {engine:.3f} {len(seen)} {WAKES[0] - w0}",
+            flush=True,
+        )
         QTimer.singleShot(10000, lambda: os._exit(3))  # a stuck shutdown is not measured
         window.confirm = lambda *a: True
         window.close()
@@ -168,6 +215,64 @@ def measure(window):
 from glute_timer.launcher import main
 sys.exit(main(["gui", "--basedir", sys.argv[2]]))
 """
+
+
+class Workout(NamedTuple):
+    """One CPU measurement: ``seconds`` of a running workout."""
+
+    frames: str  # "as shipped", or "cap": every frame at the cap, as before
+    window: float  # the window process's CPU seconds (all its threads)
+    engine: float | None  # the audio engine's, None when none ran throughout
+    engines: int  # engine processes seen (1: it never had to be replaced)
+    wakes: int  # the display's wakes (frames and full wakes)
+    seconds: float
+    state: str
+
+
+def run_workout(seconds: float, basedir: str, audio: str, frames: str, env: dict[str, str]):
+    """One workout of ``seconds`` in a fresh app process (see ``CPU``)."""
+    try:
+        result = subprocess.run(
+            [sys.executable, "-c", CPU, str(seconds), basedir, audio, frames],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=seconds + 60,
+            check=False,
+        )
+        out, err = result.stdout, result.stderr
+    except subprocess.TimeoutExpired as exc:
+        out = exc.stdout.decode() if isinstance(exc.stdout, bytes) else exc.stdout or ""
+        err = "the workout process did not finish in time"
+    line = next((ln for ln in out.splitlines() if ln.startswith("CPU ")), "")
+    if not line:
+        print(err[-2000:], file=sys.stderr)
+        return None
+    _, cpu, wall, state, engine, engines, wakes = line.split()
+    return Workout(
+        frames,
+        float(cpu),
+        float(engine) if float(engine) >= 0 else None,
+        int(engines),
+        int(wakes),
+        float(wall),
+        state,
+    )
+
+
+def start_sound_server() -> object | None:
+    """A private PulseAudio server with a null sink (tests/realaudio.py), so the workout
+    plays its cues as on a desktop; None without PulseAudio (the engine then has no
+    sound server, fails and is retried every few seconds, which is not what a user has)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    import realaudio
+
+    if not realaudio.have_pulseaudio():
+        return None
+    server = realaudio.PulseServer()
+    server.start()
+    server.use()
+    return server
 
 
 BARE = PROBE + BARE_BODY
@@ -222,6 +327,12 @@ def main(argv: list[str] | None = None) -> int:
         default="on",
         help="run the CPU workout with the cue audio as shipped, or without it",
     )
+    parser.add_argument("--cpu-runs", type=int, default=3, help="workouts measured (median)")
+    parser.add_argument(
+        "--cpu-compare",
+        action="store_true",
+        help="alternate with workouts whose frames are all at the cap (the rule before)",
+    )
     args = parser.parse_args(argv)
 
     if args.platform == "xcb" and not os.environ.get("DISPLAY"):
@@ -259,24 +370,19 @@ def main(argv: list[str] | None = None) -> int:
             if launch.ready is not None:
                 ready.append(launch.ready)
 
-        cpu_line = ""
-        if args.cpu_seconds > 0:
-            try:
-                result = subprocess.run(
-                    [sys.executable, "-c", CPU, str(args.cpu_seconds), tmp, args.cpu_audio],
-                    env=env,
-                    capture_output=True,
-                    text=True,
-                    timeout=args.cpu_seconds + 60,
-                    check=False,
-                )
-                out, err = result.stdout, result.stderr
-            except subprocess.TimeoutExpired as exc:
-                out = exc.stdout.decode() if isinstance(exc.stdout, bytes) else exc.stdout or ""
-                err = "the workout process did not finish in time"
-            cpu_line = next((ln for ln in out.splitlines() if ln.startswith("CPU ")), "")
-            if not cpu_line:
-                print(err[-2000:], file=sys.stderr)
+        workouts: list[Workout] = []
+        server = start_sound_server() if args.cpu_seconds > 0 and args.cpu_audio == "on" else None
+        try:
+            env = child_env(args.platform, tmp)  # now pointing at the sound server
+            kinds = ["shipped", "cap"] if args.cpu_compare else ["shipped"]
+            for _ in range(args.cpu_runs if args.cpu_seconds > 0 else 0):
+                for kind in kinds:  # alternating, so both see the same machine
+                    workout = run_workout(args.cpu_seconds, tmp, args.cpu_audio, kind, env)
+                    if workout is not None:
+                        workouts.append(workout)
+        finally:
+            if server is not None:
+                server.close()  # type: ignore[attr-defined]
 
     def ms(values: list[float]) -> str:
         return ", ".join(f"{v * 1000:.0f}" for v in values)
@@ -304,14 +410,34 @@ def main(argv: list[str] | None = None) -> int:
         f"resident memory after start: app {rss_mb:.0f} MB (target <= 150), "
         f"bare window {statistics.median(bare_rss) / 1024:.0f} MB"
     )
-    if cpu_line:
-        _, cpu, wall, state = cpu_line.split()
-        percent = float(cpu) / float(wall) * 100
+    if workouts:
+        sound = "a PulseAudio null sink" if server is not None else "no sound server"
         print(
-            f"CPU during {float(wall):.0f} s of a running workout ({state}, audio "
-            f"{args.cpu_audio}): "
-            f"{percent:.2f} % of one core (target <= 2 %)"
+            f"CPU during {args.cpu_seconds:.0f} s of a running workout (audio {args.cpu_audio}, "
+            f"{sound}), % of one core, median of {args.cpu_runs}:"
         )
+        for kind in dict.fromkeys(w.frames for w in workouts):
+            runs = [w for w in workouts if w.frames == kind]
+            window = [w.window / w.seconds * 100 for w in runs]
+            wakes = statistics.median(w.wakes / w.seconds for w in runs)
+            each = ", ".join(f"{v:.2f}" for v in window)
+            line = (
+                f"  frames {'as shipped' if kind == 'shipped' else 'always at the cap'}: "
+                f"window {statistics.median(window):.2f} %  [{each}], {wakes:.1f} wakes a second"
+            )
+            engine = [w.engine / w.seconds * 100 for w in runs if w.engine is not None]
+            if engine:
+                line += f"; audio engine {statistics.median(engine):.2f} %"
+            replaced = max(w.engines for w in runs) - 1
+            if replaced > 0:
+                line += f" (the engine was replaced {replaced} times: no sound server)"
+            if any(w.state != "running" for w in runs):
+                line += " (the workout was not running throughout!)"
+            print(line + ("  (target for the window <= 2 %)" if kind == "shipped" else ""))
+        if args.cpu_compare:
+            shipped = statistics.median(w.window for w in workouts if w.frames == "shipped")
+            cap = statistics.median(w.window for w in workouts if w.frames == "cap")
+            print(f"  ratio as shipped / always at the cap: {shipped / cap:.2f}")
     return 0
 
 

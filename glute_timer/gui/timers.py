@@ -25,8 +25,8 @@ frames a second."""
 
 STILL_FRAME_MS = 125
 """The shortest gap between two frames while only the ring moves: in a hold, a rest or the
-lead-in the figure stands still, and the ring's end alone reads as smoothly at 8 frames a
-second as at the cap."""
+lead-in the figure stands still, and the end of the ring alone is followed at 8 frames a
+second (a second's flip of the countdown still has its own wake, on the second)."""
 
 MAX_FRAME_MS = 1000
 """The longest the display sleeps while a workout runs."""
