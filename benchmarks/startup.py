@@ -18,7 +18,8 @@ core, the median of ``--cpu-runs`` fresh processes; beside it, the audio engine 
 own CPU. The workout plays its cues into a private PulseAudio server's null sink (started
 here, as the real-audio tests do) so the engine runs as on a desktop; without PulseAudio it
 says so. ``--cpu-compare`` alternates each workout with one whose display wakes at the
-frame cap throughout (the rule before frames followed what moves) and prints the ratio.
+frame cap throughout (what the rule before frames followed what moves did in a set's
+reps, which is all the measured minute holds) and prints the ratio.
 
 With ``--platform xcb`` and no DISPLAY, the script re-runs itself under ``xvfb-run`` so the
 window is a real X11 window.
@@ -149,7 +150,7 @@ from glute_timer.gui.driver import SessionDriver
 seconds = float(sys.argv[1])
 if sys.argv[3] == "silent":  # measure the window alone, without the cue audio
     main_window.MainWindow.prepare_audio = lambda self: None
-if sys.argv[4] == "cap":  # the frame rule before frames followed what moves: the cap always
+if sys.argv[4] == "cap":  # every frame at the cap: the rule before, in a set's reps
     import glute_timer.gui.workout_page as workout_page
     from glute_timer.gui.timers import MIN_FRAME_MS
     workout_page.WorkoutPage.frame_interval = lambda self, display: MIN_FRAME_MS / 1000
@@ -201,7 +202,8 @@ def measure(window):
         c1, t1, e1 = os.times(), time.monotonic(), engines()
         seen.update(e1)
         cpu = (c1.user - c0.user) + (c1.system - c0.system)
-        engine = sum(e1[pid] - e0[pid] for pid in e1 if pid in e0) if e1 else -1.0
+        common = [pid for pid in e1 if pid in e0]  # an engine that ran throughout
+        engine = sum(e1[pid] - e0[pid] for pid in common) if common else -1.0
         state = window.driver.state.value if window.driver else "none"
         print(
             f"CPU {cpu:.3f} {t1 - t0:.3f} {state} {engine:.3f} {len(seen)} {WAKES[0] - w0}",
@@ -229,7 +231,9 @@ class Workout(NamedTuple):
     state: str
 
 
-def run_workout(seconds: float, basedir: str, audio: str, frames: str, env: dict[str, str]):
+def run_workout(
+    seconds: float, basedir: str, audio: str, frames: str, env: dict[str, str]
+) -> Workout | None:
     """One workout of ``seconds`` in a fresh app process (see ``CPU``)."""
     try:
         result = subprocess.run(
