@@ -62,8 +62,8 @@ ASPECT = SCENE.width / SCENE.height
 VISIBLE_MOVE_PX = 0.5
 """A new moment repaints only when a point of the body moves at least this far."""
 
-SPEED_SAMPLES = 16
-"""Moments of a phase compared to find how fast the figure moves (``speed``)."""
+SPEED_SAMPLES = 12
+"""Moments of a second compared to find how fast the figure moves in it (``speed``)."""
 
 _GAP = 0.012  # scene units of background drawn around near limbs, so they stay apart
 
@@ -196,20 +196,27 @@ class ExerciseFigure(QWidget):
     def previewing(self) -> bool:
         return self._tempo is not None
 
-    def speed(self, phase: str, duration: float) -> float:
-        """How fast the body's fastest point moves through ``phase`` when it lasts
-        ``duration`` seconds, at its fastest, in pixels a second: 0 while it stands still.
-        A display that paints a frame every few pixels of it looks as smooth as one that
-        paints more often."""
+    def speed(self, phase: str, duration: float, elapsed: float = 0.0) -> float:
+        """How fast the body's fastest point moves, in pixels a second, in the second of
+        ``phase`` (lasting ``duration`` seconds) that ``elapsed`` is in: 0 while it stands
+        still. A display that paints a frame every few pixels of it looks as smooth as
+        one that paints more often; a single-leg figure, still through a rest until it
+        raises its leg in the last second, needs those frames only then."""
         if duration <= 0 or not moving(self._exercise, phase):
             return 0.0
-        key = (self._exercise, self._side, phase, duration)
+        second = min(max(0, math.floor(elapsed + 1e-3)), max(0, math.ceil(duration) - 1))
+        key = (self._exercise, self._side, phase, duration, second)
         speed = self._speeds.get(key)
         if speed is None:
+            start, end = second / duration, min(1.0, (second + 1) / duration)
             steps = SPEED_SAMPLES
             shapes = [
                 self._pixels(
-                    pose_at(self._exercise, Moment(phase, i / steps, duration), self._side)
+                    pose_at(
+                        self._exercise,
+                        Moment(phase, start + (end - start) * i / steps, duration),
+                        self._side,
+                    )
                 )
                 for i in range(steps + 1)
             ]
@@ -218,7 +225,9 @@ class ExerciseFigure(QWidget):
                 for before, after in itertools.pairwise(shapes)
                 for a, b in zip(before, after, strict=False)
             )
-            speed = fastest * steps / duration
+            speed = fastest * steps / ((end - start) * duration)
+            if len(self._speeds) > 512:
+                self._speeds.clear()
             self._speeds[key] = speed
         return speed
 

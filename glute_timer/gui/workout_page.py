@@ -383,7 +383,9 @@ class WorkoutPage(QWidget):
         """Seconds until the next frame (see ``timers.frame_gap``)."""
         view = display.view
         figure = self.figure
-        speed = figure.speed(view.step.phase, view.step_duration) if figure.isVisible() else 0
+        speed = 0.0
+        if figure.isVisible():
+            speed = figure.speed(view.step.phase, view.step_duration, view.step_elapsed)
         return frame_gap(view.step_duration, speed, self.ring.circumference())
 
     @property

@@ -350,10 +350,24 @@ def test_the_speed_is_how_far_the_body_moves_in_a_second(qtbot: QtBot, exercise:
     bottom = figure.to_widget(pose_at(exercise, Moment("lift", 0.0), "left").hip)
     top = figure.to_widget(pose_at(exercise, Moment("lift", 1.0), "left").hip)
     assert lift >= abs(top.y() - bottom.y())
-    assert figure.speed("lift", 2.0) == pytest.approx(lift / 2)  # a slower tempo
+    # A slower tempo: the same way in twice the time (its fastest second, a second at a time).
+    slow = max(figure.speed("lift", 2.0, elapsed) for elapsed in (0.0, 1.0))
+    assert slow == pytest.approx(lift / 2, rel=0.1)
     assert figure.speed("lower", 0.0) == 0.0
     for phase in ("hold", "rest", "lead-in", "pause"):
-        assert (figure.speed(phase, 3.0) > 0) == moving(exercise, phase)
+        seconds = [figure.speed(phase, 3.0, elapsed) for elapsed in (0.0, 1.0, 2.0)]
+        assert (max(seconds) > 0) == moving(exercise, phase)
     figure.resize(SIZE[0] // 2, SIZE[1] // 2)  # as many pixels as the figure is large
     figure.resizeEvent(QResizeEvent(figure.size(), QSize(*SIZE)))
     assert figure.speed("lift", 1.0) == pytest.approx(lift / 2, rel=0.05)
+
+
+def test_a_single_leg_figure_moves_only_in_the_last_second_of_a_rest(qtbot: QtBot) -> None:
+    figure = make(qtbot)
+    figure.set_exercise("single-leg-glute-bridge", "left")
+    # Still through a 90 s rest, until it raises its free leg for the next set.
+    assert figure.speed("rest", 90.0, 0.0) == 0.0
+    assert figure.speed("rest", 90.0, 45.5) == 0.0
+    assert figure.speed("rest", 90.0, 88.99) == 0.0
+    assert figure.speed("rest", 90.0, 89.0) > 0
+    assert figure.speed("rest", 90.0, 89.7) == figure.speed("rest", 90.0, 89.0)

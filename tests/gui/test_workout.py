@@ -422,3 +422,30 @@ def test_frames_follow_what_moves() -> None:
     # Moving slowly: still ten frames a second.
     assert frame_gap(3.0, 20.0, ring) == pytest.approx(MOVING_FRAME_MS / 1000)
     assert frame_gap(0.0, 0.0, ring) == MAX_FRAME_MS / 1000  # a step of no length
+
+
+def test_a_rest_wakes_for_the_figure_only_when_it_moves(
+    window: MainWindow, clock: FakeClock
+) -> None:
+    # A single-leg bridge stands still through a rest, then raises its free leg in the
+    # last second: frames at the ring's rate, then at the figure's.
+    protocol = parse_protocol(
+        'format = 1\nname = "One leg"\nlead_in = 0\n[[block]]\n'
+        'exercise = "single-leg-glute-bridge"\nsets = 2\nreps = 1\nrest = 10\n'
+        "tempo = { lift = 1, hold = 0, lower = 1 }\n"
+    )
+    driver = window.start_workout(protocol)
+    assert driver is not None
+    driver.start()
+    page = window.workout
+    while page.ring.title != "Rest":
+        advance(window, clock, 0.5)
+        assert clock() < 10_000, "no rest"
+    rest_began = clock()
+    advance(window, clock, 3.0)
+    assert driver.next_wake is not None
+    assert driver.next_wake - clock() >= STILL_FRAME_MS / 1000 - 1e-9
+    clock.set(rest_began + 9.0)
+    driver.poll()  # the last second: the leg comes up
+    assert driver.next_wake is not None
+    assert driver.next_wake - clock() <= MOVING_FRAME_MS / 1000 + 1e-9
