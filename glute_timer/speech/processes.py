@@ -34,6 +34,8 @@ log = logging.getLogger(__name__)
 START_TIMEOUT = 10.0  # seconds for a worker to start its engine
 RENDER_TIMEOUT = 10.0  # seconds for one phrase; longer means the worker hangs
 SAY_TIMEOUT = 20.0  # seconds for one live utterance
+SUPERVISE_S = 1.0
+"""The longest the live speech supervisor sleeps without looking at its processes."""
 RESPAWN_DELAYS = (0.2, 1.0, 2.0, 5.0, 10.0, 30.0)
 
 ProblemCallback = Callable[[str, str], None]  # (key, message for the user)
@@ -58,7 +60,15 @@ def worker_command(mode: str, config: dict[str, Any]) -> list[str]:
 class WorkerProcess:
     """One speech child process and its JSON-line pipe."""
 
-    def __init__(self, mode: str, config: dict[str, Any]) -> None:
+    def __init__(
+        self,
+        mode: str,
+        config: dict[str, Any],
+        *,
+        on_message: Callable[[], None] | None = None,
+    ) -> None:
+        """``on_message`` is called (from the reader thread) after each message is queued,
+        and after the end of file is."""
         env = dict(os.environ)
         # The child must import this very package, from a source tree or a wheel alike.
         env["PYTHONPATH"] = os.pathsep.join(
@@ -89,6 +99,7 @@ class WorkerProcess:
         self._stdin_lock = threading.Lock()
         self.messages: queue.Queue[dict[str, Any] | None] = queue.Queue()
         self.killed = False
+        self._on_message = on_message
         assert self.proc.stdout is not None
         threading.Thread(
             target=self._read, args=(self.proc.stdout,), daemon=True, name=f"speech-{self.pid}"
@@ -101,6 +112,9 @@ class WorkerProcess:
                     self.messages.put(json.loads(line))
                 except ValueError:
                     log.debug("speech worker %s: %r", self.pid, line)
+                    continue
+                if self._on_message is not None:
+                    self._on_message()
         except (OSError, ValueError):
             pass
         finally:
@@ -110,6 +124,8 @@ class WorkerProcess:
                 self.proc.wait(timeout=5)
             self._close_stdin()
             self.messages.put(None)  # end of file: the process is gone
+            if self._on_message is not None:
+                self._on_message()
 
     def send(self, message: dict[str, Any]) -> bool:
         with self._stdin_lock:
@@ -480,15 +496,20 @@ class LiveSpeaker:
     # ------------------------------------------------------------ supervisor
 
     def _supervise(self) -> None:
+        # It sleeps until something happens: a worker's message or end (its reader calls
+        # _wake), an utterance taken or a setting changed, a respawn delay or a hang's
+        # timeout running out; and looks at least every SUPERVISE_S regardless (a spare
+        # whose child keeps its pipe open ends without an end of file).
         while True:
             with self._lock:
                 if self._closed:
                     return
                 self._reap_locked()
-                need_spare = self._spare is None and time.monotonic() >= self._next_start
+                now = time.monotonic()
+                need_spare = self._spare is None and now >= self._next_start
                 config = self._config
                 if not need_spare:
-                    self._lock.wait(timeout=0.1)
+                    self._lock.wait(timeout=self._idle_timeout(now))
                     continue
             backend = self._backend()
             if backend is None:
@@ -497,9 +518,22 @@ class LiveSpeaker:
                 continue
             self._start_spare(backend, config)
 
+    def _wake(self) -> None:
+        with self._lock:
+            self._lock.notify_all()
+
+    def _idle_timeout(self, now: float) -> float:
+        """Seconds the supervisor may sleep: until the next spare may start, or the first
+        utterance would have hung, at most SUPERVISE_S (the lock is held)."""
+        moments = [now + SUPERVISE_S]
+        if self._spare is None:
+            moments.append(self._next_start)
+        moments.extend((w.spoke_at or w.started) + SAY_TIMEOUT for w in self._speaking)
+        return max(0.0, min(moments) - now) + 0.001
+
     def _start_spare(self, backend: SpeechBackend, config: VoiceConfig) -> None:
         try:
-            worker = WorkerProcess("say", config.for_worker(backend))
+            worker = WorkerProcess("say", config.for_worker(backend), on_message=self._wake)
         except OSError as exc:
             self._failed("live", _("Live speech could not start: {error}.").format(error=exc))
             return

@@ -256,3 +256,21 @@ def test_list_voices_for_the_settings_dialog() -> None:
     voices = list_voices()
     assert len(voices) > 10
     assert all(isinstance(vid, str) and isinstance(name, str) for vid, name in voices)
+
+
+def test_a_worker_process_tells_of_each_message_and_of_its_end() -> None:
+    calls: list[float] = []
+    worker = WorkerProcess(
+        "probe", {"backend": "nonexistent"}, on_message=lambda: calls.append(time.monotonic())
+    )
+    messages: list[object] = []
+    try:
+        while not messages or messages[-1] is not None:
+            messages.append(worker.messages.get(timeout=10))
+    finally:
+        worker.kill()
+    # The failed probe's answer, then the end of file: each told once, after it was queued.
+    assert len(messages) >= 2
+    wait_for(lambda: len(calls) == len(messages))
+    time.sleep(0.05)
+    assert len(calls) == len(messages)
