@@ -11,9 +11,14 @@ asks for (``frame_interval``: the ring wants one when it has moved a couple of p
 Nothing counts wakes, and nothing wakes while paused.
 
 Between the session's deadlines and the flips of the seconds only the ring moves, so a
-wake then is a *frame*: the driver hands the step's progress, read from the clock, to
-``frame`` (when the display set one) instead of publishing a whole view: less Python per
-frame, and the display is the same as if every wake had been full.
+wake then is a *frame*: the driver hands the step's progress to ``frame`` (when the
+display set one) instead of publishing a whole view: less Python per frame, and the
+display is the same as if every wake had been full.
+
+Frames keep to a grid laid from the start of the step, one every ``frame_gap`` seconds,
+whatever full wakes come between; a frame on time (within ``FRAME_SLACK_S``) shows the
+moment of its grid point. So every rep of a set at the same tempo shows the same moments,
+and the figure paints each of them from a picture after the first time (``figure.py``).
 """
 
 from __future__ import annotations
@@ -34,6 +39,9 @@ from glute_timer.core.session import (
 )
 from glute_timer.gui.timers import MAX_FRAME_MS, MIN_FRAME_MS, TimerFactory, precise_timer
 from glute_timer.workout import Workout
+
+FRAME_SLACK_S = 0.012
+"""A frame this late or less shows its planned moment; a later one, the clock's."""
 
 
 class SessionDriver(QObject):
@@ -83,6 +91,11 @@ class SessionDriver(QObject):
         return self.session.state
 
     @property
+    def frame_gap(self) -> float:
+        """Seconds between two frames of the grid the driver keeps to now."""
+        return self._frame_s
+
+    @property
     def ticking(self) -> bool:
         return self._timer.isActive()
 
@@ -103,8 +116,10 @@ class SessionDriver(QObject):
         if self.frame is None or self._step_duration <= 0 or now >= self._full_due:
             self.poll()
             return
-        self.frame(min(1.0, max(0.0, (now - self._step_began) / self._step_duration)))
-        self._start_timer(min(now + self._frame_s, self._full_due))
+        planned = self.next_wake
+        moment = planned if planned is not None and 0 <= now - planned <= FRAME_SLACK_S else now
+        self.frame(min(1.0, max(0.0, (moment - self._step_began) / self._step_duration)))
+        self._start_timer(min(self._next_frame(now), self._full_due))
 
     # ------------------------------------------------------------ named operations
 
@@ -186,7 +201,12 @@ class SessionDriver(QObject):
         )
         self._step_duration = view.step_duration
         self._step_began = now - view.step_elapsed
-        self._start_timer(min(now + self._frame_s, full))
+        self._start_timer(min(self._next_frame(now), full))
+
+    def _next_frame(self, now: float) -> float:
+        """The first point of the step's frame grid at least half a gap after ``now``."""
+        gap = self._frame_s
+        return self._step_began + math.ceil((now - self._step_began) / gap + 0.5) * gap
 
     def _start_timer(self, wake: float) -> None:
         self.next_wake = wake

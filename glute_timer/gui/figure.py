@@ -5,6 +5,7 @@ painted once per size, theme and exercise into a pixmap; a frame copies the part
 that changed and strokes the body over it, about twenty round-capped lines and circles.
 A new moment repaints only when some point of the body moved by half a pixel or more,
 and only the box around where the body was and now is.
+A moment shown again is copied from a picture (``figure_memory.py``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import math
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -52,6 +53,7 @@ from glute_timer.core.pose import (
     preview_still_until,
 )
 from glute_timer.core.protocol import Tempo
+from glute_timer.gui.figure_memory import Known, Moments, Pictures
 from glute_timer.gui.i18n import tr
 from glute_timer.gui.theme import LIGHT, OKABE_ITO, Theme, mix, readable
 from glute_timer.gui.timers import MIN_FRAME_MS, TimerFactory, single_shot_timer
@@ -96,6 +98,10 @@ class ExerciseFigure(QWidget):
         self._colors: dict[str, QColor] | None = None
         self._sprites: tuple[tuple[float, float, float], QPixmap, QPixmap] | None = None
         self._speeds: dict[tuple[object, ...], float] = {}
+        self._known = Moments()
+        self._current: Known | None = None  # the moment shown, when it came from _known
+        self._painted_rect = QRect()  # the box of the body as last painted
+        self._pictures = Pictures()
         self._clock = clock
         self._tempo: Tempo | None = None
         self._origin = 0.0
@@ -142,6 +148,11 @@ class ExerciseFigure(QWidget):
         return self._pose
 
     @property
+    def pictures_kept(self) -> int:
+        """How many moments the body is kept as a picture for (``figure_memory``)."""
+        return len(self._pictures)
+
+    @property
     def theme(self) -> Theme:
         return self._theme
 
@@ -150,6 +161,8 @@ class ExerciseFigure(QWidget):
         for a figure on a card (``theme.base``)."""
         if (theme, background) == (self._theme, self._background):
             return
+        if theme != self._theme:
+            self._pictures.clear()
         self._theme, self._background = theme, background
         self._pens = self._colors = self._sprites = None
         self._full_repaint()
@@ -160,6 +173,7 @@ class ExerciseFigure(QWidget):
             return
         self._body_override = QColor(color) if color is not None else None
         self._pens = self._colors = self._sprites = None
+        self._pictures.clear()
         self._full_repaint()
 
     def set_exercise(self, exercise_id: str, side: str | None = None) -> None:
@@ -285,25 +299,35 @@ class ExerciseFigure(QWidget):
             and not moving(self._exercise, moment.phase)
         ):
             return None  # a hold or a rest the figure spends still: nothing to work out
-        new = pose_at(self._exercise, moment, self._side)
-        self._pose = new
+        known = self._known_moment(moment)
+        new = self._pose = known.pose
+        self._current = known
         old = self._painted
         if old is None:
             self.update()
             return self.rect()
-        points = self._pixels(new)
+        points = known.points
         if len(points) == len(old) and all(
             abs(a[0] - b[0]) < VISIBLE_MOVE_PX and abs(a[1] - b[1]) < VISIBLE_MOVE_PX
             for a, b in zip(points, old, strict=True)
         ):
             return None
-        # The old body's pixels and the new one's: the moments between two frames are
-        # not painted, so the box around both covers everything that changes.
-        region = self._rect_around(old + points, [self._painted_pose, new])
+        # The old body's box and the new one's: the moments between two frames are not
+        # painted, so the two cover everything that changes.
+        region = self._painted_rect.united(known.rect)
         # What the screen shows once this update is painted.
-        self._painted, self._painted_pose = points, new
+        self._painted, self._painted_pose, self._painted_rect = points, new, known.rect
         self.update(region)
         return region
+
+    def _known_moment(self, moment: Moment) -> Known:
+        key = (self._exercise, self._side, moment.phase, moment.duration, round(moment.fraction, 6))
+        known = self._known.get(key)
+        if known is None:
+            pose = pose_at(self._exercise, moment, self._side)
+            points = self._pixels(pose)
+            known = self._known.add(Known(key, pose, points, self._rect_around(points, [pose])))
+        return known
 
     def _preview_tick(self) -> None:
         tempo = self._tempo
@@ -330,6 +354,9 @@ class ExerciseFigure(QWidget):
         super().resizeEvent(event)
         self._pens = self._map = self._sprites = None
         self._speeds.clear()
+        self._known.clear()
+        self._current = None
+        self._pictures.clear()
         self._full_repaint()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -499,12 +526,30 @@ class ExerciseFigure(QWidget):
             dirty.x() * ratio, dirty.y() * ratio, dirty.width() * ratio, dirty.height() * ratio
         )
         painter.drawPixmap(QRectF(dirty), static, source)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._paint_body(painter, self._pose)
+        picture = self._picture()
+        if picture is not None:
+            painter.drawPixmap(*picture)
+        else:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self._paint_body(painter, self._pose)
         painter.end()
         if self._painted_pose is not self._pose or self._painted is None:
             self._painted = self._pixels(self._pose)
+            self._painted_rect = self._rect_around(self._painted, [self._pose])
         self._painted_pose = self._pose
+
+    def _picture(self) -> tuple[QPoint, QPixmap] | None:
+        """The body as a picture at a moment shown before; None at a moment shown once
+        so far (a preview's, a full wake's) or past the pictures' budget."""
+        known, pose = self._current, self._pose
+        if known is None or known.pose is not pose or known.seen < 2:
+            return None
+        return self._pictures.get(
+            (*known.key, self._background),
+            known.rect,
+            self.devicePixelRatioF(),
+            lambda painter: self._paint_body(painter, pose),
+        )
 
     def _paint_body(self, painter: QPainter, pose: Pose) -> None:
         pens = self._pen_set()

@@ -371,3 +371,57 @@ def test_a_single_leg_figure_moves_only_in_the_last_second_of_a_rest(qtbot: QtBo
     assert figure.speed("rest", 90.0, 88.99) == 0.0
     assert figure.speed("rest", 90.0, 89.0) > 0
     assert figure.speed("rest", 90.0, 89.7) == figure.speed("rest", 90.0, 89.0)
+
+
+@pytest.mark.parametrize(
+    "exercise", ["barbell-hip-thrust", "single-leg-glute-bridge", "banded-bridge-kick"]
+)
+def test_a_moment_shown_again_is_copied_from_a_picture_that_matches_the_strokes(
+    qtbot: QtBot, exercise: str
+) -> None:
+    tint = "#EEF3F8"  # the workout screen's phase wash
+    figure = make(qtbot)
+    figure.set_theme(LIGHT, tint)
+    figure.set_exercise(exercise, "left")
+    figure.show()
+    qtbot.waitExposed(figure)
+    # Two reps of a 1 s lift and a 2 s lower, frames on the same grid each time.
+    frames = [("lift", k / 15, 1.0) for k in range(16)]
+    frames += [("lower", k / 20, 2.0) for k in range(21)]
+    checked = {("lift", 6 / 15, 1.0), ("lower", 9 / 20, 2.0), ("lower", 1.0, 2.0)}
+    for rep in range(2):
+        for phase, fraction, duration in frames:
+            figure.set_moment(phase, fraction, duration)
+            shown = render(figure)
+            if rep == 0 or (phase, fraction, duration) not in checked:
+                continue
+            direct = make(qtbot)
+            direct.set_theme(LIGHT, tint)
+            direct.set_exercise(exercise, "left")
+            direct.set_moment(phase, fraction, duration)
+            assert differing_pixels(shown, render(direct)) <= 20
+    assert figure.pictures_kept > 0
+    # A new colour scheme forgets them; a moment seen once is painted stroke by stroke.
+    figure.set_theme(DARK, None)
+    assert figure.pictures_kept == 0
+    figure.set_moment("lift", 0.123, 1.0)
+    render(figure)
+    assert figure.pictures_kept == 0
+
+
+def test_the_pictures_keep_to_their_budget(qtbot: QtBot) -> None:
+    from glute_timer.gui.figure_memory import Pictures
+
+    painted: list[int] = []
+    pictures = Pictures(budget=4 * 100 * 100 * 2)  # two pictures of 100 x 100
+    for n in range(3):
+        picture = pictures.get(
+            ("m", n), QRect(10, 20, 100, 100), 1.0, lambda p, n=n: painted.append(n)
+        )
+        assert (picture is None) == (n == 2)
+    assert painted == [0, 1] and len(pictures) == 2 and pictures.bytes == 80_000
+    again = pictures.get(("m", 0), QRect(10, 20, 100, 100), 1.0, lambda p: painted.append(9))
+    assert again is not None and again[0] == QPoint(10, 20) and painted == [0, 1]
+    assert pictures.get(("e",), QRect(), 1.0, lambda p: painted.append(9)) is None
+    pictures.clear()
+    assert len(pictures) == 0 and pictures.bytes == 0
