@@ -10,14 +10,15 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer
 
 MIN_FRAME_MS = 66
-"""The shortest gap between two repaints of a running workout: at most 15 frames a second.
+"""The shortest gap between two frames of a running workout: at most 15 frames a second.
 
 The driver does not tick at a fixed rate: it wakes for the next thing that changes on
-screen (a cue or step change, the seconds flipping, the figure or the ring having moved
-far enough to see: ``WorkoutPage.frame_interval``), but never sooner than this after its
-last wake, except for a session deadline. Each wake costs about a millisecond of CPU under
-X11 (Python, the repaint and its round trip to the X server), so frames are what a running
-workout's CPU is made of (``benchmarks/startup.py``)."""
+screen (a cue or step change, the seconds flipping) and for frames, which keep to a grid
+from the start of the step, one every ``WorkoutPage.frame_interval`` (the figure or the
+ring having moved far enough to see), never closer than this. A frame after a wake of
+the other kind comes at least half a gap after it. Each frame costs about a millisecond
+of CPU under X11 (Python, the repaint and its round trip to the X server), so frames are
+what a running workout's CPU is made of (``benchmarks/startup.py``)."""
 
 MOVING_FRAME_MS = 100
 """The longest gap between two frames while the figure moves: a slow lower still gets ten
