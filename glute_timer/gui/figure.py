@@ -544,10 +544,11 @@ class ExerciseFigure(QWidget):
         known, pose = self._current, self._pose
         if known is None or known.pose is not pose or known.seen < 2:
             return None
+        ratio = self.devicePixelRatioF()
         return self._pictures.get(
-            (*known.key, self._background),
+            (*known.key, self._background, ratio),
             known.rect,
-            self.devicePixelRatioF(),
+            ratio,
             lambda painter: self._paint_body(painter, pose),
         )
 
