@@ -14,6 +14,7 @@ from glute_timer.core.clock import FakeClock
 from glute_timer.core.pose import moving
 from glute_timer.core.protocol import parse_protocol
 from glute_timer.core.session import SetCompleted, State, WorkoutFinished
+from glute_timer.gui.driver import SessionDriver
 from glute_timer.gui.main_window import MainWindow
 from glute_timer.gui.timers import (
     FIGURE_STEP_PX,
@@ -44,6 +45,14 @@ def advance(window: MainWindow, clock: FakeClock, seconds: float) -> None:
         clock.advance(step)
         seconds -= step
         window.driver.poll()
+
+
+def run_protocol(window: MainWindow, text: str) -> SessionDriver:
+    """Start the protocol file ``text`` on the window, running."""
+    driver = window.start_workout(parse_protocol(text))
+    assert driver is not None
+    driver.start()
+    return driver
 
 
 def key(qtbot: QtBot, window: MainWindow, which: Qt.Key) -> None:
@@ -269,13 +278,11 @@ def test_frames_keep_to_the_cap_while_a_hold_moves_the_figure(
     window: MainWindow, clock: FakeClock
 ) -> None:
     # A banded bridge kick kicks during its hold: the figure moves, frames at the cap.
-    protocol = parse_protocol(
+    driver = run_protocol(
+        window,
         'format = 1\nname = "Kicks"\nlead_in = 0\n[[block]]\nexercise = "banded-bridge-kick"\n'
-        "sets = 1\nreps = 2\ntempo = { lift = 1, hold = 4, lower = 1 }\n"
+        "sets = 1\nreps = 2\ntempo = { lift = 1, hold = 4, lower = 1 }\n",
     )
-    driver = window.start_workout(protocol)
-    assert driver is not None
-    driver.start()
     page = window.workout
     assert moving(page.figure.exercise, "hold")
     advance(window, clock, 1.5)
@@ -444,14 +451,12 @@ def test_a_rest_wakes_for_the_figure_only_when_it_moves(
 ) -> None:
     # A single-leg bridge stands still through a rest, then raises its free leg in the
     # last second: frames at the ring's rate, then at the figure's.
-    protocol = parse_protocol(
+    driver = run_protocol(
+        window,
         'format = 1\nname = "One leg"\nlead_in = 0\n[[block]]\n'
         'exercise = "single-leg-glute-bridge"\nsets = 2\nreps = 1\nrest = 10\n'
-        "tempo = { lift = 1, hold = 0, lower = 1 }\n"
+        "tempo = { lift = 1, hold = 0, lower = 1 }\n",
     )
-    driver = window.start_workout(protocol)
-    assert driver is not None
-    driver.start()
     page = window.workout
     while page.ring.title != "Rest":
         advance(window, clock, 0.5)
