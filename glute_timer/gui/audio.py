@@ -41,6 +41,7 @@ class CueAudioLike(typing.Protocol):
     def apply_settings(self, settings: Settings) -> None: ...
     def test_voice(self, settings: Settings) -> None: ...
     def warm(self, protocol: Protocol) -> None: ...
+    def ready_to_start(self) -> bool: ...
     def close(self) -> None: ...
 
 
@@ -111,6 +112,9 @@ class WindowAudio(QObject):
                 log.exception("preparing the sound failed")
 
         threading.Thread(target=work, daemon=True, name="warm-audio").start()
+
+    def ready_to_start(self) -> bool:
+        return self.player.ready_to_start()
 
     def close(self) -> None:
         self.player.close()
@@ -209,6 +213,10 @@ class WindowSound:
             return
         self.audio.test_voice(settings)
         self.window.statusBar().showMessage(tr("Testing the voice…"), 3000)
+
+    @property
+    def muted(self) -> bool:
+        return self._muted
 
     def set_muted(self, muted: bool) -> None:
         self._muted = muted

@@ -98,11 +98,37 @@ class WindowWorkouts:
         window.show_page("workout")
         window.sidebar.hide()  # the whole width for the workout; F9 brings the sidebar back
         page.setFocus()
-        driver.start()
+        self._start_when_sound_is_ready(driver)
         if window.settings.keep_awake:
             window.screen_awake.inhibit()
         window.workout_started.emit(driver)
         return driver
+
+    def _start_when_sound_is_ready(self, driver: SessionDriver) -> None:
+        """Start ``driver``'s workout now if its sound is ready (the start panel warms it
+        up), else once it is, at most PREPARE_WAIT later, as ``run --no-gui`` does: a
+        workout started from the command line, a desktop action or a reminder would
+        otherwise begin before the engine plays, and its first cues go unheard. Space
+        starts it meanwhile."""
+        from glute_timer.speech.cli import PREPARE_WAIT
+
+        window = self.window
+        audio = window.sound.audio
+        if audio is None or window.sound.muted or audio.ready_to_start():
+            driver.start()
+            return
+        deadline = window.clock() + PREPARE_WAIT
+        timer = window.timer_factory(driver, 50)
+
+        def check() -> None:
+            if self.driver is not driver or driver.state is not State.IDLE:
+                timer.stop()  # started with Space, or replaced by another workout
+            elif audio.ready_to_start() or window.clock() >= deadline:
+                timer.stop()
+                driver.start()
+
+        timer.timeout.connect(check)
+        timer.start()
 
     def start_again(self) -> None:
         if self._last is not None:

@@ -20,7 +20,7 @@ from glute_timer.core.i18n import _, best_voice, localise_numbers, ngettext
 if TYPE_CHECKING:
     from glute_timer.speech.player import CuePlayer
 
-PREPARE_WAIT = 5.0  # seconds a terminal run waits for its phrases and sound before starting
+PREPARE_WAIT = 5.0  # seconds a workout waits for its phrases and sound before it starts
 DRAIN_WAIT = 4.0  # seconds a finished terminal run lets the last cue sound
 
 
@@ -245,15 +245,13 @@ def terminal_audio(context: AppContext) -> CuePlayer:
 def wait_prepared(player: CuePlayer) -> None:
     """Wait (at most ``PREPARE_WAIT``) for the phrases and the sound, so the first cue
     sounds like every other one. Call after the workout was made (it prepares the plan)."""
-    engine = player.engine
     start = time.monotonic()
     shown = False
     while time.monotonic() - start < PREPARE_WAIT:
+        if player.ready_to_start():
+            break
         total = player.wanted_phrases()
         done = player.ready_phrases()
-        sound = engine is None or engine.ready or (engine.settled.is_set() and not engine.ready)
-        if done >= total and sound:
-            break
         if time.monotonic() - start > 0.5:
             if done < total:
                 text = _("Preparing speech {done}/{total}").format(done=done, total=total)

@@ -318,6 +318,13 @@ class CuePlayer:
     def wanted_phrases(self) -> int:
         return len(self._wanted)
 
+    def ready_to_start(self) -> bool:
+        """Whether a workout started now sounds its first cue like every other one: the
+        plan's phrases are rendered and the engine plays (or has given up: no sound)."""
+        engine = self._engine
+        sound = engine is None or engine.ready or engine.settled.is_set()
+        return sound and self.ready_phrases() >= self.wanted_phrases()
+
     def busy(self) -> bool:
         """Whether a cue is still sounding (or waiting to)."""
         with self._lock:

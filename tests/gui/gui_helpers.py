@@ -24,6 +24,7 @@ class FakeAudio:
         self.tested: list[object] = []
         self.warmed: list[object] = []
         self.closed = False
+        self.ready = True  # the sound a workout starts with is ready
 
     def prepare(self, plan: object) -> None:
         self.prepared.append(plan)
@@ -42,6 +43,9 @@ class FakeAudio:
 
     def warm(self, protocol: object) -> None:
         self.warmed.append(protocol)
+
+    def ready_to_start(self) -> bool:
+        return self.ready
 
     def close(self) -> None:
         self.closed = True

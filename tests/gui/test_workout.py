@@ -467,3 +467,38 @@ def test_a_rest_wakes_for_the_figure_only_when_it_moves(
     clock.set(rest_began + 9.0)
     driver.poll()  # the last second: the leg comes up
     assert driver.frame_gap <= MOVING_FRAME_MS / 1000 + 1e-9
+
+
+def test_a_workout_waits_for_its_sound_before_it_starts(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock, audio: FakeAudio
+) -> None:
+    # Started before its sound plays (from the command line, say): it waits for it.
+    text = (
+        'format = 1\nname = "Short"\nlead_in = 3\n[[block]]\nexercise = "glute-bridge"\n'
+        "sets = 1\nreps = 2\n"
+    )
+    audio.ready = False
+    driver = window.start_workout(parse_protocol(text))
+    assert driver is not None
+    qtbot.wait(150)
+    assert driver.state is State.IDLE
+    audio.ready = True
+    qtbot.waitUntil(lambda: driver.state is State.RUNNING, timeout=2000)
+    # Sound that never gets ready holds a workout back for PREPARE_WAIT at most.
+    from glute_timer.speech.cli import PREPARE_WAIT
+
+    audio.ready = False
+    again = window.start_workout(parse_protocol(text))
+    assert again is not None and again is not driver
+    qtbot.wait(150)
+    assert again.state is State.IDLE
+    clock.advance(PREPARE_WAIT)
+    qtbot.waitUntil(lambda: again.state is State.RUNNING, timeout=2000)
+    # Space starts it meanwhile; muted, it does not wait at all.
+    third = window.start_workout(parse_protocol(text))
+    assert third is not None
+    key(qtbot, window, Qt.Key.Key_Space)
+    assert third.state is State.RUNNING
+    window.set_muted(True)
+    fourth = window.start_workout(parse_protocol(text))
+    assert fourth is not None and fourth.state is State.RUNNING

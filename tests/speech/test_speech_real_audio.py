@@ -386,6 +386,45 @@ def test_a_window_workout_sounds_every_beat_on_time_and_never_freezes(
     assert spread["max_ms"] <= 1000 * SPREAD_LIMIT, (spread, describe(results))
 
 
+def test_a_window_workout_started_from_the_command_line_sounds_its_first_cue(
+    pulse: ra.PulseServer, qtbot: Any, tmp_path: Path
+) -> None:
+    """``glute-timer run FILE`` starts the workout as the window opens, before its sound
+    plays: it waits for the sound, so no cue goes unheard, the first one included."""
+    from glute_timer.gui.keep_awake import ScreenAwake
+    from glute_timer.gui.main_window import MainWindow
+    from glute_timer.qt_compat import protect_none
+
+    protect_none()
+    context = quiet_settings(AppContext.create(tmp_path / "base"))
+    path = tmp_path / "longer.toml"
+    path.write_text(LONGER, encoding="utf-8")
+    plan = build_plan(parse_protocol(LONGER))
+    dues = DueRecorder(plan)
+    window = MainWindow(
+        context, session_listeners=[dues], screen_awake=ScreenAwake(platform="test")
+    )
+    window.confirm = lambda *args: True  # type: ignore[method-assign]
+    qtbot.addWidget(window)
+    rec = ra.Recorder(pulse.env)
+    rec.wait_started()
+    try:
+        window.show()
+        qtbot.waitExposed(window)
+        window.run_spec(str(path), as_written=True)  # what the launcher does for "run FILE"
+        driver = window.driver
+        assert driver is not None
+        with qtbot.waitSignal(driver.finished, timeout=int(plan.total * 1000) + 15000):
+            pass
+        qtbot.wait(1500)  # the last cue sounds
+    finally:
+        recording = rec.stop()
+        window.close()
+    results, _beats = measure(recording, plan, dues.dues, context.paths.speech_cache_dir)
+    assert results and results[0][1] is not None, describe(results)
+    assert all(off is not None for _u, off in results), describe(results)
+
+
 def test_the_engine_killed_or_hung_mid_workout_comes_back(
     pulse: ra.PulseServer,
     recorder: Callable[[], ra.Recording],
