@@ -46,6 +46,9 @@ class FakeAudio:
     def busy(self) -> bool:
         return False
 
+    def ready_to_start(self) -> bool:
+        return True
+
     def close(self) -> None:
         pass
 
